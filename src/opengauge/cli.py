@@ -1,0 +1,188 @@
+"""The command line: parse arguments, call one API function, pick a format.
+
+Exit codes: 0 success, 1 a requested check failed, 2 bad input or usage, 3 model or target
+not found, 4 network failure, 70 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from opengauge import __version__, api
+from opengauge.errors import OpengaugeError
+from opengauge.formats import get as get_format
+from opengauge.formats.records import (
+    Document,
+    models_document,
+    ranking_document,
+    reports_document,
+)
+
+EXIT_INTERNAL = 70
+
+app = typer.Typer(
+    name="opengauge",
+    help="Is this AI model really open source? Openness ratings with their evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+catalog_app = typer.Typer(help="The curated catalog: list what is loaded, import a clone.",
+                          no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help="table on a terminal, json when piped, unless given."),
+]
+CatalogOption = Annotated[
+    Path | None,
+    typer.Option("--catalog", help="Your own records (EU index YAML); also $OPENGAUGE_CATALOG."),
+]
+FrameworkChoice = Annotated[
+    str | None,
+    typer.Option("--framework", help="Framework id: " + ", ".join(api.framework_ids())),
+]
+
+
+def emit(document: Document, fmt: OutputFormat | None) -> None:
+    """Render `document` in the chosen (or default) format on stdout."""
+    tty = sys.stdout.isatty()
+    name = fmt.value if fmt else ("table" if tty else "json")
+    color = tty and "NO_COLOR" not in os.environ
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 160
+    sys.stdout.write(get_format(name, color=color, width=width).render(document))
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"opengauge {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback,
+                                          is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """opengauge: is this AI model really open source?"""
+
+
+@app.command()
+def check(
+    model: Annotated[str, typer.Argument(help="A model id or name from the catalog.")],
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Everything known about a model: license, every framework's result, findings."""
+    report = api.check(model, own=catalog)
+    snapshots = api.catalog(catalog).snapshots()
+    used = {r.assessment.source for r in report.frameworks.values()}
+    emit(reports_document([report], [s for s in snapshots if s.source in used]), format)
+
+
+@app.command()
+def rank(
+    framework: Annotated[str, typer.Option(help="Framework id: " + ", ".join(api.framework_ids()))]
+    = api.DEFAULT_FRAMEWORK,
+    type: Annotated[str | None, typer.Option("--type", help="text, code, image, video, audio")]
+    = None,
+    org: Annotated[str | None, typer.Option(help="Organisation name (case-insensitive).")] = None,
+    top: Annotated[int | None, typer.Option(help="Show the first N.")] = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Rank models by a framework's published formula and order."""
+    emit(ranking_document(api.rank(framework, type=type, org=org, top=top, own=catalog)), format)
+
+
+@app.command()
+def show(
+    model: Annotated[str, typer.Argument(help="A model id or name from the catalog.")],
+    framework: FrameworkChoice = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Each dimension's level with its link and note."""
+    emit(models_document([api.model(model, framework, own=catalog)]), format)
+
+
+@app.command()
+def compare(
+    models: Annotated[list[str], typer.Argument(help="Two or more model ids or names.")],
+    framework: FrameworkChoice = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Several models side by side."""
+    emit(models_document(api.compare(models, framework, own=catalog)), format)
+
+
+@app.command()
+def frameworks(format: FormatOption = None) -> None:
+    """The frameworks and their criteria."""
+    emit(Document("frameworks", api.describe_frameworks()), format)
+
+
+@catalog_app.command("list")
+def catalog_list(format: FormatOption = None, catalog: CatalogOption = None) -> None:
+    """Datasets in use, their snapshots and precedence notes."""
+    listing = api.list_catalog(catalog)
+    emit(Document("datasets", listing["datasets"], payload=listing), format)
+    for note in listing["notes"]:
+        print(f"opengauge: {note}", file=sys.stderr)
+
+
+@catalog_app.command("import")
+def catalog_import(
+    path: Annotated[Path, typer.Argument(help="A clone of a catalog repository.")],
+    format: FormatOption = None,
+) -> None:
+    """Refresh a source from a clone of its upstream repository."""
+    imported = api.import_catalog(path)
+    emit(Document("datasets", imported, payload={"notes": []}), format)
+    for item in imported:
+        for dupe in item["duplicates"]:
+            print(f"opengauge: duplicate in {item['source']}: {dupe}", file=sys.stderr)
+
+
+def main() -> None:
+    """Console entry point: run the app, turning errors into one line and an exit code."""
+    try:
+        app(prog_name="opengauge")
+    except OpengaugeError as error:
+        print(f"opengauge: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("opengauge: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as error:  # the last line of defence: one line, no traceback
+        if os.environ.get("OPENGAUGE_DEBUG"):
+            raise
+        print(f"opengauge: internal error: {type(error).__name__}: {error} "
+              "(set OPENGAUGE_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

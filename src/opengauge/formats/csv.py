@@ -1,0 +1,53 @@
+"""CSV: one row per model and framework; ratings become one column per dimension."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from opengauge.formats.interface import Format
+from opengauge.formats.records import Document
+
+FIXED = ["id", "name", "org", "type", "framework", "source", "source_file", "layer",
+         "provenance", "rank", "score", "coverage", "class", "verdict"]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else value
+
+
+def rows(document: Document) -> list[dict[str, Any]]:
+    """Flat rows: framework records as they are; a report contributes one row per framework."""
+    if document.kind == "reports":
+        return [r for report in document.records for r in report["frameworks"].values()]
+    return document.records
+
+
+class CsvFormat(Format):
+    name = "csv"
+
+    def render(self, document: Document) -> str:
+        records = rows(document)
+        out = io.StringIO()
+        if document.kind in ("frameworks", "datasets"):
+            columns = list(dict.fromkeys(k for r in records for k in r))
+            writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            for record in records:
+                writer.writerow({k: _cell(record.get(k)) for k in columns})
+            return out.getvalue()
+        dims = list(dict.fromkeys(d for r in records for d in r.get("ratings", {})))
+        columns = [c for c in FIXED if any(c in r for r in records)] + dims
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            row = {c: _cell(record.get(c)) for c in columns if c not in dims}
+            row.update({d: record.get("ratings", {}).get(d, "") for d in dims})
+            writer.writerow(row)
+        return out.getvalue()

@@ -1,0 +1,22 @@
+"""JSON (the whole envelope) and JSON Lines (one record per line, no envelope)."""
+
+from __future__ import annotations
+
+import json
+
+from opengauge.formats.interface import Format
+from opengauge.formats.records import Document
+
+
+class JsonFormat(Format):
+    name = "json"
+
+    def render(self, document: Document) -> str:
+        return json.dumps(document.envelope(), indent=2, ensure_ascii=False) + "\n"
+
+
+class JsonLinesFormat(Format):
+    name = "jsonl"
+
+    def render(self, document: Document) -> str:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in document.records)

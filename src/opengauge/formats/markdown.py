@@ -1,0 +1,75 @@
+"""Markdown: GitHub-flavoured tables, for READMEs, issues and reports."""
+
+from __future__ import annotations
+
+from opengauge.formats.interface import Format
+from opengauge.formats.records import Document
+from opengauge.formats.text import criteria_names, headline, score_text
+
+
+def _escape(text: object) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+class MarkdownFormat(Format):
+    name = "markdown"
+
+    def render(self, document: Document) -> str:
+        return "\n".join(getattr(self, f"_{document.kind}")(document)) + "\n"
+
+    def _ranking(self, document: Document) -> list[str]:
+        framework = document.payload.framework
+        dims = [c.ref for c in framework.criteria]
+        header = ["#", "model", "org", score_text(framework.kind, header=True),
+                  *[c.name for c in framework.criteria]]
+        rows = [[r["rank"], r["name"], r.get("org"), score_text(framework.kind, record=r),
+                 *[r["ratings"].get(d, "unknown") for d in dims]] for r in document.records]
+        return [f"## {document.title}", "", *_table(header, rows)]
+
+    def _models(self, document: Document) -> list[str]:
+        lines: list[str] = []
+        for r in document.records:
+            names = criteria_names(r["framework"])
+            lines += [f"## {r['name']} — {names.get('__name__', r['framework'])}", "",
+                      f"{score_text('score', record=r, long=True)}; source `{r['source_file']}`", ""]
+            rows = []
+            for dim, detail in r.get("evidence", {}).items():
+                for e in detail["evidence"] or [{}]:
+                    loc = e.get("locator") or {}
+                    rows.append([names.get(dim, dim), detail["level"], loc.get("url") or "",
+                                 e.get("quote") or e.get("note") or ""])
+            lines += [*_table(["dimension", "level", "link", "note"], rows), ""]
+        return lines
+
+    def _reports(self, document: Document) -> list[str]:
+        lines: list[str] = []
+        for r in document.records:
+            lines += [f"## {headline(r)}", ""]
+            lic = r.get("license") or {}
+            lines.append(f"- **License:** {lic.get('name') or 'unknown'}")
+            for fid, f in r["frameworks"].items():
+                name = criteria_names(fid).get("__name__", fid)
+                lines.append(f"- **{name}:** {score_text('score', record=f, long=True)}")
+            for finding in r.get("findings", []):
+                lines.append(f"- **Finding** `{finding.get('id')}`: {finding.get('message', '')}")
+            lines.append("")
+        return lines
+
+    def _frameworks(self, document: Document) -> list[str]:
+        lines: list[str] = []
+        for f in document.records:
+            rows = [[c["ref"], c.get("group"), c["name"], c.get("question")] for c in f["criteria"]]
+            lines += [f"## {f['name']} (`{f['id']}`)", "",
+                      *_table(["criterion", "group", "name", "question"], rows), ""]
+        return lines
+
+    def _datasets(self, document: Document) -> list[str]:
+        rows = [[d["source"], d["layer"], d.get("snapshot"), d.get("date"), d["models"],
+                 d.get("path")] for d in document.records]
+        return _table(["source", "layer", "snapshot", "date", "models", "path"], rows)

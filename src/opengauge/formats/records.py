@@ -1,0 +1,139 @@
+"""The JSON contract: how API results become records (documented in the README).
+
+Version 1: top level `{"schema_version", "tool": {"name", "version"}, "data": [...],
+"models": [...]}`; frameworks and datasets listings use `frameworks` / `datasets` instead of
+`models`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from opengauge import __version__
+from opengauge.model import DataSnapshot, Ranked, Report
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Document:
+    """What a command shows, ready for any format."""
+
+    kind: str
+    """`ranking`, `models`, `reports`, `frameworks` or `datasets`."""
+    records: list[dict[str, Any]]
+    data: list[dict[str, Any]] = field(default_factory=list)
+    title: str = ""
+    payload: Any = None
+    """The API object itself, for formats that render more than the records."""
+
+    @property
+    def records_key(self) -> str:
+        return {"frameworks": "frameworks", "datasets": "datasets"}.get(self.kind, "models")
+
+    def envelope(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "opengauge", "version": __version__},
+            "data": self.data,
+            self.records_key: self.records,
+        }
+
+
+def snapshot_records(snapshots: list[DataSnapshot]) -> list[dict[str, Any]]:
+    """The `data` array: one entry per dataset in use."""
+    return [{"source": s.source, "snapshot": s.snapshot, "date": s.date, "layer": s.layer}
+            for s in snapshots]
+
+
+def ranked_record(entry: Ranked, *, evidence: bool = False) -> dict[str, Any]:
+    """One model in one framework, as the contract names it."""
+    a = entry.assessment
+    record: dict[str, Any] = {
+        "id": a.subject.id,
+        "name": a.subject.name,
+        "org": a.subject.org,
+        "type": a.subject.type,
+        "framework": a.framework,
+        "source": a.source,
+        "source_file": a.source_file,
+        "layer": a.layer,
+        "provenance": a.provenance,
+        "rank": entry.rank,
+        "of": entry.of,
+        "score": a.score,
+        "coverage": a.coverage,
+        "groups": a.groups,
+        "ratings": a.levels(),
+    }
+    if a.klass is not None or a.progress is not None:
+        record.update({"class": a.klass, "progress": a.progress, "blockers": a.blockers})
+    if a.verdict is not None:
+        record.update({"verdict": a.verdict, "reasons": a.reasons})
+    if a.warnings:
+        record["warnings"] = a.warnings
+    if a.related:
+        record["related"] = a.related
+    if a.extra:
+        record.update(a.extra)
+    if evidence:
+        record["license"] = a.subject.license
+        record["link"] = a.subject.link
+        record["evidence"] = {
+            r.dimension: {"level": r.level, "confidence": r.confidence,
+                          "evidence": [e.to_dict() for e in r.evidence]}
+            for r in a.ratings
+        }
+    return record
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    """A `check` report: the subject and its sections."""
+    return {
+        "id": report.subject.id,
+        "name": report.subject.name,
+        "org": report.subject.org,
+        "subject": report.subject.to_dict(),
+        "summary": report.context.get("summary"),
+        "license": report.license,
+        "frameworks": {f: ranked_record(r, evidence=True) for f, r in report.frameworks.items()},
+        "findings": report.findings,
+        "provenance": report.provenance,
+        **{k: v for k, v in report.context.items() if k != "summary"},
+    }
+
+
+def ranking_document(ranking: Any) -> Document:
+    """`rank`: one record per ranked model."""
+    fw = ranking.framework
+    filters = ", ".join(f"{k}={v}" for k, v in ranking.filters.items())
+    title = f"{fw.name}" + (f" ({filters})" if filters else "")
+    records = [{**ranked_record(e), "kind": fw.kind} for e in ranking.entries]
+    return Document("ranking", records, snapshot_records(ranking.snapshots), title, ranking)
+
+
+def models_document(views: list[Any]) -> Document:
+    """`show` and `compare`: one record per model and framework, with evidence."""
+    records = [
+        {**ranked_record(entry, evidence=True), "kind": kind_of(fid)}
+        for view in views for fid, entry in view.frameworks.items()
+    ]
+    snaps = {s.source: s for view in views for s in view.snapshots}
+    return Document("models", records, snapshot_records(list(snaps.values())), "", views)
+
+
+def reports_document(reports: list[Report], snapshots: list[DataSnapshot]) -> Document:
+    """`check`: one report per target."""
+    records = [report_record(r) for r in reports]
+    for record in records:
+        for fid, f in record["frameworks"].items():
+            f["kind"] = kind_of(fid)
+    return Document("reports", records, snapshot_records(snapshots), "", reports)
+
+
+def kind_of(framework_id: str) -> str:
+    """`score`, `class` or `verdict` for a framework id."""
+    from opengauge import frameworks
+
+    return frameworks.get(framework_id).kind

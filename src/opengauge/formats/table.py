@@ -1,0 +1,155 @@
+"""Terminal tables (rich): colour on a terminal, plain text otherwise."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from opengauge.formats.interface import Format
+from opengauge.formats.records import Document
+from opengauge.formats.text import (
+    LEVEL_GLYPH,
+    LEVEL_STYLE,
+    abbreviations,
+    criteria_names,
+    headline,
+    score_text,
+)
+
+
+def _level(level: str) -> Text:
+    return Text(LEVEL_GLYPH.get(level, "?"), style=LEVEL_STYLE.get(level, ""))
+
+
+class TableFormat(Format):
+    name = "table"
+
+    def __init__(self, color: bool = False, width: int | None = None) -> None:
+        self.color = color
+        self.width = width
+
+    def render(self, document: Document) -> str:
+        out = io.StringIO()
+        console = Console(file=out, force_terminal=self.color, no_color=not self.color,
+                          width=self.width or 120, highlight=False, soft_wrap=False)
+        getattr(self, f"_{document.kind}")(console, document)
+        return out.getvalue()
+
+    def _ranking(self, console: Console, document: Document) -> None:
+        records = document.records
+        framework = document.payload.framework
+        dims = [c.ref for c in framework.criteria]
+        short = abbreviations(framework)
+        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
+        for column in ("#", "model", "org", "type", score_text(framework.kind, header=True)):
+            table.add_column(column, no_wrap=column != "org", overflow="ellipsis",
+                             max_width=28 if column in ("model", "org") else None)
+        for dim in dims:
+            table.add_column(short[dim], justify="center")
+        for r in records:
+            table.add_row(str(r["rank"]), r["name"], r.get("org") or "", ",".join(r.get("type") or []),
+                          score_text(framework.kind, record=r),
+                          *[_level(r["ratings"].get(d, "unknown")) for d in dims])
+        console.print(table)
+        console.print(_legend(framework))
+        if not records:
+            console.print("no models match these filters")
+
+    def _models(self, console: Console, document: Document) -> None:
+        for r in document.records:
+            title = f"{r['name']} ({r.get('org') or 'unknown organisation'}) — {r['framework']}"
+            console.print(Text(title, style="bold"))
+            console.print(f"  {score_text(r.get('kind', 'score'), record=r, long=True)}  "
+                          f"source {r['source']} {r['source_file']} ({r['layer']})")
+            table = Table(box=None, pad_edge=False, show_header=True)
+            table.add_column("dimension", no_wrap=True)
+            table.add_column("level")
+            table.add_column("evidence", overflow="fold")
+            names = criteria_names(r["framework"])
+            for dim, detail in r.get("evidence", {}).items():
+                table.add_row(names.get(dim, dim), _level(detail["level"]).append(" " + detail["level"]),
+                              _evidence_text(detail["evidence"]))
+            console.print(table)
+            console.print()
+
+    def _reports(self, console: Console, document: Document) -> None:
+        for r in document.records:
+            console.print(Text(headline(r), style="bold"))
+            console.print(_license_line(r.get("license") or {}))
+            for fid, f in r["frameworks"].items():
+                console.print(f"  {criteria_names(fid).get('__name__', fid):<42} "
+                              f"{score_text(f.get('kind', 'score'), record=f, long=True)}   "
+                              f"{_evidence_count(f)}")
+            for finding in r.get("findings", []):
+                console.print(f"  finding    {finding.get('id')}: {finding.get('message', '')}")
+            console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
+
+    def _frameworks(self, console: Console, document: Document) -> None:
+        for f in document.records:
+            console.print(Text(f"{f['id']}: {f['name']}", style="bold"))
+            table = Table(box=None, pad_edge=False)
+            for column in ("criterion", "group", "name", "question"):
+                table.add_column(column, overflow="fold")
+            for c in f["criteria"]:
+                table.add_row(c["ref"], c.get("group", ""), c["name"], c.get("question", ""))
+            console.print(table)
+            console.print()
+
+    def _datasets(self, console: Console, document: Document) -> None:
+        table = Table(box=None, pad_edge=False)
+        for column in ("source", "layer", "snapshot", "date", "models", "path"):
+            table.add_column(column, overflow="fold")
+        for d in document.records:
+            table.add_row(d["source"], d["layer"], d.get("snapshot") or "", d.get("date") or "",
+                          str(d["models"]), d.get("path") or "")
+        console.print(table)
+        for note in document.payload.get("notes", []) if isinstance(document.payload, dict) else []:
+            console.print(f"note: {note}")
+
+
+def _legend(framework: Any) -> Text:
+    short = abbreviations(framework)
+    parts = [f"{short[c.ref]}={c.name}" for c in framework.criteria]
+    glyphs = "  ".join(f"{LEVEL_GLYPH[k]} {k}" for k in LEVEL_GLYPH)
+    return Text(f"{glyphs}\n" + ", ".join(parts), style="dim")
+
+
+def _license_line(lic: dict[str, Any]) -> str:
+    line = f"  license    {lic.get('name') or 'unknown'}"
+    if lic.get("rating"):
+        line += f" — curated rating: {lic['rating']}"
+    if lic.get("evidence"):
+        line += f"   evidence: {_first_link(lic['evidence'])}"
+    return line
+
+
+def _first_link(evidence: list[dict] | None) -> str:
+    for e in evidence or []:
+        loc = e.get("locator") or {}
+        if loc.get("url"):
+            return loc["url"]
+        if loc.get("file"):
+            return f"{loc['file']}:{loc.get('line') or ''}".rstrip(":")
+    return ""
+
+
+def _evidence_text(evidence: list[dict]) -> str:
+    lines = []
+    for e in evidence:
+        loc = e.get("locator") or {}
+        where = loc.get("url") or (f"{loc.get('file')}:{loc.get('line')}" if loc.get("file") else "")
+        text = e.get("quote") or e.get("note") or ""
+        lines.append(" — ".join(p for p in (where, text) if p))
+    return "\n".join(lines) or "(no evidence)"
+
+
+def _evidence_count(record: dict[str, Any]) -> str:
+    details = record.get("evidence") or {}
+    with_link = sum(1 for d in details.values()
+                    if any((e.get("locator") or {}).get("url") for e in d["evidence"]))
+    with_note = sum(1 for d in details.values() if any(e.get("note") for e in d["evidence"]))
+    return f"{len(details)} ratings, {with_link} with a link, {with_note} with a note"

@@ -1,0 +1,43 @@
+"""Frameworks: data plus a small rule module each, turning ratings into a result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from opengauge.errors import BadInput
+from opengauge.frameworks.interface import Framework
+
+_FACTORIES: dict[str, Callable[[], Framework]] = {}
+
+
+def register(framework_id: str, factory: Callable[[], Framework]) -> None:
+    """Make a framework available under `framework_id`."""
+    _FACTORIES[framework_id] = factory
+
+
+def _builtin() -> None:
+    from opengauge.frameworks import osai, ouc2023
+
+    register("osai", osai.current)
+    register("osai-14", osai.fourteen)
+    register("ouc-2023", ouc2023.table)
+
+
+def ids() -> list[str]:
+    """Every framework id, in display order."""
+    if not _FACTORIES:
+        _builtin()
+    return list(_FACTORIES)
+
+
+def get(framework_id: str) -> Framework:
+    """The framework named `framework_id`; BadInput naming the choices otherwise."""
+    known = ids()
+    if framework_id not in _FACTORIES:
+        raise BadInput(f"unknown framework '{framework_id}' (expected one of: {', '.join(known)})")
+    return _FACTORIES[framework_id]()
+
+
+def by_source(source: str) -> list[Framework]:
+    """The frameworks that score records of the curated dataset `source`."""
+    return [get(i) for i in ids() if get(i).source == source]

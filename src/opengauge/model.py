@@ -1,0 +1,215 @@
+"""Core types: evidence, ratings, assessments and the report that `check` returns.
+
+Every rating carries the evidence it rests on. Levels are `open`, `partial`, `closed` or
+`unknown`; `unknown` means no evidence was found, never "probably closed".
+
+The types are plain dataclasses (cheap to import and build, so a cold start stays fast); each
+has `to_dict()` for the JSON contract and `from_dict()` to read it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+Level = Literal["open", "partial", "closed", "unknown"]
+Confidence = Literal["high", "medium", "low"]
+Provenance = Literal["curated", "automatic"]
+
+LEVELS: tuple[str, ...] = ("open", "partial", "closed", "unknown")
+CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop keys whose value is None or an empty container."""
+    return {k: v for k, v in data.items() if v is not None and v != [] and v != {}}
+
+
+@dataclass(slots=True)
+class Locator:
+    """Where a fact was found: any of a URL, a file (with line), a field name."""
+
+    url: str | None = None
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "file": self.file, "line": self.line, "field": self.field}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Locator:
+        return cls(data.get("url"), data.get("file"), data.get("line"), data.get("field"))
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One fact with its locator and the quoted text or a note explaining it."""
+
+    source: str
+    locator: Locator = field(default_factory=Locator)
+    quote: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "locator": self.locator.to_dict(),
+                "quote": self.quote, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(data["source"], Locator.from_dict(data.get("locator") or {}),
+                   data.get("quote"), data.get("note"))
+
+
+@dataclass(slots=True)
+class Rating:
+    """The level of one dimension of a framework, with its evidence."""
+
+    dimension: str
+    level: Level
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: Confidence | None = None
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {self.level!r}")
+        if self.confidence is not None and self.confidence not in CONFIDENCES:
+            raise ValueError(f"confidence must be high, medium, low or null, not {self.confidence!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dimension": self.dimension, "level": self.level,
+                "evidence": [e.to_dict() for e in self.evidence], "confidence": self.confidence}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Rating:
+        return cls(data["dimension"], data["level"],
+                   [Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   data.get("confidence"))
+
+
+@dataclass(slots=True)
+class Subject:
+    """What is being assessed: a model family or a release."""
+
+    id: str
+    name: str
+    org: str | None = None
+    org_link: str | None = None
+    type: list[str] = field(default_factory=list)
+    link: str | None = None
+    base_model: str | None = None
+    end_model: str | None = None
+    license: str | None = None
+    release_date: str | None = None
+    notes: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Subject:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(slots=True)
+class Assessment:
+    """A framework's judgement of one subject: ratings plus a score, class or verdict."""
+
+    subject: Subject
+    framework: str
+    ratings: list[Rating] = field(default_factory=list)
+    score: float | None = None
+    groups: dict[str, float] = field(default_factory=dict)
+    coverage: float | None = None
+    klass: int | None = None
+    progress: dict[str, float] | None = None
+    blockers: dict[str, Any] | None = None
+    verdict: str | None = None
+    reasons: list[str] | None = None
+    warnings: list[str] = field(default_factory=list)
+    provenance: Provenance = "curated"
+    source: str | None = None
+    source_file: str | None = None
+    snapshot: str | None = None
+    date: str | None = None
+    layer: str | None = None
+    related: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def rating(self, dimension: str) -> Rating | None:
+        """The rating of `dimension`, if this assessment has one."""
+        return next((r for r in self.ratings if r.dimension == dimension), None)
+
+    def levels(self) -> dict[str, str]:
+        """Dimension -> level, in rating order."""
+        return {r.dimension: r.level for r in self.ratings}
+
+    def evolve(self, **changes: Any) -> Assessment:
+        """A copy with `changes` applied."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["subject"] = self.subject.to_dict()
+        data["ratings"] = [r.to_dict() for r in self.ratings]
+        data["class"] = data.pop("klass")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Assessment:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if "class" in data:
+            values["klass"] = data["class"]
+        values["subject"] = Subject.from_dict(data["subject"])
+        values["ratings"] = [Rating.from_dict(r) for r in data.get("ratings") or []]
+        return cls(**values)
+
+    def to_index(self) -> dict[str, Any]:
+        """A compact form for indexes: empty values dropped."""
+        data = _compact(self.to_dict())
+        data["subject"] = _compact(data["subject"])
+        data["ratings"] = [
+            _compact({**r.to_dict(), "evidence": [
+                _compact({**e.to_dict(), "locator": _compact(e.locator.to_dict())})
+                for e in r.evidence
+            ]})
+            for r in self.ratings
+        ]
+        return data
+
+
+@dataclass(slots=True)
+class Ranked:
+    """An assessment with its ordinal position in a ranking."""
+
+    assessment: Assessment
+    rank: int
+    of: int
+
+
+@dataclass(slots=True)
+class DataSnapshot:
+    """Which upstream snapshot a dataset comes from."""
+
+    source: str
+    snapshot: str | None = None
+    date: str | None = None
+    layer: str = "bundled"
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(slots=True)
+class Report:
+    """What `check` answers: the subject and every section later stages fill in."""
+
+    subject: Subject
+    license: dict[str, Any] = field(default_factory=dict)
+    frameworks: dict[str, Ranked] = field(default_factory=dict)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
