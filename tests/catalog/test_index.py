@@ -1,0 +1,12 @@
+"""The prebuilt index in package data must match the bundled snapshots."""
+
+from __future__ import annotations
+
+from opengauge.catalog import index
+from opengauge.catalog.build import bundled_index_text
+
+
+def test_bundled_index_is_fresh() -> None:
+    assert index.bundled_text() == bundled_index_text(), (
+        "src/opengauge/catalog/data/index.json is stale: run python -m opengauge.catalog.build"
+    )
