@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_scores_are_the_unweighted_mean_of_the_published_levels(framework_id: st
 def test_order_is_score_descending_then_file_name_descending(framework_id: str) -> None:
     ranking = api.ranked(framework_id)
     keys = [(-e.assessment.score, e.assessment.source_file) for e in ranking]
-    for (s1, f1), (s2, f2) in zip(keys, keys[1:], strict=False):
+    for (s1, f1), (s2, f2) in pairwise(keys):
         assert s1 < s2 or (s1 == s2 and f1 > f2), (f1, f2)
     assert [e.rank for e in ranking] == list(range(1, len(ranking) + 1))
 
