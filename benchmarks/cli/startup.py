@@ -40,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
-    print(f"| command | median (s) | max (s) | runs |\n|---|---|---|---|")
+    print("| command | median (s) | max (s) | runs |\n|---|---|---|---|")
     for args in COMMANDS:
         timed(args)  # warm the OS file cache once; every measured run is still a new process
         times = [timed(args) for _ in range(runs)]
