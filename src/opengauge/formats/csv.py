@@ -15,8 +15,10 @@ FIXED = ["id", "name", "org", "type", "framework", "source", "source_file", "lay
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return ",".join(str(v) for v in value)
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return "" if value is None else value
@@ -26,6 +28,8 @@ def rows(document: Document) -> list[dict[str, Any]]:
     """Flat rows: framework records as they are; a report contributes one row per framework."""
     if document.kind == "reports":
         return [r for report in document.records for r in report["frameworks"].values()]
+    if document.kind == "frameworks":
+        return [{"framework": f["id"], **c} for f in document.records for c in f["criteria"]]
     return document.records
 
 
@@ -35,6 +39,8 @@ class CsvFormat(Format):
     def render(self, document: Document) -> str:
         records = rows(document)
         out = io.StringIO()
+        if not records:
+            return ""
         if document.kind in ("frameworks", "datasets"):
             columns = list(dict.fromkeys(k for r in records for k in r))
             writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
