@@ -15,6 +15,8 @@ from opengauge.sources.interface import Repository, Source, read_text
 SOURCE = "license-file"
 MAX_LICENSE_BYTES = 1 << 20
 MAX_LICENSE_FILES = 20
+CODE_SUFFIXES = (".py", ".js", ".ts", ".sh", ".json", ".yaml", ".yml", ".toml", ".cfg", ".ipynb",
+                 ".safetensors", ".gguf", ".bin")
 BINARY_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".png", ".jpg", ".jpeg", ".gif", ".zip")
 
 _NAME = re.compile(
@@ -27,8 +29,9 @@ ANALYZER_FUNCTION = "analyze_text"
 
 def license_kind(name: str) -> str | None:
     """'license', 'use-policy' or 'notice' for a license file name (its last path part)."""
-    match = _NAME.match(name.rsplit("/", 1)[-1])
-    if not match:
+    base = name.rsplit("/", 1)[-1]
+    match = _NAME.match(base)
+    if not match or base.lower().endswith(CODE_SUFFIXES):
         return None
     stem = match.group("stem").lower()
     if "policy" in stem:
