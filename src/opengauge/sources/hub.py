@@ -14,6 +14,7 @@ builders. Every answer is normalized to plain JSON and kept in the SQLite store:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -180,6 +181,17 @@ class HubClient:
     def _key(self, *parts: str) -> str:
         return "|".join((self.endpoint, *parts))
 
+    def _auth_tag(self) -> str:
+        """Which credentials answers were fetched with (gated files differ per token)."""
+        token = self.options.token
+        if token is None:
+            from huggingface_hub import get_token
+
+            token = get_token()
+        if not token or token is True:
+            return "anonymous"
+        return "token:" + hashlib.sha256(str(token).encode()).hexdigest()[:12]
+
     def _fresh(self, revision: str | None, fetched_at: float) -> bool:
         if revision is not None and SHA.fullmatch(revision):
             return True
@@ -312,7 +324,7 @@ class HubClient:
     def file(self, repo_id: str, path: str, revision: str, repo_type: str = "model",
              limit: int = MAX_FILE_BYTES) -> FileAnswer:
         """Up to `limit` bytes of a file at `revision` (a commit sha for stable caching)."""
-        key = self._key(f"{repo_type}:{repo_id}", f"{revision}/{path}")
+        key = self._key(f"{repo_type}:{repo_id}", f"{revision}/{path}", self._auth_tag())
 
         def fetch() -> tuple[int, bytes]:
             status, data, truncated = self._get(repo_id, path, revision, repo_type, 0, limit,
@@ -321,7 +333,7 @@ class HubClient:
 
         status, body, cached = self._cached("file", key, revision, f"{repo_id}/{path}", fetch)
         if status in (200, 206):
-            return FileAnswer(200, body, status == 206, cached)
+            return FileAnswer(200, body[:limit], status == 206 or len(body) > limit, cached)
         return FileAnswer(status, b"", False, cached)
 
     def range(self, repo_id: str, path: str, revision: str, start: int, length: int) -> bytes:
