@@ -115,3 +115,15 @@ def test_catalog_names_have_nothing_to_gather(client, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(BadInput, match="catalog names have no repository"):
         run("llama-2", client)
+
+
+def test_api_gather_reads_a_local_folder_offline(tmp_path):
+    from opengauge import api
+
+    (tmp_path / "README.md").write_text("---\nlicense: mit\nbase_model: org/base\n---\n# Uses\nChat.\n")
+    facts = api.gather(str(tmp_path), offline=True)
+    assert facts.card.license.value == "mit"
+    assert facts.target.kind == "path"
+    # the base model cannot be looked up offline with an empty store: a problem, not a failure
+    assert [p.kind for p in facts.problems] == ["network"]
+    assert "offline: no stored Hub answer for model_info org/base" in facts.problems[0].message
