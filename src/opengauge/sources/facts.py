@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Generic, Literal, TypeVar
 
 from opengauge.model import Evidence
+from opengauge.sources.target import Target
 
 T = TypeVar("T")
 
@@ -210,7 +211,7 @@ class RelatedRepo:
 class Facts:
     """Everything the sources gathered about one target."""
 
-    target: Any
+    target: Target
     card: CardFacts | None = None
     license_files: list[LicenseFile] = field(default_factory=list)
     config: Fact[dict[str, Any]] | None = None
@@ -230,7 +231,13 @@ class Facts:
         self.problems.append(Problem(source, message, evidence, kind))
 
     def links_of(self, kind: str) -> list[Link]:
+        """Links of one kind: paper, code, dataset or model."""
         return [link for link in self.links if link.kind == kind]
+
+    def license_file(self, name: str) -> LicenseFile | None:
+        """The license file a card's `license_link` names (relative, case-insensitive)."""
+        wanted = name.strip().lstrip("./").lower()
+        return next((f for f in self.license_files if f.name.lower() == wanted), None)
 
     def evidence(self) -> Iterator[Evidence]:
         """Every piece of evidence in the bundle, in field order."""
