@@ -163,6 +163,17 @@ def check(target: str, own: str | Path | None = None) -> Report:
     return report
 
 
+def gather(target: str, offline: bool = False) -> Any:
+    """Provisional: the evidence the sources find about `target` (a path or a Hub id), as
+    `opengauge.sources.facts.Facts`. No ratings yet; `check` will build on it.
+    `offline=True` answers Hub questions from the store only ($HF_HUB_OFFLINE also does)."""
+    from opengauge.sources.gather import GatherOptions
+    from opengauge.sources.gather import gather as run
+    from opengauge.sources.hub import HubOptions
+
+    return run(target, GatherOptions(hub=HubOptions(offline=True if offline else None)))
+
+
 def _record_origin(assessment: Assessment) -> dict[str, Any]:
     return {"source": assessment.source, "source_file": assessment.source_file,
             "layer": assessment.layer}
