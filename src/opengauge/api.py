@@ -10,7 +10,7 @@ from typing import Any
 
 from opengauge import frameworks as framework_registry
 from opengauge.catalog.catalog import Catalog, load
-from opengauge.errors import BadInput
+from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
 from opengauge.model import Assessment, DataSnapshot, Ranked, Report, Subject
@@ -236,3 +236,58 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
     ]
     notes = [f"duplicate: {m}" for m in cat.duplicates] + [f"override: {m}" for m in cat.overrides]
     return {"datasets": datasets, "notes": notes}
+
+
+def read_targets(path: str | Path) -> list[tuple[str, str]]:
+    """Targets listed in `path`, one per line (blank lines and `#` comments skipped), each with
+    its origin `FILE:LINE` for error messages."""
+    file = Path(path)
+    try:
+        text = file.read_text("utf-8")
+    except FileNotFoundError:
+        raise NotFound(f"{file}: no such file (expected one target per line)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"{file}: cannot read the target list ({error})") from None
+    found = [(f"{file}:{n}", line.strip()) for n, line in enumerate(text.splitlines(), start=1)
+             if line.strip() and not line.strip().startswith("#")]
+    if not found:
+        raise BadInput(f"{file}: no targets (expected one model per line)")
+    return found
+
+
+def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path | None = None, *,
+           framework: str | None = None, validate: bool = False) -> list[Any]:
+    """Each target's report in export format `fmt` (see `formats.exports`), one per model id.
+
+    Targets are model names, or `(origin, name)` pairs from `read_targets`; every target is
+    resolved before anything is built, and an unknown one raises naming its origin.
+    """
+    from opengauge.errors import OpengaugeError
+    from opengauge.formats.exports import export as export_report
+
+    pairs = [t if isinstance(t, tuple) else (None, t) for t in targets]
+    ids: dict[str, None] = {}
+    for origin, name in pairs:
+        try:
+            ids.setdefault(resolve(name, own))
+        except OpengaugeError as error:
+            if origin is None:
+                raise
+            raise type(error)(f"{origin}: {error}") from None
+    return [export_report(check(i, own), fmt, framework=framework, validate=validate) for i in ids]
+
+
+def save_exports(items: list[Any], folder: str | Path, *, force: bool = False) -> list[Path]:
+    """Write each export to `folder/<id><suffix>`; existing files are kept unless `force`."""
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"{out}: not a folder (--out takes a folder)")
+    paths = [out / f"{item.id}{item.suffix}" for item in items]
+    existing = [str(p) for p in paths if p.exists()]
+    if existing and not force:
+        raise BadInput(f"{existing[0]}: already exists (use --force to overwrite"
+                       f"{f'; {len(existing)} files in all' if len(existing) > 1 else ''})")
+    out.mkdir(parents=True, exist_ok=True)
+    for path, item in zip(paths, items, strict=True):
+        path.write_text(item.text, "utf-8")
+    return paths
