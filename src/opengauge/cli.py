@@ -21,6 +21,7 @@ from opengauge.errors import BadInput, OpengaugeError
 from opengauge.formats import get as get_format
 from opengauge.formats.records import (
     Document,
+    diff_document,
     models_document,
     ranking_document,
     reports_document,
@@ -140,6 +141,23 @@ def compare(
 def frameworks(format: FormatOption = None) -> None:
     """The frameworks and their criteria."""
     emit(Document("frameworks", api.describe_frameworks()), format)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="A model id or name (A).")],
+    b: Annotated[str | None, typer.Argument(help="Another model (B); default A with two --snapshot.")]
+    = None,
+    snapshot: Annotated[list[str] | None, typer.Option(
+        "--snapshot", help="A dataset snapshot: a framework (osai-14) or source (osai-index), "
+        "optionally @bundled|@imported|@own. Twice: A from the first, B from the second.")] = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """What changed between two models or two snapshots: ratings, scores, license, findings."""
+    if format is OutputFormat.csv:
+        raise BadInput("diff is shown as table, json, jsonl or markdown, not csv")
+    emit(diff_document([api.diff(a, b, catalog, snapshots=snapshot)]), format)
 
 
 class ExportFormat(StrEnum):
