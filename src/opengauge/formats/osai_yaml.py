@@ -16,6 +16,7 @@ from opengauge import __version__
 from opengauge.errors import BadInput
 from opengauge.model import Rating, Report, Subject
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ATTRIBUTION = ("Data: European Open Source AI Index, https://osai-index.eu, CC-BY-4.0; Liesenfeld & "
                "Dingemanse (2024), FAccT '24.")
 
@@ -24,8 +25,12 @@ def scalar(value: Any) -> str:
     """`value` as one YAML scalar (blank for None) that reads back as the same string or list."""
     if value is None or value == "":
         return ""
-    dumped = yaml.safe_dump(value, default_flow_style=True, width=float("inf"), allow_unicode=True)
-    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+    for readable in (True, False):  # characters YAML reads as line breaks (NEL, LS, PS) need escapes
+        dumped = yaml.safe_dump(value, default_flow_style=True, width=float("inf"), allow_unicode=readable)
+        text = dumped.removesuffix("\n").removesuffix("\n...").strip()
+        if yaml.load(f"k: {text}", Loader=_LOADER)["k"] == value:
+            break
+    return text
 
 
 def _rating_fields(rating: Rating | None) -> tuple[str | None, Any, str | None]:
