@@ -245,3 +245,37 @@ def test_the_spdx_checks_catch_broken_documents() -> None:
     assert spdx3.model_errors(wrong_type)
     with pytest.raises(CheckFailed):
         spdx3.validate(missing)
+
+
+CARD = {
+    "architecture": "transformer decoder", "model_architecture": "OlmoForCausalLM",
+    "task": "text-generation", "limitations": ["May produce false statements."],
+    "intended_use": ["Research on language models."], "risks": ["Biased outputs"],
+    "metrics": [{"type": "MMLU", "value": 0.61, "slice": "5-shot"}],
+    "datasets": [{"name": "allenai/dolma", "url": "https://huggingface.co/datasets/allenai/dolma"}],
+}
+
+
+def test_model_card_facts_fill_the_model_card_and_the_ai_package() -> None:
+    report = api.check("olmo")
+    report.context["model_card"] = copy.deepcopy(CARD)
+    cdx = cyclonedx.build(report)
+    assert cyclonedx.schema_errors(cdx) == []
+    card = cdx["metadata"]["component"]["modelCard"]
+    params = card["modelParameters"]
+    assert (params["architectureFamily"], params["modelArchitecture"], params["task"]) == (
+        "transformer decoder", "OlmoForCausalLM", "text-generation")
+    assert params["outputs"] == [{"format": "text"}]
+    assert len(params["datasets"]) == 3  # base and end-model data from the index, dolma from the card
+    assert card["quantitativeAnalysis"]["performanceMetrics"] == [
+        {"type": "MMLU", "value": "0.61", "slice": "5-shot"}]
+    assert card["considerations"] == {"useCases": ["Research on language models."],
+                                      "technicalLimitations": ["May produce false statements."],
+                                      "ethicalConsiderations": [{"name": "Biased outputs"}]}
+    spdx = spdx3.build(report)
+    assert spdx3.model_errors(spdx) == [] and spdx3.structure_errors(spdx) == []
+    (package,) = _spdx_nodes(spdx, "ai_AIPackage")
+    assert package["ai_typeOfModel"] == ["transformer decoder", "OlmoForCausalLM"]
+    assert package["ai_limitation"] == "May produce false statements."
+    assert package["ai_metric"][0]["key"] == "MMLU"
+    assert "allenai/dolma" in {n["name"] for n in _spdx_nodes(spdx, "dataset_DatasetPackage")}
