@@ -169,8 +169,12 @@ def _snapshots(own: str | Path | None, sources: list[str] | None = None) -> list
 
 
 def resolve(name: str, own: str | Path | None = None) -> str:
-    """The model id `name` refers to; NotFound with suggestions otherwise."""
-    return require_id(name, catalog(own).ids())
+    """The model id `name` refers to; NotFound with suggestions otherwise.
+
+    An exact model id always names that model, whatever the alias table says.
+    """
+    known = catalog(own).ids()
+    return name if name in known else require_id(name, known)
 
 
 def model(name: str, framework: str | None = None, own: str | Path | None = None) -> ModelView:

@@ -50,6 +50,12 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(scope="session")
+def hostile_text() -> dict[str, str]:
+    """The hostile strings the hostile record carries."""
+    return {"name": HOSTILE_NAME, "note": HOSTILE_NOTE}
+
+
+@pytest.fixture(scope="session")
 def hostile_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An own catalog whose one record carries markup, event handlers and a javascript: link."""
     folder = tmp_path_factory.mktemp("hostile-catalog")
