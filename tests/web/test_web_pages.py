@@ -76,7 +76,7 @@ def test_leaderboard_cells_carry_level_note_and_evidence_link(app_client) -> Non
     assert 'class="l-closed"><a href="https://github.com/facebookresearch/llama/blob/main/LICENSE" ' \
            'title="Usage requires signing Meta&#39;s bespoke &#39;community license&#39;' in row
     assert row.count('<td class="l-') == 12
-    assert '<meter min="0" max="1" value="0.250"' in row
+    assert '<span class="bar w25" aria-hidden="true"></span> 0.25' in row
 
 
 def test_filtered_view_is_the_cli_ranking_and_shareable(app_client) -> None:

@@ -101,7 +101,7 @@ def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int]:
     for model_id in views.all_model_ids():
         put(f"models/{_safe_id(model_id)}.html", pages.model(model_id))
     static = resources.files("opengauge.web").joinpath("static")
-    for name in ("style.css", "app.js"):
+    for name in ("style.css", "app.js", "favicon.svg"):
         put(f"static/{name}", static.joinpath(name).read_text("utf-8"), page=False)
     put(MARKER, f"opengauge {__version__}\n", page=False)
     return written["pages"], written["files"]

@@ -136,7 +136,8 @@ def result_of(record: dict[str, Any], framework: dict[str, Any]) -> dict[str, An
     else:
         text = "unknown"
     rank, of = record.get("rank"), record.get("of")
-    return {"kind": kind, "text": text, "fraction": fraction,
+    bar = int(round(fraction * 20) * 5) if fraction is not None else None
+    return {"kind": kind, "text": text, "fraction": fraction, "bar": bar,
             "sort": (of - rank + 1) if rank and of else 0}
 
 
