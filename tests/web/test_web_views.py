@@ -169,3 +169,22 @@ def test_pins_are_checked_against_the_loaded_data() -> None:
         api.pin_snapshots(["nowhere@5a388e8"])
     with pytest.raises(BadInput, match="expected SOURCE@COMMIT"):
         api.pin_snapshots(["osai-index"])
+
+
+def test_page_cache_keeps_within_its_byte_budget() -> None:
+    from opengauge.web.cache import PageCache
+
+    cache = PageCache(max_bytes=10_000)
+    built: list[str] = []
+
+    def page(name: str) -> str:
+        built.append(name)
+        return name * 2_000
+
+    for name in "abcdefgh":
+        cache.get(name, lambda n=name: page(n))
+    assert cache.used <= 10_000
+    cache.get("h", lambda: page("h"))
+    assert built.count("h") == 1  # the newest is still cached
+    cache.get("a", lambda: page("a"))
+    assert built.count("a") == 2  # the oldest was evicted and rebuilt

@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from opengauge import api
 from opengauge.formats.records import (
@@ -26,6 +28,7 @@ from opengauge.formats.records import (
     reports_document,
     snapshot_records,
 )
+from opengauge.web.cache import PageCache
 from opengauge.web.checking import MAX_TARGET_LENGTH, RateLimiter, enforce_rate, run_check
 from opengauge.web.views import Views, parse_filters
 
@@ -45,14 +48,31 @@ def _json(document: Document) -> JSONResponse:
     return JSONResponse(document.envelope())
 
 
-def router(views: Views, limiter: RateLimiter, own: str | None) -> APIRouter:
-    """The /api routes for one catalog."""
+def _dumps(document: Document) -> str:
+    """The envelope as JSONResponse writes it."""
+    return json.dumps(document.envelope(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache) -> APIRouter:
+    """The /api routes for one catalog; answers that depend only on the catalog are cached
+    (an error raised while building an answer is answered and never cached)."""
+
+    def cached(request: Request, build: Callable[[], Document]) -> Response:
+        key = ("api", request.url.path, tuple(request.query_params.multi_items()))
+        return cache.response(request.headers.get("accept-encoding", ""), key,
+                              lambda: _dumps(build()), "application/json")
     routes = APIRouter(prefix="/api", tags=["opengauge"])
 
     @routes.get("/models", summary="Every model in every framework", responses={200: ENVELOPE, **ERRORS})
-    def models(framework: Annotated[str | None, Query(description="Only this framework id.")] = None
-               ) -> JSONResponse:
+    def models(request: Request,
+               framework: Annotated[str | None, Query(description="Only this framework id.")] = None
+               ) -> Response:
         """One record per model and framework (rank, result, levels; no evidence), by id."""
+        if framework:
+            views.framework(framework)
+        return cached(request, lambda: models_document_of(framework))
+
+    def models_document_of(framework: str | None) -> Document:
         wanted = [framework] if framework else api.framework_ids()
         records: list[dict[str, Any]] = []
         sources: set[str] = set()
@@ -62,22 +82,24 @@ def router(views: Views, limiter: RateLimiter, own: str | None) -> APIRouter:
             records += [{**ranked_record_of(row), "kind": board.framework["kind"]} for row in board.rows]
         records.sort(key=lambda r: (r["id"], wanted.index(r["framework"])))
         data = snapshot_records(api.data_snapshots(own, sorted(sources)))
-        return _json(Document("models", records, data, "Models"))
+        return Document("models", records, data, "Models")
 
     def ranked_record_of(row: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in row["record"].items() if k not in ("evidence", "license", "link")}
 
     @routes.get("/models/{name}", summary="One model, every framework, with evidence",
                 responses={200: ENVELOPE, **ERRORS})
-    def model(name: str, framework: Annotated[str | None, Query(description="Only this framework id.")]
-              = None) -> JSONResponse:
+    def model(request: Request, name: str,
+              framework: Annotated[str | None, Query(description="Only this framework id.")] = None
+              ) -> Response:
         """The same document as `opengauge show NAME -f json`."""
-        return _json(models_document([api.model(name, framework, own=own)]))
+        return cached(request, lambda: models_document([api.model(name, framework, own=own)]))
 
     @routes.get("/frameworks", summary="The frameworks and their criteria", responses={200: ENVELOPE})
-    def frameworks() -> JSONResponse:
+    def frameworks(request: Request) -> Response:
         """The same document as `opengauge frameworks -f json`."""
-        return _json(frameworks_document(api.describe_frameworks(), api.data_snapshots(own)))
+        return cached(request, lambda: frameworks_document(api.describe_frameworks(),
+                                                           api.data_snapshots(own)))
 
     @routes.get("/frameworks/{framework_id}", summary="One framework and its criteria",
                 responses={200: ENVELOPE, **ERRORS})
@@ -96,7 +118,7 @@ def router(views: Views, limiter: RateLimiter, own: str | None) -> APIRouter:
         license_family: Annotated[str | None, Query(description="A license family.")] = None,
         q: Annotated[str | None, Query(description="Free text: id, name, organisation, license.")] = None,
         top: Annotated[int | None, Query(ge=1, description="Keep the first N.")] = None,
-    ) -> JSONResponse:
+    ) -> Response:
         """The same document as `opengauge rank -f json`. Any criterion of the framework is a
         filter too, with a level or a comma list of levels: `trainingcode=open`,
         `licenses=open,partial`. Ranks are ordinals within the filtered view."""
@@ -104,7 +126,8 @@ def router(views: Views, limiter: RateLimiter, own: str | None) -> APIRouter:
         criteria = views.criteria_refs(framework)
         items = [(k, v) for k, v in request.query_params.multi_items() if k not in ("framework", "top")]
         filters, _ = parse_filters(items, criteria, strict=True)
-        return _json(ranking_document(api.rank(framework, top=top, own=own, **filters.api_kwargs())))
+        return cached(request, lambda: ranking_document(
+            api.rank(framework, top=top, own=own, **filters.api_kwargs())))
 
     @routes.get("/check", summary="Check a model (catalog names; Hub ids when available)",
                 responses={200: ENVELOPE, **ERRORS, 429: {"description": "Too many checks."},

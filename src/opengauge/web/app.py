@@ -7,10 +7,7 @@ Every answer goes through `opengauge.api` (via `views.py`); rendered pages are c
 
 from __future__ import annotations
 
-import gzip
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -24,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opengauge import __version__, api
 from opengauge.errors import BadInput, NotFound, OpengaugeError
+from opengauge.web.cache import PageCache
 from opengauge.web.checking import (
     MAX_FORM_BYTES,
     MAX_TARGET_LENGTH,
@@ -40,29 +38,6 @@ from opengauge.web.views import Views, parse_filters
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MAX_PINS = 10
-
-
-class PageCache:
-    """Rendered pages by key, least recently used first out; gzip kept beside the bytes."""
-
-    def __init__(self, size: int = 256) -> None:
-        self.size = size
-        self._pages: OrderedDict[Any, tuple[bytes, bytes]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Any, build: Callable[[], str]) -> tuple[bytes, bytes]:
-        with self._lock:
-            found = self._pages.get(key)
-            if found is not None:
-                self._pages.move_to_end(key)
-                return found
-        body = build().encode("utf-8")
-        entry = (body, gzip.compress(body, compresslevel=6, mtime=0))
-        with self._lock:
-            self._pages[key] = entry
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-        return entry
 
 
 class Headers:
@@ -116,11 +91,11 @@ def status_of(error: OpengaugeError) -> int:
 
 
 def create_app(own: str | None = None, *, check_limit: int = 10, check_window: float = 60.0,
-               cache_size: int = 256, warm: bool = True) -> FastAPI:
+               cache_bytes: int = 64 * 1024 * 1024, warm: bool = True) -> FastAPI:
     """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none)."""
     views = Views(own)
     pages = Pages(views, Links("server"))
-    cache = PageCache(cache_size)
+    cache = PageCache(cache_bytes)
     limiter = RateLimiter(check_limit, check_window)
     if warm:
         views.citation()
@@ -145,11 +120,8 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     def html_page(request: Request, key: Any, build: Callable[[], str]) -> Response:
-        body, packed = cache.get(key, build)
-        if "gzip" in request.headers.get("accept-encoding", ""):
-            return Response(packed, media_type="text/html; charset=utf-8",
-                            headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
-        return Response(body, media_type="text/html; charset=utf-8", headers={"vary": "Accept-Encoding"})
+        return cache.response(request.headers.get("accept-encoding", ""), key, build,
+                              "text/html; charset=utf-8")
 
     def error_page(request: Request, status: int, kind: str, message: str,
                    suggestions: list[str] | None = None, headers: dict[str, str] | None = None) -> Response:
@@ -289,7 +261,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
     from opengauge.web.api_routes import router
 
-    app.include_router(router(views, limiter, own))
+    app.include_router(router(views, limiter, own, cache))
     return app
 
 
