@@ -206,6 +206,11 @@ def test_api_models_lists_every_model_in_every_framework(app_client) -> None:
         for entry in api.rank(framework_id).entries:
             assert (entry.assessment.subject.id, framework_id) in pairs
     assert all("evidence" not in r for r in body["models"])
+    from opengauge.formats.records import ranked_record
+
+    entry = next(e for e in api.rank("osai").entries if e.assessment.subject.id == "llama-2")
+    record = next(r for r in body["models"] if (r["id"], r["framework"]) == ("llama-2", "osai"))
+    assert record == {**ranked_record(entry), "kind": "score"}  # the contract's record, as `rank`
 
 
 @pytest.mark.parametrize(("url", "status", "message"), [
