@@ -13,7 +13,7 @@ from opengauge.catalog.catalog import Catalog, load
 from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
-from opengauge.model import Assessment, DataSnapshot, Ranked, Report, Subject
+from opengauge.model import LEVELS, Assessment, DataSnapshot, Ranked, Report, Subject
 from opengauge.paths import own_catalog_dir
 
 DEFAULT_FRAMEWORK = "osai"
@@ -86,24 +86,81 @@ def rank(
     org: str | None = None,
     top: int | None = None,
     own: str | Path | None = None,
+    license_family: str | None = None,
+    levels: dict[str, str] | None = None,
+    query: str | None = None,
 ) -> Ranking:
     """Models ranked by `framework`; `type` and `org` filter, `top` keeps the first N.
 
-    Ranks are ordinals within the filtered view (1 is the best shown).
+    `license_family` keeps one family of `license_family_of`; `levels` maps a criterion ref
+    to the levels wanted (`{"trainingcode": "open,partial"}`); `query` is free text matched
+    against id, name, organisation and license. Ranks are ordinals within the filtered view
+    (1 is the best shown).
     """
     if top is not None and top < 1:
         raise BadInput(f"--top must be a positive number, not {top}")
     fw = framework_registry.get(framework)
+    wanted_levels = _level_filters(fw, levels or {})
     records = catalog(own).assessments(framework)
     if type:
         records = [a for a in records if _type_matches(a.subject.type, type)]
     if org:
         records = [a for a in records if _org_matches(a.subject.org, org)]
+    if license_family:
+        records = [a for a in records if license_family_of(a.subject) == license_family]
+    for ref, accepted in wanted_levels.items():
+        records = [a for a in records if _level_of(a, ref) in accepted]
+    if query and query.strip():
+        records = [a for a in records if _text_matches(a.subject, query)]
     entries = fw.rank(records)
     if top is not None:
         entries = entries[:top]
-    filters = {k: v for k, v in {"type": type, "org": org, "top": top}.items() if v is not None}
+    filters = {k: v for k, v in {"type": type, "org": org, "top": top,
+                                 "license_family": license_family, "query": query}.items()
+               if v is not None}
+    filters.update({ref: ",".join(sorted(accepted)) for ref, accepted in wanted_levels.items()})
     return Ranking(fw, entries, _snapshots(own, [fw.source]), filters)
+
+
+def _level_filters(fw: Framework, levels: dict[str, str]) -> dict[str, set[str]]:
+    """Validate `{criterion: "open,partial"}` against the framework's criteria and the levels."""
+    wanted: dict[str, set[str]] = {}
+    for ref, value in levels.items():
+        if fw.criterion(ref) is None:
+            refs = ", ".join(c.ref for c in fw.criteria)
+            raise BadInput(f"'{ref}' is not a criterion of framework '{fw.id}' (expected one of: {refs})")
+        accepted = {part.strip().lower() for part in str(value).split(",") if part.strip()}
+        unknown = sorted(accepted - set(LEVELS))
+        if unknown or not accepted:
+            raise BadInput(f"{ref}: level must be open, partial, closed or unknown "
+                           f"(comma-separated), not '{value}'")
+        wanted[ref] = accepted
+    return wanted
+
+
+def _level_of(assessment: Assessment, ref: str) -> str:
+    rating = assessment.rating(ref)
+    return rating.level if rating else "unknown"
+
+
+def _text_matches(subject: Subject, query: str) -> bool:
+    needle = query.strip().casefold()
+    haystack = " ".join(p for p in (subject.id, subject.name, subject.org, subject.license) if p)
+    return needle in haystack.casefold()
+
+
+def license_family_of(subject: Subject) -> str:
+    """The license family a leaderboard filters by (from the curated license string for now)."""
+    from opengauge.licenses.curated_family import family
+
+    return family(subject.license)
+
+
+def license_families() -> list[str]:
+    """Every license family name, in display order."""
+    from opengauge.licenses.curated_family import names
+
+    return names()
 
 
 def _snapshots(own: str | Path | None, sources: list[str] | None = None) -> list[DataSnapshot]:
@@ -112,8 +169,12 @@ def _snapshots(own: str | Path | None, sources: list[str] | None = None) -> list
 
 
 def resolve(name: str, own: str | Path | None = None) -> str:
-    """The model id `name` refers to; NotFound with suggestions otherwise."""
-    return require_id(name, catalog(own).ids())
+    """The model id `name` refers to; NotFound with suggestions otherwise.
+
+    An exact model id always names that model, whatever the alias table says.
+    """
+    known = catalog(own).ids()
+    return name if name in known else require_id(name, known)
 
 
 def model(name: str, framework: str | None = None, own: str | Path | None = None) -> ModelView:
@@ -363,3 +424,41 @@ def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
     report_a, report_b = snapshot_report(a, spec_a, own), snapshot_report(b, spec_b, own)
     labels = (f"{report_a.subject.id} @ {spec_a}", f"{report_b.subject.id} @ {spec_b}")
     return diff_reports(report_a, report_b, labels=labels)
+def data_snapshots(own: str | Path | None = None, sources: list[str] | None = None) -> list[DataSnapshot]:
+    """The data snapshot (upstream commit, date, attribution) of each dataset in use."""
+    return _snapshots(own, sources)
+
+
+def model_ids(own: str | Path | None = None) -> list[str]:
+    """Every model id in the catalog (any framework)."""
+    return catalog(own).ids()
+
+
+def pin_snapshots(pins: list[str], own: str | Path | None = None) -> list[DataSnapshot]:
+    """Check permalink pins `source@commit` against the loaded data; the pinned snapshots.
+
+    BadInput for a malformed pin, NotFound when the loaded data is not that snapshot.
+    """
+    loaded = {s.source: s for s in _snapshots(own)}
+    pinned: list[DataSnapshot] = []
+    for pin in pins:
+        source, sep, commit = pin.partition("@")
+        if not sep or not source or not re.fullmatch(r"[0-9a-fA-F]{4,40}", commit):
+            raise BadInput(f"snapshot '{pin}': expected SOURCE@COMMIT, e.g. osai-index@5a388e8")
+        snapshot = loaded.get(source)
+        if snapshot is None:
+            raise NotFound(f"snapshot '{pin}': no dataset '{source}' is loaded here "
+                           f"(loaded: {', '.join(loaded)})")
+        if snapshot_commit(snapshot) != commit.lower():
+            raise NotFound(f"snapshot '{pin}': this data is {source}@{snapshot_commit(snapshot)} "
+                           f"({snapshot.date or 'undated'}), not @{commit}")
+        pinned.append(snapshot)
+    return pinned
+
+
+def snapshot_commit(snapshot: DataSnapshot) -> str | None:
+    """The upstream commit of a snapshot ('org/repo@5a388e8' -> '5a388e8'); None for own data."""
+    text = snapshot.snapshot or ""
+    if snapshot.layer == "own" or "@" not in text:
+        return None
+    return text.rsplit("@", 1)[1].lower()

@@ -22,6 +22,7 @@ from opengauge.formats import get as get_format
 from opengauge.formats.records import (
     Document,
     diff_document,
+    frameworks_document,
     models_document,
     ranking_document,
     reports_document,
@@ -140,7 +141,31 @@ def compare(
 @app.command()
 def frameworks(format: FormatOption = None) -> None:
     """The frameworks and their criteria."""
-    emit(Document("frameworks", api.describe_frameworks()), format)
+    emit(frameworks_document(api.describe_frameworks(), api.data_snapshots()), format)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    catalog: CatalogOption = None,
+) -> None:
+    """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
+    from opengauge.web.app import serve as run_server
+
+    run_server(host, port, str(catalog) if catalog else None)
+
+
+@app.command()
+def site(
+    outdir: Annotated[Path, typer.Argument(help="Folder to write (new, empty or an earlier site).")],
+    catalog: CatalogOption = None,
+) -> None:
+    """Write the leaderboard as a static site: every leaderboard, model and framework page."""
+    from opengauge.web.site import build
+
+    summary = build(outdir, catalog)
+    print(f"opengauge: wrote {summary.pages} pages and {summary.files} other files to {summary.path}")
 
 
 @app.command()

@@ -133,6 +133,11 @@ def reports_document(reports: list[Report], snapshots: list[DataSnapshot]) -> Do
     return Document("reports", records, snapshot_records(snapshots), "", reports)
 
 
+def frameworks_document(described: list[dict[str, Any]], snapshots: list[DataSnapshot]) -> Document:
+    """`frameworks`: each framework with its criteria, and the data snapshots in use."""
+    return Document("frameworks", described, snapshot_records(snapshots), "Frameworks")
+
+
 def kind_of(framework_id: str) -> str:
     """`score`, `class` or `verdict` for a framework id."""
     from opengauge import frameworks

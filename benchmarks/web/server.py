@@ -1,0 +1,52 @@
+"""Start `opengauge serve` on a free loopback port for a benchmark, and stop it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(catalog: str | None = None) -> Iterator[str]:
+    """The base URL of a fresh server (its own cache folder; stopped on exit)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
+        env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp}
+        env.pop("OPENGAUGE_CATALOG", None)
+        if catalog:
+            env["OPENGAUGE_CATALOG"] = catalog
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from opengauge.cli import main; main()", "serve",
+             "--host", "127.0.0.1", "--port", str(port)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(base + "/api/frameworks", timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("opengauge serve did not start") from None
+                    time.sleep(0.1)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -1,0 +1,68 @@
+"""The Jinja2 environment: autoescaping on for every template, and the display filters."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from opengauge.web.links import Links
+from opengauge.web.views import LEVEL_GLYPH, safe_url
+
+
+def _percent(value: Any) -> str:
+    return f"{float(value):.0%}" if isinstance(value, int | float) else ""
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+
+
+def _locator(locator: dict[str, Any] | None) -> str:
+    loc = locator or {}
+    where = loc.get("file") or ""
+    if where and loc.get("line"):
+        where += f":{loc['line']}"
+    if loc.get("field"):
+        where += f" ({loc['field']})" if where else loc["field"]
+    return where
+
+
+@cache
+def environment() -> Environment:
+    """Templates from the package, autoescaped (HTML and SVG), undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("opengauge.web", "templates"),
+        autoescape=select_autoescape(["html", "svg", "xml"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(safe_url=safe_url, percent=_percent, number=_number, json=_json,
+                       locator=_locator, linkify=linkify)
+    env.globals.update(glyph=LEVEL_GLYPH, levels=("open", "partial", "closed", "unknown"))
+    return env
+
+
+def render(template: str, context: dict[str, Any], links: Links) -> str:
+    """`template` rendered with `context` and the page's `links`."""
+    return environment().get_template(template).render(**context, links=links)
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)]")
+
+
+def linkify(text: Any) -> Markup:
+    """Escape `text`, then turn its http(s) URLs into links."""
+    escaped = str(escape(str(text or "")))
+    return Markup(_URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped))

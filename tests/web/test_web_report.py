@@ -1,0 +1,55 @@
+"""Sections other stages fill in (license analysis, findings, transparency, automatic
+assessments, assessed revision) slot into the model page generically."""
+
+from __future__ import annotations
+
+import copy
+
+from opengauge import api
+from opengauge.formats.records import ranked_record
+from opengauge.web.links import Links
+from opengauge.web.pages import Pages
+from opengauge.web.views import Views
+
+
+def full_report():
+    report = api.check("llama-2")
+    report.license["analysis"] = {"family": "Llama 2 Community License", "osd": {"verdict": "fails"},
+                                  "spdx": None, "url": "https://ai.meta.com/llama/license/"}
+    report.findings = [{
+        "kind": "field-of-use-restriction", "severity": "error",
+        "message": "Clause 2 limits use above 700 million monthly users <b>",
+        "evidence": [{"source": "license", "locator": {"file": "LICENSE", "line": 42, "url": None,
+                                                        "field": None},
+                      "quote": "greater than 700 million monthly active users", "note": None}],
+        "osd": 6,
+    }]
+    report.context["developer_transparency"] = {"fmti": {"edition": 2025, "score": 38,
+                                                          "developer": "Meta"}}
+    automatic = ranked_record(report.frameworks["osai"], evidence=True)
+    automatic = copy.deepcopy(automatic) | {"provenance": "automatic", "score": 0.3}
+    report.context["automatic"] = {"osai": automatic}
+    report.provenance["revision"] = "0123456789abcdef0123456789abcdef01234567"
+    report.context["energy"] = {"kwh": 12.5}
+    return report
+
+
+def test_generic_sections_render() -> None:
+    html = Pages(Views(), Links("server")).report(full_report(), "llama-2")
+    assert "<h3>License analysis</h3>" in html and "Llama 2 Community License" in html
+    assert 'id="h-findings"' in html and "<strong>field-of-use-restriction</strong>" in html
+    assert "<blockquote>greater than 700 million monthly active users</blockquote>" in html
+    assert "LICENSE:42" in html
+    assert "limits use above 700 million monthly users &lt;b&gt;" in html
+    assert 'id="h-fmti"' in html and "<dt>score</dt><dd>38" in html.replace("\n", "")
+    assert "<h3>Curated assessment</h3>" in html and "<h3>Automatic assessment</h3>" in html
+    assert 'id="osai-licenses-automatic"' in html
+    assert "Assessed revision: <code>0123456789abcdef0123456789abcdef01234567</code>" in html
+    assert 'id="h-extra"' in html and "kwh" in html
+
+
+def test_summary_lists_curated_and_automatic_rows() -> None:
+    context = Views().report(full_report())
+    osai = next(item for item in context["by_framework"] if item["framework"]["id"] == "osai")
+    assert [a["record"]["provenance"] for a in osai["assessments"]] == ["curated", "automatic"]
+    assert [a["result"]["text"] for a in osai["assessments"]] == ["0.25", "0.30"]
