@@ -47,6 +47,7 @@ UNLICENSED = "unlicensed"
 """The MOT's word for a component included without a license."""
 
 _CLASS_ORDER = {1: 0, 2: 1, 3: 2, 0: 3}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _data(name: str) -> str:
@@ -68,7 +69,7 @@ class Component:
 @cache
 def components() -> tuple[Component, ...]:
     """The 17 components, Class III first, each class in the MOT's display (weight) order."""
-    settings = yaml.safe_load(_data("mof.settings.yml"))
+    settings = yaml.load(_data("mof.settings.yml"), Loader=_LOADER)
     found = [
         Component(name=c["name"], content_type=c["content_type"], klass=int(c["class"]),
                   required=bool(c["required"]), description=str(c.get("description") or ""),
@@ -209,21 +210,22 @@ def listed_components(assessment: Assessment) -> dict[str, Listed]:
         listed = rating.level != "unknown"
         quote = rating.evidence[0].quote if rating.evidence and listed else None
         found[rating.dimension] = Listed(listed, quote, tuple(rating.evidence))
-    for component in components():
-        if component.name not in found:
-            where = Locator(file=assessment.source_file, field="release.components")
-            note = "not listed among the release's components"
-            found[component.name] = Listed(False, None, (Evidence(assessment.source or "mot", where,
-                                                                  None, note),))
+    missing = [c.name for c in components() if c.name not in found]
+    if missing:
+        where = Locator(file=assessment.source_file, field="release.components")
+        unlisted = Listed(False, None, (Evidence(assessment.source or "mot", where, None,
+                                                 "not listed among the release's components"),))
+        found.update(dict.fromkeys(missing, unlisted))
     return found
 
 
-def _slots(klass: int, substitute: bool) -> list[str]:
+@cache
+def _slots(klass: int, substitute: bool) -> tuple[str, ...]:
     """The components class `klass` requires (its own and every class above it)."""
     names = [c.name for c in components() if c.required and c.klass >= klass]
     if substitute:
         names = list(dict.fromkeys(RESEARCH_PAPER if n == TECHNICAL_REPORT else n for n in names))
-    return names
+    return tuple(names)
 
 
 @dataclass(frozen=True)

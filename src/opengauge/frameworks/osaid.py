@@ -13,7 +13,7 @@ Order: pass before fail; then more elements met; then fewer blocking components;
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,7 +44,7 @@ class Element:
 @cache
 def _definition() -> dict[str, Any]:
     text = resources.files("opengauge.frameworks").joinpath("data", "osaid.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
@@ -135,7 +135,8 @@ def _evidence(element: Element, facts: dict[str, mof.Listed]) -> list[Evidence]:
     found = []
     for name in (*element.components, *element.when_recorded):
         first = facts[name].evidence[0]
-        found.append(replace(first, note=f"{name}: {first.note}" if first.note else name))
+        note = f"{name}: {first.note}" if first.note else name
+        found.append(Evidence(first.source, first.locator, first.quote, note))
     return found
 
 

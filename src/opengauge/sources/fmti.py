@@ -94,7 +94,7 @@ def _fold(name: str) -> str:
 @cache
 def developers() -> dict[str, dict[str, Any]]:
     """`developers.yml`: developer -> {columns: {year: csv column}, orgs: [...]}."""
-    return yaml.safe_load(_data("developers.yml"))
+    return yaml.load(_data("developers.yml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
