@@ -10,7 +10,7 @@ from typing import Any
 
 from opengauge import frameworks as framework_registry
 from opengauge.catalog.catalog import Catalog, load
-from opengauge.errors import BadInput
+from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
 from opengauge.model import Assessment, DataSnapshot, Ranked, Report, Subject
@@ -175,6 +175,17 @@ def check(target: str, own: str | Path | None = None) -> Report:
     return report
 
 
+def gather(target: str, offline: bool = False) -> Any:
+    """Provisional: the evidence the sources find about `target` (a path or a Hub id), as
+    `opengauge.sources.facts.Facts`. No ratings yet; `check` will build on it.
+    `offline=True` answers Hub questions from the store only ($HF_HUB_OFFLINE also does)."""
+    from opengauge.sources.gather import GatherOptions
+    from opengauge.sources.gather import gather as run
+    from opengauge.sources.hub import HubOptions
+
+    return run(target, GatherOptions(hub=HubOptions(offline=True if offline else None)))
+
+
 def _record_origin(assessment: Assessment) -> dict[str, Any]:
     return {"source": assessment.source, "source_file": assessment.source_file,
             "layer": assessment.layer}
@@ -254,3 +265,119 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
     ]
     notes = [f"duplicate: {m}" for m in cat.duplicates] + [f"override: {m}" for m in cat.overrides]
     return {"datasets": datasets, "notes": notes}
+
+
+def read_targets(path: str | Path) -> list[tuple[str, str]]:
+    """Targets listed in `path`, one per line (blank lines and `#` comments skipped), each with
+    its origin `FILE:LINE` for error messages."""
+    file = Path(path)
+    try:
+        text = file.read_text("utf-8")
+    except FileNotFoundError:
+        raise NotFound(f"{file}: no such file (expected one target per line)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"{file}: cannot read the target list ({error})") from None
+    found = [(f"{file}:{n}", line.strip()) for n, line in enumerate(text.splitlines(), start=1)
+             if line.strip() and not line.strip().startswith("#")]
+    if not found:
+        raise BadInput(f"{file}: no targets (expected one model per line)")
+    return found
+
+
+def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path | None = None, *,
+           framework: str | None = None, validate: bool = False) -> list[Any]:
+    """Each target's report in export format `fmt` (see `formats.exports`), one per model id.
+
+    Targets are model names, or `(origin, name)` pairs from `read_targets`; every target is
+    resolved before anything is built, and an unknown one raises naming its origin.
+    """
+    from opengauge.errors import OpengaugeError
+    from opengauge.formats.exports import export as export_report
+
+    pairs = [t if isinstance(t, tuple) else (None, t) for t in targets]
+    ids: dict[str, None] = {}
+    for origin, name in pairs:
+        try:
+            ids.setdefault(resolve(name, own))
+        except OpengaugeError as error:
+            if origin is None:
+                raise
+            raise type(error)(f"{origin}: {error}") from None
+    return [export_report(check(i, own), fmt, framework=framework, validate=validate) for i in ids]
+
+
+def save_exports(items: list[Any], folder: str | Path, *, force: bool = False) -> list[Path]:
+    """Write each export to `folder/<id><suffix>`; existing files are kept unless `force`."""
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"{out}: not a folder (--out takes a folder)")
+    paths = [out / f"{item.id}{item.suffix}" for item in items]
+    existing = [str(p) for p in paths if p.exists()]
+    if existing and not force:
+        raise BadInput(f"{existing[0]}: already exists (use --force to overwrite"
+                       f"{f'; {len(existing)} files in all' if len(existing) > 1 else ''})")
+    out.mkdir(parents=True, exist_ok=True)
+    for path, item in zip(paths, items, strict=True):
+        path.write_text(item.text, "utf-8")
+    return paths
+
+
+def _snapshot_spec(spec: str) -> tuple[str, str | None]:
+    """`osai-14`, `osai-index@imported`, `osai@bundled` -> (framework id, layer or None)."""
+    from opengauge.catalog.catalog import LAYERS
+
+    name, _, layer = spec.partition("@")
+    if name in framework_registry.ids():
+        framework_id = name
+    else:
+        found = framework_registry.by_source(name)
+        if not found:
+            raise BadInput(f"--snapshot '{spec}': expected a framework ({', '.join(framework_ids())}) "
+                           "or a dataset such as osai-index-14, optionally @bundled, @imported or @own")
+        framework_id = found[0].id
+    if layer and layer not in LAYERS:
+        raise BadInput(f"--snapshot '{spec}': unknown layer '{layer}' (expected {', '.join(LAYERS)})")
+    return framework_id, layer or None
+
+
+def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Report:
+    """A report holding one model's record in one dataset snapshot (see `_snapshot_spec`)."""
+    from opengauge.catalog.catalog import load_layer
+
+    framework_id, layer = _snapshot_spec(spec)
+    model_id = resolve(name, own)
+    cat = catalog(own) if layer is None else load_layer(layer, own_catalog_dir(own))
+    framework = framework_registry.get(framework_id)
+    entry = next((e for e in framework.rank(cat.assessments(framework_id))
+                  if e.assessment.subject.id == model_id), None)
+    if entry is None:
+        raise NotFound(f"model '{model_id}' has no record in {spec}")
+    snaps = [s for s in cat.snapshots() if s.source == framework.source]
+    view = ModelView(entry.assessment.subject, {framework_id: entry}, snaps)
+    report = Report(subject=view.subject, frameworks=view.frameworks, license=_catalog_license(view))
+    report.provenance = {"kind": "curated", "data": [s.to_dict() for s in snaps],
+                         "records": {framework_id: _record_origin(entry.assessment)}}
+    return report
+
+
+def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
+         snapshots: list[str] | None = None) -> Any:
+    """What changed from model `a` to model `b` (`opengauge.diff.Diff`).
+
+    With two `snapshots`, `a` is read from the first and `b` (default: `a` again) from the
+    second; with one, both models are read from it; without, both are full `check` reports.
+    """
+    from opengauge.diff import diff as diff_reports
+
+    snapshots = list(snapshots or [])
+    if len(snapshots) > 2:
+        raise BadInput("diff compares two snapshots at most (give --snapshot once or twice)")
+    if b is None and len(snapshots) < 2:
+        raise BadInput("diff needs two models, or one model and two --snapshot options")
+    b = b or a
+    if not snapshots:
+        return diff_reports(check(a, own), check(b, own))
+    spec_a, spec_b = snapshots if len(snapshots) == 2 else snapshots * 2
+    report_a, report_b = snapshot_report(a, spec_a, own), snapshot_report(b, spec_b, own)
+    labels = (f"{report_a.subject.id} @ {spec_a}", f"{report_b.subject.id} @ {spec_b}")
+    return diff_reports(report_a, report_b, labels=labels)

@@ -7,6 +7,7 @@ not found, 4 network failure, 70 internal error.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
 import sys
@@ -17,10 +18,11 @@ from typing import Annotated
 import typer
 
 from opengauge import __version__, api
-from opengauge.errors import OpengaugeError
+from opengauge.errors import BadInput, OpengaugeError
 from opengauge.formats import get as get_format
 from opengauge.formats.records import (
     Document,
+    diff_document,
     models_document,
     ranking_document,
     reports_document,
@@ -140,6 +142,65 @@ def compare(
 def frameworks(format: FormatOption = None) -> None:
     """The frameworks and their criteria."""
     emit(Document("frameworks", api.describe_frameworks()), format)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="A model id or name (A).")],
+    b: Annotated[str | None, typer.Argument(help="Another model (B); default A with two --snapshot.")]
+    = None,
+    snapshot: Annotated[list[str] | None, typer.Option(
+        "--snapshot", help="A dataset snapshot: a framework (osai-14) or source (osai-index), "
+        "optionally @bundled|@imported|@own. Twice: A from the first, B from the second.")] = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """What changed between two models or two snapshots: ratings, scores, license, findings."""
+    if format is OutputFormat.csv:
+        raise BadInput("diff is shown as table, json, jsonl or markdown, not csv")
+    emit(diff_document([api.diff(a, b, catalog, snapshots=snapshot)]), format)
+
+
+class ExportFormat(StrEnum):
+    cyclonedx = "cyclonedx"
+    spdx3 = "spdx3"
+    osai_yaml = "osai-yaml"
+    mot_yaml = "mot-yaml"
+
+
+@app.command()
+def export(
+    models: Annotated[list[str] | None, typer.Argument(help="Model ids or names.")] = None,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="cyclonedx, spdx3 (AI-BOMs) or osai-yaml, mot-yaml (upstream records).")]
+    = ExportFormat.cyclonedx,
+    from_file: Annotated[Path | None, typer.Option("--from", help="A file with one target per line.")]
+    = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write one file per model into this folder.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out.")] = False,
+    validate: Annotated[bool, typer.Option("--validate", help="Check each BOM against its schema.")]
+    = False,
+    framework: Annotated[str | None, typer.Option(
+        "--framework", help="osai-yaml only: the parameter set, osai (default) or osai-14.")] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """An AI-BOM or an upstream record per model; several models give a JSON array (or YAML stream)."""
+    targets: list = list(models or [])
+    if from_file is not None:
+        targets += api.read_targets(from_file)
+    if not targets:
+        raise BadInput("export needs a model or --from FILE")
+    items = api.export(targets, format.value, catalog, framework=framework, validate=validate)
+    if out is not None:
+        for path in api.save_exports(items, out, force=force):
+            print(path)
+    elif from_file is None and len(items) == 1:
+        sys.stdout.write(items[0].text)
+    elif items[0].is_json:
+        sys.stdout.write(json.dumps([i.data for i in items], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("".join(i.text if i.text.startswith("---") else "---\n" + i.text for i in items))
 
 
 @catalog_app.command("list")

@@ -239,3 +239,16 @@ def load(own: Path | None = None) -> Catalog:
     if own is not None:
         datasets += _load_own(own)
     return Catalog(datasets)
+
+
+def load_layer(layer: str, own: Path | None = None) -> Catalog:
+    """The records of one layer alone (to compare snapshots, e.g. imported against bundled)."""
+    if layer == "bundled":
+        return Catalog(_load_bundled())
+    if layer == "imported":
+        return Catalog(_load_imported())
+    if layer == "own":
+        if own is None:
+            raise BadInput("the own layer needs --catalog DIR or $OPENGAUGE_CATALOG")
+        return Catalog(_load_own(own))
+    raise BadInput(f"unknown layer '{layer}' (expected one of: {', '.join(LAYERS)})")

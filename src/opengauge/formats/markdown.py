@@ -80,6 +80,18 @@ class MarkdownFormat(Format):
             lines.append("")
         return lines
 
+    def _diff(self, document: Document) -> list[str]:
+        from opengauge.formats.diffview import rows
+
+        lines: list[str] = []
+        for record in document.records:
+            lines += [f"## {record['a']['label']} → {record['b']['label']}", ""]
+            if record["same"]:
+                lines += ["No differences.", ""]
+                continue
+            lines += [*_table(["section", "item", "A", "B"], [list(r) for r in rows(record)]), ""]
+        return lines
+
     def _frameworks(self, document: Document) -> list[str]:
         lines: list[str] = []
         for f in document.records:

@@ -7,6 +7,7 @@ Version 1: top level `{"schema_version", "tool": {"name", "version"}, "data": [.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks` or `datasets`."""
+    """`ranking`, `models`, `reports`, `frameworks`, `datasets` or `diff`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -30,7 +31,7 @@ class Document:
 
     @property
     def records_key(self) -> str:
-        return {"frameworks": "frameworks", "datasets": "datasets"}.get(self.kind, "models")
+        return {"frameworks": "frameworks", "datasets": "datasets", "diff": "diffs"}.get(self.kind, "models")
 
     def envelope(self) -> dict[str, Any]:
         return {
@@ -140,3 +141,11 @@ def kind_of(framework_id: str) -> str:
     from opengauge import frameworks
 
     return frameworks.get(framework_id).kind
+
+
+def diff_document(diffs: list[Any]) -> Document:
+    """`diff`: one record per comparison (`opengauge.diff.Diff.to_dict()`)."""
+    records = [d.to_dict() for d in diffs]
+    snaps = {json.dumps(s, sort_keys=True): s for r in records for s in (*r["a"]["data"], *r["b"]["data"])}
+    title = "; ".join(f"{r['a']['label']} → {r['b']['label']}" for r in records)
+    return Document("diff", records, list(snaps.values()), title, diffs)

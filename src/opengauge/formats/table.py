@@ -104,6 +104,19 @@ class TableFormat(Format):
                 console.print(f"  finding    {finding.get('id')}: {finding.get('message', '')}")
             console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
 
+    def _diff(self, console: Console, document: Document) -> None:
+        from opengauge.formats.diffview import rows
+
+        for record in document.records:
+            console.print(Text(f"{record['a']['label']} → {record['b']['label']}", style="bold"))
+            table = Table(box=None, pad_edge=False)
+            for column in ("section", "item", "A", "B"):
+                table.add_column(column, overflow="fold")
+            for row in rows(record):
+                table.add_row(*row)
+            console.print(table if not record["same"] else "  no differences")
+            console.print()
+
     def _frameworks(self, console: Console, document: Document) -> None:
         for f in document.records:
             console.print(Text(f"{f['id']}: {f['name']}", style="bold"))

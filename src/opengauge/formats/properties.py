@@ -1,0 +1,130 @@
+"""The openness properties an AI-BOM carries, named once for CycloneDX and SPDX 3 alike.
+
+CycloneDX writes each pair as a component `property` {name, value}; SPDX 3 writes the same pairs
+as `CdxPropertyEntry` {cdxPropName, cdxPropValue} of a `CdxPropertiesExtension` on the AI package.
+Names and values are identical in both (docs/compliance.md lists them):
+
+- `opengauge:model:id`, `opengauge:tool:version`
+- `opengauge:summary:weights|open_source|basis`
+- per framework F (`osai`, `osai-14`, `ouc-2023`, later `mof`, `osaid`):
+  `opengauge:F:score|rank|of|coverage|class|progress:N|verdict|reason|source|source_file|layer|
+  provenance` and `opengauge:F:rating:DIMENSION` (the level)
+- `opengauge:data:SOURCE:snapshot|date|layer|attribution`
+- `opengauge:license:name|rating` (curated), and from the license analyzer when present:
+  `opengauge:license:open_source|basis|match|osd_violation|restriction`
+- `opengauge:finding` (one per report finding)
+
+Values are strings: numbers rounded to 4 decimals without trailing zeros, booleans `true`/`false`,
+missing verdicts `unknown`, structured values (a restriction, a finding) compact JSON with sorted
+keys.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from opengauge import __version__
+from opengauge.model import Ranked, Report
+
+PREFIX = "opengauge"
+
+
+def name(*parts: str) -> str:
+    """`opengauge:part:part`."""
+    return ":".join((PREFIX, *parts))
+
+
+def number(value: float | int) -> str:
+    """A number as text: 0.2083333 -> '0.2083', 3.0 -> '3', 0.25 -> '0.25'."""
+    rounded = round(float(value), 4)
+    return str(int(rounded)) if rounded.is_integer() else repr(rounded)
+
+
+def text(value: Any) -> str:
+    """Any value as a property value."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def framework_properties(framework_id: str, entry: Ranked) -> list[tuple[str, str]]:
+    """Score, rank, class, verdict and ratings of one framework's result."""
+    a = entry.assessment
+    out: list[tuple[str, str]] = []
+
+    def add(key: str, value: Any) -> None:
+        if value is not None:
+            out.append((name(framework_id, key), text(value)))
+
+    add("score", a.score)
+    add("rank", entry.rank)
+    add("of", entry.of)
+    add("coverage", a.coverage)
+    add("class", a.klass)
+    for level, percent in sorted((a.progress or {}).items()):
+        add(f"progress:{level}", percent)
+    add("verdict", a.verdict)
+    for reason in a.reasons or []:
+        add("reason", reason)
+    add("source", a.source)
+    add("source_file", a.source_file)
+    add("layer", a.layer)
+    add("provenance", a.provenance)
+    for rating in a.ratings:
+        add(f"rating:{rating.dimension}", rating.level)
+    return out
+
+
+def analysis_results(report: Report) -> list[dict[str, Any]]:
+    """The license analyzer's per-license results in `report.license['analysis']`, if any."""
+    analysis = (report.license or {}).get("analysis")
+    if isinstance(analysis, dict):
+        analysis = analysis.get("results", [analysis])
+    return [r for r in analysis or [] if isinstance(r, dict)]
+
+
+def license_properties(report: Report) -> list[tuple[str, str]]:
+    """The curated license facts and, when present, the analyzer's verdict and restrictions."""
+    lic = report.license or {}
+    out: list[tuple[str, str]] = []
+    if lic.get("name"):
+        out.append((name("license", "name"), str(lic["name"])))
+    if lic.get("rating"):
+        out.append((name("license", "rating"), str(lic["rating"])))
+    for result in analysis_results(report):
+        out.append((name("license", "open_source"), text(result.get("open_source"))))
+        if result.get("basis"):
+            out.append((name("license", "basis"), text(result["basis"])))
+        for match in result.get("matches") or []:
+            out.append((name("license", "match"), text(
+                {k: match.get(k) for k in ("key", "spdx", "name", "version", "kind")})))
+        for violation in result.get("osd_violations") or []:
+            out.append((name("license", "osd_violation"), text(violation)))
+        for restriction in result.get("restrictions") or []:
+            out.append((name("license", "restriction"), text(restriction)))
+    return out
+
+
+def report_properties(report: Report) -> list[tuple[str, str]]:
+    """Every openness property of `report`, in a stable order."""
+    out = [(name("model", "id"), report.subject.id), (name("tool", "version"), __version__)]
+    summary = report.context.get("summary") or {}
+    for key in ("weights", "open_source", "basis"):
+        if key in summary:
+            out.append((name("summary", key), text(summary[key])))
+    for framework_id, entry in report.frameworks.items():
+        out += framework_properties(framework_id, entry)
+    for snap in (report.provenance or {}).get("data") or []:
+        for key in ("snapshot", "date", "layer", "attribution"):
+            if snap.get(key):
+                out.append((name("data", str(snap["source"]), key), str(snap[key])))
+    out += license_properties(report)
+    out += [(name("finding"), text(finding)) for finding in report.findings]
+    return out

@@ -1,0 +1,426 @@
+"""The Hugging Face Hub through `huggingface_hub`, with a cache, offline mode and retries.
+
+`HubClient` asks `HfApi(endpoint=...)` for model and dataset info and downloads small files
+(card, licenses, config) and byte ranges (GGUF headers) with huggingface_hub's URL and header
+builders. Every answer is normalized to plain JSON and kept in the SQLite store:
+
+- answers for a commit sha never expire; answers for a branch or tag are fresh for `ttl`;
+- `offline=True` answers only from the store (any age) and fails clearly when it cannot;
+- timeouts, connection errors, 408/429/5xx and truncated or invalid JSON are retried with
+  exponential backoff; a `Retry-After` header is honoured (up to `max_retry_after`);
+- when every attempt fails, a stale stored answer is used (with a warning) or NetworkError
+  (exit 4) is raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+from opengauge import __version__
+from opengauge.errors import NetworkError, NotFound
+from opengauge.store import Store
+
+T = TypeVar("T")
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+RETRY_STATUS = (408, 429, 500, 502, 503, 504)
+SHA = re.compile(r"[0-9a-f]{40}")
+MAX_FILE_BYTES = 2 << 20
+
+
+def _env_flag(*names: str) -> bool:
+    return any(os.environ.get(n, "").strip().lower() in ("1", "true", "yes", "on") for n in names)
+
+
+@dataclass
+class HubOptions:
+    """How to reach the Hub. Defaults come from the environment (see docs/sources.md)."""
+
+    endpoint: str | None = None
+    token: str | bool | None = None
+    offline: bool | None = None
+    timeout: float = 10.0
+    retries: int = 4
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 60.0
+    ttl: float = 24 * 3600.0
+    refresh: bool = False
+
+    def resolved_endpoint(self) -> str:
+        endpoint = (self.endpoint or os.environ.get("OPENGAUGE_HUB_ENDPOINT")
+                    or os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT)
+        return endpoint.rstrip("/")
+
+    def is_offline(self) -> bool:
+        if self.offline is not None:
+            return self.offline
+        return _env_flag("OPENGAUGE_OFFLINE", "HF_HUB_OFFLINE")
+
+
+@dataclass
+class HubModel:
+    """model_info, normalized (what opengauge keeps of it)."""
+
+    id: str
+    sha: str | None = None
+    gated: Any = None
+    private: bool | None = None
+    disabled: bool | None = None
+    pipeline_tag: str | None = None
+    library_name: str | None = None
+    tags: list[str] = field(default_factory=list)
+    card_data: dict[str, Any] = field(default_factory=dict)
+    siblings: list[tuple[str, int | None]] = field(default_factory=list)
+    safetensors: dict[str, Any] | None = None
+    gguf: dict[str, Any] | None = None
+    base_models: Any = None
+    last_modified: str | None = None
+
+    @classmethod
+    def from_info(cls, info: Any) -> HubModel:
+        siblings = []
+        for sibling in info.siblings or []:
+            size = sibling.size if sibling.size is not None else (
+                sibling.lfs.size if sibling.lfs else None)
+            siblings.append((sibling.rfilename, size))
+        card = info.card_data.to_dict() if info.card_data is not None else {}
+        return cls(
+            id=info.id, sha=info.sha, gated=info.gated, private=info.private,
+            disabled=info.disabled, pipeline_tag=info.pipeline_tag,
+            library_name=info.library_name, tags=list(info.tags or []), card_data=card,
+            siblings=siblings,
+            safetensors=({"parameters": dict(info.safetensors.parameters),
+                          "total": info.safetensors.total} if info.safetensors else None),
+            gguf=dict(info.gguf) if isinstance(info.gguf, dict) else None,
+            base_models=info.base_models,
+            last_modified=info.last_modified.isoformat() if info.last_modified else None)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HubModel:
+        data = dict(data)
+        data["siblings"] = [tuple(s) for s in data.get("siblings") or []]
+        return cls(**data)
+
+
+@dataclass
+class HubDataset:
+    """dataset_info, normalized."""
+
+    id: str
+    sha: str | None = None
+    gated: Any = None
+    private: bool | None = None
+    card_data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_info(cls, info: Any) -> HubDataset:
+        card = info.card_data.to_dict() if info.card_data is not None else {}
+        return cls(id=info.id, sha=info.sha, gated=info.gated, private=info.private,
+                   card_data=card)
+
+
+@dataclass
+class FileAnswer:
+    """A downloaded file (or the first `limit` bytes of it), or why there is none."""
+
+    status: int  # 200 read, 404 absent, 401 gated
+    data: bytes = b""
+    truncated: bool = False
+    cached: bool = False
+
+
+class _Retry(Exception):
+    """One attempt failed in a way worth retrying."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.wait = wait
+
+
+class HubClient:
+    """Cached, retrying access to one Hub endpoint."""
+
+    def __init__(self, options: HubOptions | None = None, store: Store | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.options = options or HubOptions()
+        self.endpoint = self.options.resolved_endpoint()
+        self.offline = self.options.is_offline()
+        self._store = store
+        self.sleep = sleep
+        self.warnings: list[str] = []
+        self.requests = 0
+        self._api: Any = None
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store()
+        return self._store
+
+    @property
+    def api(self) -> Any:
+        if self._api is None:
+            from huggingface_hub import HfApi
+
+            self._api = HfApi(endpoint=self.endpoint, token=self.options.token,
+                              library_name="opengauge", library_version=__version__)
+        return self._api
+
+    def _key(self, *parts: str) -> str:
+        return "|".join((self.endpoint, *parts))
+
+    def _auth_tag(self) -> str:
+        """Which credentials answers were fetched with (gated files differ per token)."""
+        token = self.options.token
+        if token is None:
+            from huggingface_hub import get_token
+
+            token = get_token()
+        if not token or token is True:
+            return "anonymous"
+        return "token:" + hashlib.sha256(str(token).encode()).hexdigest()[:12]
+
+    def _fresh(self, revision: str | None, fetched_at: float) -> bool:
+        if revision is not None and SHA.fullmatch(revision):
+            return True
+        return time.time() - fetched_at < self.options.ttl
+
+    def _cached(self, kind: str, key: str, revision: str | None, what: str,
+                fetch: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes, bool]:
+        """(status, body, from_cache): the store first, then the Hub with retries."""
+        stored = self.store.hub_get(kind, key)
+        if self.offline:
+            if stored is None:
+                raise NetworkError(f"offline: no stored Hub answer for {what}; run once without "
+                                   "--offline to fetch it")
+            return stored.status, stored.body, True
+        if stored is not None and not self.options.refresh and self._fresh(revision,
+                                                                           stored.fetched_at):
+            return stored.status, stored.body, True
+        try:
+            status, body = self._with_retries(what, fetch)
+        except NetworkError:
+            if stored is None:
+                raise
+            age = int(stored.age())
+            self.warnings.append(f"Hub unreachable for {what}; using the answer stored {age} s ago")
+            return stored.status, stored.body, True
+        self.store.hub_put(kind, key, status, body)
+        return status, body, False
+
+    def _with_retries(self, what: str, attempt: Callable[[], T]) -> T:
+        options = self.options
+        delay = options.backoff
+        last = "no attempt made"
+        for number in range(options.retries + 1):
+            try:
+                self.requests += 1
+                return attempt()
+            except _Retry as retry:
+                last = str(retry)
+                if number == options.retries:
+                    break
+                wait = retry.wait if retry.wait is not None else delay
+                if wait > options.max_retry_after:
+                    raise NetworkError(f"Hub {self.endpoint}: {what}: {last}; asked to wait "
+                                       f"{wait:.0f} s (more than {options.max_retry_after:.0f} s)"
+                                       ) from None
+                self.sleep(wait)
+                delay = min(options.max_backoff, delay * 2)
+        raise NetworkError(f"Hub {self.endpoint}: {what} failed after {options.retries + 1} "
+                           f"attempts: {last}")
+
+    def _call(self, call: Callable[[], T]) -> T:
+        """Run one huggingface_hub call, turning transient failures into _Retry."""
+        import httpx2
+        from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+
+        try:
+            return call()
+        except OfflineModeIsEnabled:
+            raise NetworkError("HF_HUB_OFFLINE is set: huggingface_hub refuses network access; "
+                               "use --offline to answer from opengauge's store") from None
+        except HfHubHTTPError as error:
+            response = error.response
+            status = response.status_code if response is not None else 0
+            if status in RETRY_STATUS:
+                raise _Retry(f"HTTP {status}", retry_after(response.headers)) from None
+            raise
+        except httpx2.TimeoutException:
+            raise _Retry(f"timed out after {self.options.timeout:g} s") from None
+        except httpx2.TransportError as error:
+            raise _Retry(f"{type(error).__name__}: {error}") from None
+        except (ValueError, KeyError, TypeError) as error:  # truncated or malformed JSON
+            raise _Retry(f"malformed answer ({type(error).__name__}: {error})"[:300]) from None
+
+    # -- model and dataset info -------------------------------------------------------------
+
+    def model_info(self, repo_id: str, revision: str | None = None) -> tuple[HubModel, bool]:
+        """The model's info at `revision` (default branch when None); NotFound (exit 3)."""
+        what = f"model_info {repo_id}" + (f"@{revision}" if revision else "")
+
+        def fetch() -> tuple[int, bytes]:
+            return self._info_status(lambda: HubModel.from_info(self._call(
+                lambda: self.api.model_info(repo_id, revision=revision, files_metadata=True,
+                                            timeout=self.options.timeout))))
+
+        status, body, cached = self._cached("model_info", self._key(f"model:{repo_id}",
+                                                                   revision or ""),
+                                            revision, what, fetch)
+        if status == 404:
+            raise NotFound(f"Hub model '{repo_id}' not found at {self.endpoint} "
+                           "(private or gated repositories need a token: set HF_TOKEN)")
+        if status == 410:
+            raise NotFound(f"Hub model '{repo_id}' has no revision '{revision}'")
+        return HubModel.from_dict(json.loads(body)), cached
+
+    def dataset_info(self, repo_id: str) -> tuple[HubDataset | None, bool]:
+        """The dataset's info, or None when the Hub has no such dataset."""
+        def fetch() -> tuple[int, bytes]:
+            return self._info_status(lambda: HubDataset.from_info(self._call(
+                lambda: self.api.dataset_info(repo_id, timeout=self.options.timeout))))
+
+        status, body, cached = self._cached("dataset_info", self._key(f"dataset:{repo_id}"),
+                                            None, f"dataset_info {repo_id}", fetch)
+        if status != 200:
+            return None, cached
+        return HubDataset(**json.loads(body)), cached
+
+    def _info_status(self, get: Callable[[], Any]) -> tuple[int, bytes]:
+        from huggingface_hub.errors import RepositoryNotFoundError, RevisionNotFoundError
+
+        try:
+            value = get()
+        except RevisionNotFoundError:
+            return 410, b""
+        except RepositoryNotFoundError:
+            return 404, b""
+        except _Retry:
+            raise
+        except Exception as error:
+            raise self._http_failure(error) from None
+        return 200, json.dumps(asdict(value)).encode()
+
+    def _http_failure(self, error: Exception) -> NetworkError:
+        response = getattr(error, "response", None)
+        status = getattr(response, "status_code", None)
+        return NetworkError(f"Hub {self.endpoint}: HTTP {status}: {str(error).splitlines()[0]}"
+                            if status else f"Hub {self.endpoint}: {type(error).__name__}: {error}")
+
+    # -- files --------------------------------------------------------------------------------
+
+    def file(self, repo_id: str, path: str, revision: str, repo_type: str = "model",
+             limit: int = MAX_FILE_BYTES) -> FileAnswer:
+        """Up to `limit` bytes of a file at `revision` (a commit sha for stable caching)."""
+        key = self._key(f"{repo_type}:{repo_id}", f"{revision}/{path}", self._auth_tag())
+
+        def fetch() -> tuple[int, bytes]:
+            status, data, truncated = self._get(repo_id, path, revision, repo_type, 0, limit,
+                                                ranged=False)
+            return (206 if truncated else status), data
+
+        status, body, cached = self._cached("file", key, revision, f"{repo_id}/{path}", fetch)
+        if status in (200, 206):
+            return FileAnswer(200, body[:limit], status == 206 or len(body) > limit, cached)
+        return FileAnswer(status, b"", False, cached)
+
+    def range(self, repo_id: str, path: str, revision: str, start: int, length: int) -> bytes:
+        """`length` bytes of a file from `start` (HTTP Range), cached per range."""
+        key = self._key(f"model:{repo_id}", f"{revision}/{path}#{start}+{length}")
+
+        def fetch() -> tuple[int, bytes]:
+            status, data, _ = self._get(repo_id, path, revision, "model", start, length,
+                                        ranged=True)
+            return status, data
+
+        status, body, _ = self._cached("range", key, revision, f"{repo_id}/{path} bytes "
+                                       f"{start}-{start + length - 1}", fetch)
+        if status != 200:
+            raise NetworkError(f"Hub {self.endpoint}: {repo_id}/{path}: HTTP {status} for a "
+                               "byte range")
+        return body
+
+    def _get(self, repo_id: str, path: str, revision: str, repo_type: str, start: int,
+             length: int, ranged: bool) -> tuple[int, bytes, bool]:
+        """(status, bytes, truncated) of one GET, read as a stream and cut at `length`."""
+        from huggingface_hub import hf_hub_url
+        from huggingface_hub.errors import (
+            GatedRepoError,
+            RemoteEntryNotFoundError,
+            RepositoryNotFoundError,
+        )
+        from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+        url = hf_hub_url(repo_id, path, repo_type=repo_type, revision=revision,
+                         endpoint=self.endpoint)
+        headers = build_hf_headers(token=self.options.token, library_name="opengauge",
+                                   library_version=__version__)
+        if ranged:
+            headers["Range"] = f"bytes={start}-{start + length - 1}"
+
+        def attempt() -> tuple[int, bytes, bool]:
+            with get_session().stream("GET", url, headers=headers, timeout=self.options.timeout,
+                                      follow_redirects=True) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    hf_raise_for_status(response)
+                skip = start if response.status_code == 200 and start else 0
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    if skip:
+                        cut = min(skip, len(chunk))
+                        chunk, skip = chunk[cut:], skip - cut
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > length:
+                        break
+                data = b"".join(chunks)
+                declared = response.headers.get("Content-Length")
+                if (declared and declared.isdigit() and size < length
+                        and size < int(declared) - (0 if response.status_code == 206 else start)):
+                    raise _Retry(f"body cut short: {size} of {declared} bytes")
+                return 200, data[:length], len(data) > length
+
+        try:
+            return self._call(attempt)
+        except GatedRepoError:
+            return 401, b"", False
+        except RemoteEntryNotFoundError:
+            return 404, b"", False
+        except RepositoryNotFoundError:
+            return 404, b"", False
+        except _Retry:
+            raise
+        except Exception as error:
+            raise self._http_failure(error) from None
+
+
+def retry_after(headers: Any) -> float | None:
+    """Seconds asked by a Retry-After header (seconds or an HTTP date), if any."""
+    value = headers.get("Retry-After") if headers is not None else None
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

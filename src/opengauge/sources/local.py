@@ -1,0 +1,150 @@
+"""Local targets: a release folder, or a single weights file, as a Repository.
+
+Folder discovery is bounded: depth, file and folder counts are capped, hidden folders (.git,
+.cache, ...) are skipped, and symlinked folders are followed at most once each, so a symlink
+loop ends the walk of that branch instead of the program.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opengauge.errors import BadInput
+from opengauge.model import Locator
+from opengauge.sources.bytesource import FileSource
+from opengauge.sources.interface import RepoFile, Repository
+
+SKIP_DIRS = {"__pycache__", "node_modules"}
+
+
+@dataclass
+class WalkLimits:
+    max_depth: int = 4
+    max_files: int = 10_000
+    max_dirs: int = 2_000
+
+
+@dataclass
+class Walk:
+    files: list[RepoFile] = field(default_factory=list)
+    truncated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def walk(root: Path, limits: WalkLimits | None = None) -> Walk:
+    """Files under `root` breadth-first (sorted), within `limits`; loops and errors noted."""
+    limits = limits or WalkLimits()
+    result = Walk()
+    try:
+        seen = {os.path.realpath(root)}
+    except OSError as exc:
+        raise BadInput(f"{root}: cannot read: {exc.strerror or exc}") from None
+    queue: deque[tuple[Path, str, int]] = deque([(root, "", 0)])
+    dirs = 0
+    while queue:
+        folder, prefix, depth = queue.popleft()
+        dirs += 1
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            if folder == root:
+                raise BadInput(f"{root}: cannot list folder: {exc.strerror or exc}") from None
+            result.notes.append(f"{prefix or '.'}: cannot list folder: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            name = f"{prefix}{entry.name}"
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = not is_dir and entry.is_file(follow_symlinks=True)
+            except OSError as exc:
+                what = "symlink loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+                result.notes.append(f"{name}: skipped ({what})")
+                continue
+            if is_dir:
+                if entry.name.startswith(".") or entry.name in SKIP_DIRS:
+                    continue
+                real = os.path.realpath(entry.path)
+                if real in seen:
+                    result.notes.append(f"{name}: skipped (symlink loop or folder seen before)")
+                    continue
+                if depth + 1 > limits.max_depth or dirs + len(queue) >= limits.max_dirs:
+                    result.truncated = True
+                    continue
+                seen.add(real)
+                queue.append((Path(entry.path), f"{name}/", depth + 1))
+            elif is_file:
+                if len(result.files) >= limits.max_files:
+                    result.truncated = True
+                    return result
+                try:
+                    size = entry.stat(follow_symlinks=True).st_size
+                except OSError:
+                    size = None
+                result.files.append(RepoFile(name, size))
+            elif entry.is_symlink():
+                result.notes.append(f"{name}: skipped (broken symlink)")
+    return result
+
+
+class LocalRepository(Repository):
+    """A folder (walked boundedly) or chosen files in a folder (a single-file target)."""
+
+    kind = "local"
+
+    def __init__(self, root: Path, only: list[str] | None = None,
+                 limits: WalkLimits | None = None) -> None:
+        self.root = root
+        self.label = str(root)
+        self._only = only
+        self._limits = limits
+        self._walk: Walk | None = None
+
+    def _listing(self) -> Walk:
+        if self._walk is None:
+            if self._only is not None:
+                listing = Walk()
+                for name in self._only:
+                    try:
+                        size = (self.root / name).stat().st_size
+                    except OSError as exc:
+                        raise BadInput(f"{self.root / name}: cannot read: "
+                                       f"{exc.strerror or exc}") from None
+                    listing.files.append(RepoFile(name, size))
+                self._walk = listing
+            else:
+                self._walk = walk(self.root, self._limits)
+            self.truncated = self._walk.truncated
+        return self._walk
+
+    def files(self) -> list[RepoFile]:
+        return self._listing().files
+
+    @property
+    def notes(self) -> list[str]:
+        return self._listing().notes
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def read(self, name: str, limit: int) -> tuple[bytes, bool] | None:
+        path = self.path(name)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            return None
+        except OSError as exc:
+            raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return data[:limit], len(data) > limit
+
+    def open(self, name: str) -> FileSource:
+        return FileSource(self.path(name), str(self.path(name)))
+
+    def locate(self, name: str, line: int | None = None, field: str | None = None) -> Locator:
+        return Locator(file=str(self.path(name)), line=line, field=field)

@@ -1,0 +1,216 @@
+"""Weights: safetensors headers, sharded indexes and GGUF metadata, never the tensor data.
+
+Parameters are totalled per folder: when a folder has a `*.safetensors.index.json`, only the
+shards it lists count (others, such as a duplicate `consolidated.safetensors`, are listed with
+`counted=False`); otherwise every safetensors file in the folder counts. GGUF files are usually
+alternative quantizations of one model, so the largest one gives the GGUF parameter count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from posixpath import dirname, join
+from typing import Any
+
+from opengauge.errors import BadInput
+from opengauge.model import Evidence
+from opengauge.sources import ggufheader, safetensors
+from opengauge.sources.facts import Fact, Facts, GgufMeta, WeightFile
+from opengauge.sources.interface import LFS_POINTER, RepoFile, Repository, Source
+
+SOURCE_ST = "safetensors"
+SOURCE_GGUF = "gguf"
+SOURCE_INDEX = "safetensors-index"
+
+GGUF_FIELDS = {
+    "license": "general.license", "license_name": "general.license.name",
+    "license_link": "general.license.link", "architecture": "general.architecture",
+    "name": "general.name",
+}
+GGUF_SOURCE_KEYS = ("general.source.url", "general.source.repo_url", "general.url",
+                    "general.repo_url", "general.source.huggingface.repository")
+
+
+def is_index(name: str) -> bool:
+    return name.lower().endswith(".safetensors.index.json")
+
+
+class WeightsSource(Source):
+    """Headers of safetensors and GGUF files; `max_headers` bounds how many are read per format
+    (Hub repositories read one GGUF header by range request and take safetensors totals from
+    the Hub's own answer)."""
+
+    name = "weights"
+
+    def __init__(self, safetensors_headers: int | None = None, gguf_headers: int | None = None,
+                 strict: bool = False) -> None:
+        self.safetensors_headers = safetensors_headers
+        self.gguf_headers = gguf_headers
+        self.strict = strict
+
+    def collect(self, repo: Repository, facts: Facts) -> None:
+        files = repo.files()
+        by_folder: dict[str, list[RepoFile]] = defaultdict(list)
+        for item in files:
+            by_folder[dirname(item.name)].append(item)
+        st_read = gguf_read = 0
+        for folder in sorted(by_folder):
+            listed = by_folder[folder]
+            counted = self._indexed(repo, facts, folder, listed)
+            names = {f.name for f in listed}
+            for shard in sorted(counted - names) if counted is not None else []:
+                facts.problem(SOURCE_INDEX, f"{shard}: listed in the shard index but missing",
+                              repo.evidence(SOURCE_INDEX, shard), kind="missing")
+            for item in listed:
+                lower = item.name.lower()
+                if lower.endswith(".safetensors"):
+                    read = self.safetensors_headers is None or st_read < self.safetensors_headers
+                    st_read += read
+                    weight = self._safetensors(repo, facts, item, read)
+                    weight.counted = counted is None or item.name in counted
+                elif lower.endswith(".gguf"):
+                    read = self.gguf_headers is None or gguf_read < self.gguf_headers
+                    gguf_read += read
+                    weight = self._gguf(repo, facts, item, read)
+                else:
+                    continue
+                facts.weights.files.append(weight)
+        self._totals(facts)
+
+    def _fail(self, facts: Facts, source: str, error: BadInput, evidence: Evidence) -> None:
+        if self.strict:
+            raise error
+        facts.problem(source, str(error), evidence, kind="malformed")
+
+    def _indexed(self, repo: Repository, facts: Facts, folder: str,
+                 listed: list[RepoFile]) -> set[str] | None:
+        indexes = [f for f in listed if is_index(f.name)]
+        if not indexes:
+            return None
+        counted: set[str] = set()
+        for item in indexes:
+            evidence = repo.evidence(SOURCE_INDEX, item.name)
+            read = repo.read(item.name, safetensors.MAX_INDEX_BYTES)
+            if read is None:
+                continue
+            try:
+                if read[1]:
+                    raise BadInput(f"{item.name}: over the {safetensors.MAX_INDEX_BYTES}-byte limit")
+                index = safetensors.parse_index(read[0], evidence.locator.file or item.name)
+            except BadInput as error:
+                self._fail(facts, SOURCE_INDEX, error, evidence)
+                continue
+            shards = [join(folder, shard) if folder else shard for shard in index.shards]
+            counted.update(shards)
+            evidence.quote = (f"{len(index.shards)} shards, {index.tensors} tensors"
+                              + (f", total_size {index.total_size}" if index.total_size else ""))
+            facts.weights.indexes.append(Fact({"file": item.name, "shards": shards,
+                                               "tensors": index.tensors,
+                                               "total_size": index.total_size}, evidence))
+        return counted
+
+    def _safetensors(self, repo: Repository, facts: Facts, item: RepoFile,
+                     read: bool) -> WeightFile:
+        evidence = repo.evidence(SOURCE_ST, item.name)
+        weight = WeightFile(item.name, "safetensors", item.size, evidence)
+        if not read:
+            evidence.note = "header not read"
+            return weight
+        try:
+            with _Opened(repo, item.name) as source:
+                if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
+                    weight.format = "lfs-pointer"
+                    evidence.note = "Git LFS pointer: the weights themselves are not here"
+                    return weight
+                header = safetensors.read_header(source)
+        except BadInput as error:
+            self._fail(facts, SOURCE_ST, error, evidence)
+            weight.counted = False
+            return weight
+        weight.parameters, weight.dtypes = header.parameters, header.dtypes
+        weight.tensors, weight.metadata = header.tensors, header.metadata
+        evidence.quote = f"{header.tensors} tensors, {header.parameters} parameters " \
+                         f"({', '.join(sorted(header.dtypes))})"
+        return weight
+
+    def _gguf(self, repo: Repository, facts: Facts, item: RepoFile, read: bool) -> WeightFile:
+        evidence = repo.evidence(SOURCE_GGUF, item.name)
+        weight = WeightFile(item.name, "gguf", item.size, evidence)
+        if not read:
+            evidence.note = "header not read"
+            return weight
+        try:
+            with _Opened(repo, item.name) as source:
+                if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
+                    weight.format = "lfs-pointer"
+                    evidence.note = "Git LFS pointer: the weights themselves are not here"
+                    return weight
+                header = ggufheader.read_header(source)
+        except BadInput as error:
+            self._fail(facts, SOURCE_GGUF, error, evidence)
+            weight.counted = False
+            return weight
+        weight.parameters, weight.dtypes = header.parameters, header.dtypes
+        weight.tensors = header.tensor_count
+        weight.gguf = gguf_meta(header, lambda key, value: repo.evidence(
+            SOURCE_GGUF, item.name, field=key, quote=f"{key} = {value}"[:200]))
+        evidence.quote = f"GGUF v{header.version}, {header.tensor_count} tensors, " \
+                         f"{header.kv_count} metadata keys"
+        return weight
+
+    @staticmethod
+    def _totals(facts: Facts) -> None:
+        weights = facts.weights
+        weights.total_bytes = sum(f.size or 0 for f in weights.files if f.format != "lfs-pointer")
+        counted = [f for f in weights.files
+                   if f.format == "safetensors" and f.counted and f.parameters is not None]
+        if not counted:
+            gguf = [f for f in weights.files if f.format == "gguf" and f.parameters]
+            counted = [max(gguf, key=lambda f: f.parameters or 0)] if gguf else []
+        if not counted:
+            return
+        for item in counted:
+            for dtype, count in item.dtypes.items():
+                weights.dtypes[dtype] = weights.dtypes.get(dtype, 0) + count
+        total = sum(f.parameters or 0 for f in counted)
+        first = counted[0].evidence
+        weights.parameters = Fact(total, Evidence(
+            first.source, first.locator, f"{total} parameters",
+            f"sum over {len(counted)} file(s): {', '.join(f.name for f in counted[:5])}"
+            + (" …" if len(counted) > 5 else "")))
+
+
+class _Opened:
+    def __init__(self, repo: Repository, name: str) -> None:
+        self.source = repo.open(name)
+
+    def __enter__(self) -> Any:
+        return self.source
+
+    def __exit__(self, *exc: object) -> None:
+        self.source.close()
+
+
+def gguf_meta(header: ggufheader.GgufHeader, evidence: Any) -> GgufMeta:
+    """Typed GGUF facts from header values; `evidence(key, value)` builds their Evidence."""
+    values = header.values
+    meta = GgufMeta(header.version, header.tensor_count, header.kv_count, values)
+
+    def fact(key: str) -> Fact[Any] | None:
+        value = values.get(key)
+        return Fact(value, evidence(key, value)) if isinstance(value, str) and value else None
+
+    for attribute, key in GGUF_FIELDS.items():
+        setattr(meta, attribute, fact(key))
+    for kind, target in (("base_model", meta.base_models), ("dataset", meta.datasets)):
+        count = values.get(f"general.{kind}.count")
+        for index in range(count if isinstance(count, int) and 0 < count <= 256 else 0):
+            prefix = f"general.{kind}.{index}."
+            item = {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)}
+            if item:
+                label = item.get("repo_url") or item.get("name") or str(item)
+                target.append(Fact(item, evidence(f"{prefix}*", label)))
+    for key in GGUF_SOURCE_KEYS:
+        if found := fact(key):
+            meta.source_urls.append(found)
+    return meta
