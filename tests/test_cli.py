@@ -15,7 +15,7 @@ def test_check_prints_the_json_contract_when_piped() -> None:
     doc = json.loads(done.stdout)
     assert doc["schema_version"] == "1.0"
     assert doc["tool"]["name"] == "opengauge"
-    assert {d["source"] for d in doc["data"]} == {"osai-index", "osai-index-14", "ouc-2023"}
+    assert {d["source"] for d in doc["data"]} == {"osai-index", "osai-index-14", "ouc-2023", "mot"}
     (report,) = doc["models"]
     assert set(report) >= {"id", "subject", "license", "frameworks", "findings", "provenance"}
     osai = report["frameworks"]["osai"]

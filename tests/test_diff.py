@@ -32,7 +32,8 @@ def test_a_report_against_itself_has_no_differences() -> None:
     report = api.check("olmo")
     result = diff(report, report)
     assert result.same and all(f.same for f in result.frameworks)
-    assert rows(result.to_dict()) == [(f, "no change", "", "") for f in ("osai", "osai-14", "ouc-2023")]
+    assert rows(result.to_dict()) == [(f, "no change", "", "")
+                                      for f in ("osai", "osai-14", "ouc-2023", "mof", "osaid")]
 
 
 def test_two_models_llama_31_and_33() -> None:
@@ -155,7 +156,7 @@ def test_diff_command_formats() -> None:
     doc = json.loads(done.stdout)
     (record,) = doc["diffs"]
     assert doc["schema_version"] == "1.0" and record["same"] is False
-    assert {d["source"] for d in doc["data"]} == {"osai-index", "osai-index-14", "ouc-2023"}
+    assert {d["source"] for d in doc["data"]} == {"osai-index", "osai-index-14", "ouc-2023", "mot"}
     markdown = run_cli("diff", "deepseek-v3", "--snapshot", "osai-14", "--snapshot", "osai",
                        "-f", "markdown").stdout
     assert markdown.startswith("## deepseek-v3 @ osai-14 → deepseek-v3 @ osai")

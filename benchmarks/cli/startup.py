@@ -17,6 +17,8 @@ import time
 COMMANDS = [
     ["rank"],
     ["rank", "--framework", "ouc-2023", "--format", "csv"],
+    ["rank", "--framework", "mof"],
+    ["rank", "--framework", "osaid"],
     ["check", "llama-2"],
     ["show", "olmo"],
 ]

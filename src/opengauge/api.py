@@ -36,6 +36,8 @@ class ModelView:
     subject: Subject
     frameworks: dict[str, Ranked]
     snapshots: list[DataSnapshot]
+    context: dict[str, Any] = field(default_factory=dict)
+    """Facts about the model that are not a framework's rating (developer transparency)."""
 
 
 @cache
@@ -191,7 +193,16 @@ def model(name: str, framework: str | None = None, own: str | Path | None = None
         raise BadInput(f"model '{model_id}' has no record in framework '{framework}'")
     subject = _best_subject(model_id, found)
     sources = sorted({framework_registry.get(f).source for f in found})
-    return ModelView(subject, found, _snapshots(own, sources))
+    return ModelView(subject, found, _snapshots(own, sources), _context(subject, found))
+
+
+def _context(subject: Subject, found: dict[str, Ranked]) -> dict[str, Any]:
+    """Developer transparency: the FMTI score of the model's developer, where it was scored."""
+    from opengauge.sources import fmti
+
+    orgs = [subject.org, *(r.assessment.subject.org for r in found.values())]
+    scored = next((s for s in (fmti.lookup(o) for o in dict.fromkeys(orgs) if o) if s), None)
+    return {"developer_transparency": scored} if scored else {}
 
 
 def _best_subject(model_id: str, found: dict[str, Ranked]) -> Subject:
@@ -221,6 +232,7 @@ def check(target: str, own: str | Path | None = None) -> Report:
         "records": {f: _record_origin(r.assessment) for f, r in view.frameworks.items()},
     }
     report.context["summary"] = summarize(view.frameworks)
+    report.context.update(view.context)
     return report
 
 
@@ -243,6 +255,12 @@ def _record_origin(assessment: Assessment) -> dict[str, Any]:
 def _catalog_license(view: ModelView) -> dict[str, Any]:
     """The catalog's license facts: the curated license name and the EU `licenses` rating."""
     section: dict[str, Any] = {"name": view.subject.license, "analysis": None}
+    mof = view.frameworks.get("mof")
+    if mof is not None:
+        # The MOT's literal license strings and how the MOF reads them; each reading's
+        # `normalized` is left for the license analyzer to fill beside it, never instead of it.
+        section["mot"] = {"release": mof.assessment.source_file,
+                          "readings": mof.assessment.extra.get("license_readings", {})}
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \

@@ -6,6 +6,7 @@ not found, 4 network failure, 70 internal error.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -251,6 +252,10 @@ def catalog_import(
 
 def main() -> None:
     """Console entry point: run the app, turning errors into one line and an exit code."""
+    # A short-lived process: reference counting frees what it can, and the cycle collector's
+    # passes over the catalog's tens of thousands of small objects cost more than they free
+    # (see benchmarks/README.md).
+    gc.disable()
     try:
         app(prog_name="opengauge")
     except OpengaugeError as error:

@@ -125,7 +125,8 @@ def import_clone(path: Path) -> list[Imported]:
             target.rename(old)
         staging.rename(target)
         shutil.rmtree(old, ignore_errors=True)
-        dupes = _duplicates(reader.source, [(p.name, p.stem) for p in reader.record_files(target)])
+        dupes = [] if getattr(reader, "releases_per_family", False) else \
+            _duplicates(reader.source, [(p.name, p.stem) for p in reader.record_files(target)])
         results.append(Imported(reader.source, target, len(read.records), meta["snapshot"],
                                 date, read.skipped, dupes))
     return results

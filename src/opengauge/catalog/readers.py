@@ -11,6 +11,7 @@ from opengauge.errors import BadInput
 @cache
 def all_readers() -> tuple[CatalogReader, ...]:
     """Every reader, in the order `catalog import` tries them."""
+    from opengauge.catalog.mot import MotReader
     from opengauge.catalog.osai import OsaiIndexReader
     from opengauge.catalog.ouc2023 import OpeningUpChatGPTReader
     from opengauge.frameworks import osai, ouc2023
@@ -19,6 +20,7 @@ def all_readers() -> tuple[CatalogReader, ...]:
         OsaiIndexReader(osai.current()),
         OsaiIndexReader(osai.fourteen()),
         OpeningUpChatGPTReader(ouc2023.table()),
+        MotReader(),
     ]
     return tuple(readers)
 

@@ -11,7 +11,8 @@ from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 
 FIXED = ["id", "name", "org", "type", "framework", "source", "source_file", "layer",
-         "provenance", "rank", "score", "coverage", "class", "verdict"]
+         "provenance", "rank", "score", "coverage", "class", "progress", "verdict", "reasons",
+         "blockers", "related"]
 
 
 def _cell(value: Any) -> Any:
@@ -54,6 +55,8 @@ class CsvFormat(Format):
         writer.writeheader()
         for record in records:
             row = {c: _cell(record.get(c)) for c in columns if c not in dims}
+            if record.get("reasons"):
+                row["reasons"] = " | ".join(record["reasons"])
             row.update({d: record.get("ratings", {}).get(d, "") for d in dims})
             writer.writerow(row)
         return out.getvalue()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
-from opengauge.formats.text import criteria_names, headline, score_text
+from opengauge.formats.text import (
+    criteria_names,
+    headline,
+    progress_text,
+    result_lines,
+    score_text,
+    transparency_text,
+)
 
 
 def _escape(text: object) -> str:
@@ -26,9 +33,11 @@ class MarkdownFormat(Format):
     def _ranking(self, document: Document) -> list[str]:
         framework = document.payload.framework
         dims = [c.ref for c in framework.criteria]
+        progress = framework.kind == "class"
         header = ["#", "model", "org", score_text(framework.kind, header=True),
-                  *[c.name for c in framework.criteria]]
+                  *(["progress"] if progress else []), *[c.name for c in framework.criteria]]
         rows = [[r["rank"], r["name"], r.get("org"), score_text(framework.kind, record=r),
+                 *([progress_text(r.get("progress"))] if progress else []),
                  *[r["ratings"].get(d, "unknown") for d in dims]] for r in document.records]
         return [f"## {document.title}", "", *_table(header, rows)]
 
@@ -38,12 +47,17 @@ class MarkdownFormat(Format):
             names = criteria_names(r["framework"])
             lines += [f"## {r['name']} — {names.get('__name__', r['framework'])}", "",
                       f"{score_text('score', record=r, long=True)}; source `{r['source_file']}`", ""]
+            extra = result_lines(r)
+            if r.get("developer_transparency"):
+                extra.append(transparency_text(r["developer_transparency"]))
+            lines += [*(f"- {_escape(line)}" for line in extra), *([""] if extra else [])]
             rows = []
             for dim, detail in r.get("evidence", {}).items():
                 for e in detail["evidence"] or [{}]:
                     loc = e.get("locator") or {}
-                    rows.append([names.get(dim, dim), detail["level"], loc.get("url") or "",
-                                 e.get("quote") or e.get("note") or ""])
+                    quote, note = e.get("quote"), e.get("note")
+                    text = f"`{quote}` ({note})" if quote and note else (quote or note or "")
+                    rows.append([names.get(dim, dim), detail["level"], loc.get("url") or "", text])
             lines += [*_table(["dimension", "level", "link", "note"], rows), ""]
         return lines
 
@@ -56,6 +70,11 @@ class MarkdownFormat(Format):
             for fid, f in r["frameworks"].items():
                 name = criteria_names(fid).get("__name__", fid)
                 lines.append(f"- **{name}:** {score_text('score', record=f, long=True)}")
+                if f.get("kind") in ("class", "verdict"):
+                    lines += [f"  - {line}" for line in result_lines(f) if not line.startswith("warning")]
+            if r.get("developer_transparency"):
+                scored = transparency_text(r["developer_transparency"])
+                lines.append(f"- **Developer transparency:** {scored}")
             for finding in r.get("findings", []):
                 lines.append(f"- **Finding** `{finding.get('id')}`: {finding.get('message', '')}")
             lines.append("")

@@ -72,6 +72,8 @@ def ranked_record(entry: Ranked, *, evidence: bool = False) -> dict[str, Any]:
         record.update({"class": a.klass, "progress": a.progress, "blockers": a.blockers})
     if a.verdict is not None:
         record.update({"verdict": a.verdict, "reasons": a.reasons})
+        if a.blockers is not None:
+            record["blockers"] = a.blockers
     if a.warnings:
         record["warnings"] = a.warnings
     if a.related:
@@ -117,7 +119,8 @@ def ranking_document(ranking: Any) -> Document:
 def models_document(views: list[Any]) -> Document:
     """`show` and `compare`: one record per model and framework, with evidence."""
     records = [
-        {**ranked_record(entry, evidence=True), "kind": kind_of(fid)}
+        {**ranked_record(entry, evidence=True), "kind": kind_of(fid),
+         **{k: v for k, v in getattr(view, "context", {}).items() if v is not None}}
         for view in views for fid, entry in view.frameworks.items()
     ]
     snaps = {s.source: s for view in views for s in view.snapshots}

@@ -15,9 +15,13 @@ from opengauge.formats.text import (
     LEVEL_GLYPH,
     LEVEL_STYLE,
     abbreviations,
+    blockers_text,
+    class_text,
     criteria_names,
     headline,
+    result_lines,
     score_text,
+    transparency_text,
 )
 
 
@@ -48,11 +52,14 @@ class TableFormat(Format):
         for column in ("#", "model", "org", "type", score_text(framework.kind, header=True)):
             table.add_column(column, no_wrap=column != "org", overflow="ellipsis",
                              max_width=28 if column in ("model", "org") else None)
+        progress = framework.kind == "class"
+        for numeral in ("III", "II", "I") if progress else ():
+            table.add_column(f"{numeral} %", justify="right")
         for dim in dims:
             table.add_column(short[dim], justify="center")
         for r in records:
             table.add_row(str(r["rank"]), r["name"], r.get("org") or "", ",".join(r.get("type") or []),
-                          score_text(framework.kind, record=r),
+                          _result(framework.kind, r), *_progress_cells(r) if progress else (),
                           *[_level(r["ratings"].get(d, "unknown")) for d in dims])
         console.print(table)
         console.print(_legend(framework))
@@ -65,6 +72,10 @@ class TableFormat(Format):
             console.print(Text(title, style="bold"))
             console.print(f"  {score_text(r.get('kind', 'score'), record=r, long=True)}  "
                           f"source {r['source']} {r['source_file']} ({r['layer']})")
+            for line in result_lines(r):
+                console.print(f"  {line}", overflow="fold")
+            if r.get("developer_transparency"):
+                console.print(f"  {transparency_text(r['developer_transparency'])}", overflow="fold")
             table = Table(box=None, pad_edge=False, show_header=True)
             table.add_column("dimension", no_wrap=True)
             table.add_column("level")
@@ -84,6 +95,11 @@ class TableFormat(Format):
                 console.print(f"  {criteria_names(fid).get('__name__', fid):<42} "
                               f"{score_text(f.get('kind', 'score'), record=f, long=True)}   "
                               f"{_evidence_count(f)}")
+                for line in _report_details(f):
+                    console.print(f"      {line}", overflow="fold")
+            if r.get("developer_transparency"):
+                console.print(f"  developer  {transparency_text(r['developer_transparency'])}",
+                              overflow="fold")
             for finding in r.get("findings", []):
                 console.print(f"  finding    {finding.get('id')}: {finding.get('message', '')}")
             console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
@@ -124,6 +140,33 @@ class TableFormat(Format):
             console.print(f"note: {note}")
 
 
+def _result(kind: str, record: dict[str, Any]) -> Text | str:
+    if kind == "verdict":
+        verdict = record.get("verdict") or "unknown"
+        return Text(verdict, style={"pass": "green", "fail": "red"}.get(verdict, ""))
+    if kind == "class":
+        return class_text(record.get("class"))
+    return score_text(kind, record=record)
+
+
+def _progress_cells(record: dict[str, Any]) -> list[str]:
+    progress = record.get("progress") or {}
+    return [f"{progress[k]:.0f}" if k in progress else "" for k in ("3", "2", "1")]
+
+
+def _report_details(record: dict[str, Any]) -> list[str]:
+    """Under a class or verdict in `check`: the release shown, what blocks it, the reasons."""
+    if record.get("kind") not in ("class", "verdict"):
+        return []
+    lines = [f"release {record.get('source_file')}"
+             + (f" (other releases: {len(record['related'])})" if record.get("related") else "")]
+    if record.get("kind") == "class":
+        lines += [blockers_text(record)] if record.get("blockers") else []
+    else:
+        lines += list(record.get("reasons") or [])
+    return lines
+
+
 def _legend(framework: Any) -> Text:
     short = abbreviations(framework)
     parts = [f"{short[c.ref]}={c.name}" for c in framework.criteria]
@@ -154,8 +197,10 @@ def _evidence_text(evidence: list[dict]) -> str:
     lines = []
     for e in evidence:
         loc = e.get("locator") or {}
-        where = loc.get("url") or (f"{loc.get('file')}:{loc.get('line')}" if loc.get("file") else "")
-        text = e.get("quote") or e.get("note") or ""
+        file = f"{loc['file']}:{loc['line']}" if loc.get("file") and loc.get("line") else loc.get("file")
+        where = loc.get("url") or file or ""
+        quote, note = e.get("quote"), e.get("note")
+        text = f"'{quote}' ({note})" if quote and note else (quote or note or "")
         lines.append(" — ".join(p for p in (where, text) if p))
     return "\n".join(lines) or "(no evidence)"
 

@@ -35,6 +35,64 @@ def criteria_names(framework_id: str) -> dict[str, str]:
     return names
 
 
+CLASS_NUMERALS = {1: "I", 2: "II", 3: "III"}
+CLASS_NAMES = {1: "Open Science Model", 2: "Open Tooling Model", 3: "Open Model"}
+
+
+def class_text(klass: int | None, *, long: bool = False) -> str:
+    """'Class II' (long: 'Class II (Open Tooling Model)'), or 'unclassified'."""
+    if not klass:
+        return "unclassified"
+    text = f"Class {CLASS_NUMERALS.get(klass, klass)}"
+    return f"{text} ({CLASS_NAMES[klass]})" if long and klass in CLASS_NAMES else text
+
+
+def progress_text(progress: dict[str, float] | None) -> str:
+    """'III 100% · II 60% · I 0%' (the MOT's gated per-class progress)."""
+    if not progress:
+        return ""
+    return " · ".join(f"{CLASS_NUMERALS[int(k)]} {progress[k]:.0f}%"
+                      for k in ("3", "2", "1") if k in progress)
+
+
+def blockers_text(record: dict[str, Any]) -> str:
+    """'blocks Class II: Training code (missing), Evaluation data (not-open: CC-BY-NC-4.0)'."""
+    blockers = record.get("blockers") or {}
+    if not blockers:
+        return ""
+    parts = []
+    for name, b in blockers.items():
+        status = b.get("status", "?")
+        lic = b.get("license")
+        parts.append(f"{name} ({status}: {lic})" if lic and status != "unlicensed" else f"{name} ({status})")
+    if record.get("verdict") is not None:
+        return "blocks a pass: " + ", ".join(parts)
+    target = record.get("next_class")
+    return f"blocks {class_text(target)}: " + ", ".join(parts)
+
+
+def result_lines(record: dict[str, Any]) -> list[str]:
+    """What explains a class or verdict: blockers, reasons, warnings, other releases."""
+    lines = []
+    if record.get("verdict") is not None:
+        lines += list(record.get("reasons") or [])
+    elif record.get("class") is not None and record.get("blockers"):
+        lines.append(blockers_text(record))
+    lines += [f"warning: {w}" for w in record.get("warnings") or []]
+    if record.get("related"):
+        lines.append("other releases in the catalog: " + ", ".join(record["related"]))
+    return lines
+
+
+def transparency_text(context: dict[str, Any] | None) -> str:
+    """'FMTI score of the developer (Meta), not of this model: 2023 54/100, 2024 60/100, ...'."""
+    if not context:
+        return ""
+    scores = ", ".join(f"{s['edition']} {s['score']}/{s['max']} (rank {s['rank']} of {s['of']})"
+                       for s in context.get("scores") or [])
+    return f"{context.get('label', 'FMTI score of the developer')}: {scores}"
+
+
 def score_text(kind: str, record: dict[str, Any] | None = None, *, header: bool = False,
                long: bool = False) -> str:
     """The result column: a score, a class or a verdict."""
@@ -44,7 +102,9 @@ def score_text(kind: str, record: dict[str, Any] | None = None, *, header: bool 
     if record.get("verdict") is not None:
         text = str(record["verdict"])
     elif record.get("class") is not None:
-        text = f"class {record['class']}" if record["class"] else "unclassified"
+        text = class_text(record["class"], long=long)
+        if long and record.get("progress"):
+            text += f"   progress {progress_text(record['progress'])}"
     elif record.get("score") is not None:
         maximum = 14 if record.get("framework") == "ouc-2023" else 1
         text = f"{record['score']:.2f}" if maximum == 1 else f"{record['score']:g}/{maximum}"

@@ -16,11 +16,13 @@ def register(framework_id: str, factory: Callable[[], Framework]) -> None:
 
 
 def _builtin() -> None:
-    from opengauge.frameworks import osai, ouc2023
+    from opengauge.frameworks import mof, osai, osaid, ouc2023
 
     register("osai", osai.current)
     register("osai-14", osai.fourteen)
     register("ouc-2023", ouc2023.table)
+    register("mof", mof.framework)
+    register("osaid", osaid.framework)
 
 
 def ids() -> list[str]:
