@@ -154,6 +154,7 @@ def serve(
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
+    gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
     run_server(host, port, str(catalog) if catalog else None)
 
 
