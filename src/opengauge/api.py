@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge import frameworks as framework_registry
 from opengauge.catalog.catalog import Catalog, load
@@ -14,6 +14,9 @@ from opengauge.errors import BadInput
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
 from opengauge.model import Assessment, DataSnapshot, Ranked, Report, Subject
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 from opengauge.paths import own_catalog_dir
 
 DEFAULT_FRAMEWORK = "osai"
@@ -169,8 +172,14 @@ def _record_origin(assessment: Assessment) -> dict[str, Any]:
 
 
 def _catalog_license(view: ModelView) -> dict[str, Any]:
-    """The catalog's license facts: the curated license name and the EU `licenses` rating."""
+    """The catalog's license facts: the curated license name and the EU `licenses` rating.
+
+    `analysis` is the license analyzer's reading of the curated name (see `license_name`),
+    shown beside it; it never replaces the curated value.
+    """
     section: dict[str, Any] = {"name": view.subject.license, "analysis": None}
+    if view.subject.license:
+        section["analysis"] = license_name(view.subject.license).to_dict()
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
@@ -236,3 +245,34 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
     ]
     notes = [f"duplicate: {m}" for m in cat.duplicates] + [f"override: {m}" for m in cat.overrides]
     return {"datasets": datasets, "notes": notes}
+
+
+def license_analyze(paths: list[str | Path]) -> list[LicenseResult]:
+    """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`."""
+    from opengauge import licenses
+
+    results: list[LicenseResult] = []
+    for path in paths:
+        results += licenses.analyze_path(path)
+    return results
+
+
+def license_text(text: str, path: str | None = None) -> LicenseResult:
+    """Identify and judge one license text (any text: LICENSE, USE_POLICY, model card)."""
+    from opengauge import licenses
+
+    return licenses.analyze_text(text, path)
+
+
+def license_lookup(identifier: str) -> LicenseResult:
+    """`opengauge license --id ID`: an SPDX id, ScanCode key or Hugging Face license id."""
+    from opengauge import licenses
+
+    return licenses.lookup_id(identifier)
+
+
+def license_name(name: str) -> LicenseResult:
+    """The licenses a free-form name refers to ("Apache 2.0 and CC-BY-NC-4.0")."""
+    from opengauge import licenses
+
+    return licenses.lookup_name(name)

@@ -16,10 +16,11 @@ from typing import Annotated
 import typer
 
 from opengauge import __version__, api
-from opengauge.errors import OpengaugeError
+from opengauge.errors import BadInput, OpengaugeError
 from opengauge.formats import get as get_format
 from opengauge.formats.records import (
     Document,
+    licenses_document,
     models_document,
     ranking_document,
     reports_document,
@@ -139,6 +140,27 @@ def compare(
 def frameworks(format: FormatOption = None) -> None:
     """The frameworks and their criteria."""
     emit(Document("frameworks", api.describe_frameworks()), format)
+
+
+@app.command("license")
+def license_command(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="License files, folders (every license-like file in them) or - for standard input.",
+        show_default=False)] = None,
+    id: Annotated[str | None, typer.Option(
+        "--id", help="An SPDX id, ScanCode key or Hugging Face license id, e.g. llama3.1.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Which license is this, is it open source, and what restricts you (quoted, with lines)."""
+    if id is not None and paths:
+        raise BadInput("give either PATH... or --id ID, not both")
+    if id is not None:
+        results = [api.license_lookup(id)]
+    elif paths:
+        results = api.license_analyze(paths)
+    else:
+        raise BadInput("give a license file or folder, - for standard input, or --id ID")
+    emit(licenses_document(results), format)
 
 
 @catalog_app.command("list")

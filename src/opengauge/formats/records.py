@@ -21,7 +21,7 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks` or `datasets`."""
+    """`ranking`, `models`, `reports`, `frameworks`, `datasets` or `licenses`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -30,7 +30,8 @@ class Document:
 
     @property
     def records_key(self) -> str:
-        return {"frameworks": "frameworks", "datasets": "datasets"}.get(self.kind, "models")
+        return {"frameworks": "frameworks", "datasets": "datasets",
+                "licenses": "licenses"}.get(self.kind, "models")
 
     def envelope(self) -> dict[str, Any]:
         return {
@@ -137,3 +138,8 @@ def kind_of(framework_id: str) -> str:
     from opengauge import frameworks
 
     return frameworks.get(framework_id).kind
+
+
+def licenses_document(results: list[Any]) -> Document:
+    """`license`: one record per input (file, folder entry, standard input or id)."""
+    return Document("licenses", [r.to_dict() for r in results], [], "", results)

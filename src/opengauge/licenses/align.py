@@ -1,0 +1,202 @@
+"""Align a query's tokens with a reference text: which parts match, in order.
+
+Anchors are token 4-grams that occur once in each sequence; the longest chain of anchors in
+the same order on both sides (patience diff) is extended token by token, and short gaps are
+filled with an exact longest-common-subsequence pass. The result is a list of matched blocks,
+split into segments wherever more than `GAP` query tokens in a row stay unexplained.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+K = 4
+GAP = 64
+"""Unexplained query tokens that end a segment (a license is followed by something else)."""
+SMALL_GAP = 80
+"""Gaps up to this size on both sides are filled by an exact LCS pass."""
+
+
+@dataclass(slots=True)
+class Segment:
+    """A stretch of the query aligned with a stretch of one reference text."""
+
+    text: int
+    q_start: int
+    q_end: int
+    l_start: int
+    l_end: int
+    matched: int
+    size: int
+    """Length of the whole reference text."""
+    blocks: list[list[int]] = field(default_factory=list)
+    """Matched blocks [query position, reference position, length], in order."""
+
+    @property
+    def inserted(self) -> int:
+        """Query tokens in the span that the reference text lacks."""
+        return self.q_end - self.q_start - self.matched
+
+    @property
+    def deleted(self) -> int:
+        """Reference tokens in the span that the query lacks."""
+        return self.l_end - self.l_start - self.matched
+
+    @property
+    def cost(self) -> int:
+        return self.inserted + self.deleted
+
+    @property
+    def score(self) -> float:
+        """Dice similarity of the two spans (1.0: identical)."""
+        total = (self.q_end - self.q_start) + (self.l_end - self.l_start)
+        return 2 * self.matched / total if total else 0.0
+
+    @property
+    def coverage(self) -> float:
+        """Share of the reference text present in the query."""
+        return self.matched / self.size if self.size else 0.0
+
+    def longest_change(self) -> tuple[int, int]:
+        """The longest run of query tokens the reference lacks, and of reference tokens the
+        query lacks, between two matched blocks (an added or removed clause)."""
+        added = removed = 0
+        for (q0, l0, n0), (q1, l1, _) in pairwise(self.blocks):
+            added = max(added, q1 - (q0 + n0))
+            removed = max(removed, l1 - (l0 + n0))
+        return added, removed
+
+    def window_cost(self, start: int, end: int) -> int:
+        """Errors over the query window [start, end) that contains this segment."""
+        return (end - start - self.matched) + self.deleted
+
+
+def unique_grams(seq: list[int], lo: int = 0, hi: int | None = None) -> dict[tuple, int]:
+    """4-gram -> position for the 4-grams that occur once in seq[lo:hi]."""
+    hi = len(seq) if hi is None else hi
+    part = seq[lo:hi]
+    seen: dict[tuple, int] = {}
+    repeated: set[tuple] = set()
+    for j, gram in enumerate(zip(part, part[1:], part[2:], part[3:], strict=False), lo):
+        if gram in seen:
+            repeated.add(gram)
+        else:
+            seen[gram] = j
+    for gram in repeated:
+        del seen[gram]
+    return seen
+
+
+def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of `pairs` (sorted by query position) increasing in both."""
+    later = [j for _, j in pairs]
+    if all(a < b for a, b in pairwise(later)):
+        return pairs
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(pairs)
+    for i, j in enumerate(later):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_index.append(i)
+        else:
+            tails[k] = j
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    chain = []
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        chain.append(pairs[i])
+        i = previous[i]
+    return chain[::-1]
+
+
+def _blocks(query: list[int], ref: list[int], chain: list[tuple[int, int]],
+            lo: int, hi: int) -> list[list[int]]:
+    """Matched blocks [q, l, n] from anchors, extended over equal tokens."""
+    blocks: list[list[int]] = []
+    bq = bl = bn = -1
+    for qi, lj in chain:
+        if bn >= 0:
+            if qi - lj == bq - bl and qi <= bq + bn:
+                if qi + K - bq > bn:
+                    bn = qi + K - bq
+                continue
+            skip = max(bq + bn - qi, bl + bn - lj, 0)
+            if skip >= K:
+                continue
+            blocks.append([bq, bl, bn])
+            bq, bl, bn = qi + skip, lj + skip, K - skip
+        else:
+            bq, bl, bn = qi, lj, K
+    if bn >= 0:
+        blocks.append([bq, bl, bn])
+    for index, block in enumerate(blocks):
+        q_limit = blocks[index + 1][0] if index + 1 < len(blocks) else hi
+        l_limit = blocks[index + 1][1] if index + 1 < len(blocks) else len(ref)
+        while (block[0] + block[2] < q_limit and block[1] + block[2] < l_limit
+               and query[block[0] + block[2]] == ref[block[1] + block[2]]):
+            block[2] += 1
+        q_floor = blocks[index - 1][0] + blocks[index - 1][2] if index else lo
+        l_floor = blocks[index - 1][1] + blocks[index - 1][2] if index else 0
+        while block[0] > q_floor and block[1] > l_floor and query[block[0] - 1] == ref[block[1] - 1]:
+            block[0] -= 1
+            block[1] -= 1
+            block[2] += 1
+    return blocks
+
+
+def _fill(query: list[int], ref: list[int], blocks: list[list[int]]) -> list[list[int]]:
+    """Add exact matches inside small gaps between consecutive blocks."""
+    filled: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        filled.append(block)
+        if index + 1 == len(blocks):
+            break
+        nxt = blocks[index + 1]
+        q0, l0 = block[0] + block[2], block[1] + block[2]
+        q1, l1 = nxt[0], nxt[1]
+        if not (0 < q1 - q0 <= SMALL_GAP and 0 < l1 - l0 <= SMALL_GAP):
+            continue
+        if q1 - q0 == l1 - l0 <= 3:
+            filled += [[q0 + d, l0 + d, 1] for d in range(q1 - q0) if query[q0 + d] == ref[l0 + d]]
+            continue
+        matcher = SequenceMatcher(None, query[q0:q1], ref[l0:l1], autojunk=False)
+        filled += [[q0 + a, l0 + b, n] for a, b, n in matcher.get_matching_blocks() if n]
+    return filled
+
+
+def align(query: list[int], ref: list[int], text: int, lo: int = 0, hi: int | None = None,
+          ref_grams: dict[tuple, int] | None = None,
+          query_grams: dict[tuple, int] | None = None) -> list[Segment]:
+    """Segments of query[lo:hi] aligned with `ref`, best (most matched) first."""
+    hi = len(query) if hi is None else hi
+    ref_grams = unique_grams(ref) if ref_grams is None else ref_grams
+    query_grams = unique_grams(query, lo, hi) if query_grams is None else query_grams
+    common = query_grams.keys() & ref_grams.keys()
+    if not common:
+        return []
+    pairs = sorted([(query_grams[g], ref_grams[g]) for g in common])
+    if not pairs:
+        return []
+    blocks = _fill(query, ref, _blocks(query, ref, _chain(pairs), lo, hi))
+    return _segments(blocks, text, len(ref))
+
+
+def _segments(blocks: list[list[int]], text: int, size: int) -> list[Segment]:
+    segments: list[Segment] = []
+    current: Segment | None = None
+    for q, lj, n in blocks:
+        if current is not None and q - current.q_end <= GAP:
+            current.q_end, current.l_end = q + n, lj + n
+            current.matched += n
+            current.blocks.append([q, lj, n])
+            continue
+        current = Segment(text, q, q + n, lj, lj + n, n, size, [[q, lj, n]])
+        segments.append(current)
+    segments.sort(key=lambda s: -s.matched)
+    return segments

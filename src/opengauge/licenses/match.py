@@ -1,0 +1,312 @@
+"""Identify the licenses in a text: exact fast path, ranked similarity, then telling
+near-identical versions apart by what differs.
+
+1. Exact: the whole normalized text equals a reference text.
+2. Candidates: reference texts sharing the most token trigrams with the query (by count, and
+   by share of the reference text, so short licenses inside long files are found too).
+3. Alignment of each candidate (see `align.py`): the query span it explains and its errors.
+4. Decision among the candidates that explain the same part of the query: a candidate is
+   *clearly ahead* of a rival when, over the union of both spans, the rival needs at least
+   twice as many edits plus three (`MARGIN`) — so Llama 3.1 and 3.2, which differ in a few
+   dozen words, are told apart by those words, while a copy that agrees with neither on the
+   words that differ is not given a version. With equal errors, a complete reference text
+   beats a truncated one (MIT against a modified MIT that only adds a sentence at the end).
+   The winner must be ahead of every rival and similar enough (`MIN_SCORE`); otherwise the
+   region is unknown and its best candidate is reported as `closest`.
+5. The explained span is removed and the rest of the query is searched again, so a license
+   followed by its use policy, or two licenses of a dual-licensed file, are each found with
+   their own line range.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from opengauge.licenses.align import Segment, align, unique_grams
+from opengauge.licenses.index import Built, load, text_digest, trigram_keys
+from opengauge.licenses.normalize import Normalized
+
+MIN_REGION = 8
+"""Query stretches shorter than this many tokens are not searched."""
+CANDIDATES = 10
+MARGIN = 3
+MIN_SCORE = 0.9
+"""Dice similarity over the matched spans needed to name a license."""
+MIN_MATCHED = 60
+"""Matched tokens needed to name a license from a partial copy (below `FULL_COVERAGE`)."""
+FULL_COVERAGE = 0.8
+MAX_ADDED = 12
+"""A run of this many query tokens inside the span that the reference lacks is an added
+clause: the text is a modified license, not the reference."""
+MAX_REMOVED = 20
+_VERSION_LIKE = re.compile(r"^\d+\.\d+(?:\.\d+)*$|^(?:19|20)\d\d$")
+CLOSEST_SCORE = 0.3
+DICT_AFTER = 8
+"""Queries answered by binary search before the trigram table becomes a dict (faster per
+query, 30 ms to build): a single answer starts faster, a folder scan runs faster."""
+COMPLETE = 0.95
+
+
+@dataclass(slots=True)
+class TextMatch:
+    """A reference text aligned with a span of the query."""
+
+    entry: int
+    segment: Segment
+    exact: bool = False
+
+    @property
+    def score(self) -> float:
+        return 1.0 if self.exact else round(self.segment.score, 4)
+
+
+@dataclass
+class Identification:
+    """What the matcher found: identified spans, and the best guess for unknown spans."""
+
+    matches: list[TextMatch] = field(default_factory=list)
+    unknown: list[TextMatch] = field(default_factory=list)
+    ambiguous: list[list[TextMatch]] = field(default_factory=list)
+
+
+class Matcher:
+    """Identification against a prebuilt index."""
+
+    def __init__(self, built: Built) -> None:
+        self.built = built
+        data = built.matching
+        self.vocab = {w: i for i, w in enumerate(data["vocab"])}
+        self.wide = data["wide"]
+        self.text_entry = data["texts"]["entry"]
+        self.text_keys = data["texts"]["keys"]
+        self.text_size = data["texts"]["size"]
+        self.exact = data["exact"]
+        self._tokens: dict[int, list[int]] = {}
+        self._queries = 0
+        self._grams: dict[int, dict[tuple, int]] = {}
+
+    @cached_property
+    def shingle_keys(self) -> array:
+        return self.built.array("shingle-keys.bin", "Q")
+
+    @cached_property
+    def shingle_codes(self) -> array:
+        return self.built.array("shingle-codes.bin", "Q")
+
+    @cached_property
+    def shingles(self) -> dict[int, int]:
+        """Trigram key -> posting code, as a dict (built after `DICT_AFTER` queries)."""
+        return dict(zip(self.shingle_keys, self.shingle_codes, strict=True))
+
+    @cached_property
+    def posting_texts(self) -> array:
+        return self.built.array("shingle-texts.bin", "H")
+
+    def _codes(self, keys: set[int]) -> list[int]:
+        """Posting codes of the trigram `keys` present in the index."""
+        self._queries += 1
+        if self._queries > DICT_AFTER:
+            get = self.shingles.get
+            return [code for key in keys if (code := get(key)) is not None]
+        table, codes, size = self.shingle_keys, self.shingle_codes, len(self.shingle_keys)
+        found = []
+        for key in sorted(k for k in keys if k >= 0):
+            at = bisect_left(table, key)
+            if at < size and table[at] == key:
+                found.append(codes[at])
+        return found
+
+    def tokens(self, text: int) -> list[int]:
+        found = self._tokens.get(text)
+        if found is None:
+            if len(self._tokens) > 256:
+                self._tokens.clear()
+                self._grams.clear()
+            found = self._tokens[text] = self.built.text_tokens(text)
+        return found
+
+    def grams(self, text: int) -> dict[tuple, int]:
+        found = self._grams.get(text)
+        if found is None:
+            found = self._grams[text] = unique_grams(self.tokens(text))
+        return found
+
+    def ids(self, norm: Normalized) -> list[int]:
+        get = self.vocab.get
+        return [get(t, -1) for t in norm.tokens]
+
+    def identify(self, norm: Normalized) -> Identification:
+        """The licenses in `norm`, each with its token span."""
+        result = Identification()
+        if not norm.tokens:
+            return result
+        whole = self._exact(norm)
+        if whole is not None:
+            result.matches.append(whole)
+            return result
+        ids = self.ids(norm)
+        regions = [(0, len(ids))]
+        while regions:
+            lo, hi = regions.pop()
+            if hi - lo < MIN_REGION:
+                continue
+            found, rivals = self._best(ids, lo, hi)
+            if found is None:
+                continue
+            seg = found.segment
+            if rivals is None:
+                result.matches.append(found)
+            elif seg.score >= CLOSEST_SCORE or seg.matched >= MIN_MATCHED:
+                result.unknown.append(found)
+                if rivals:
+                    result.ambiguous.append(rivals)
+            else:
+                continue
+            regions += [(lo, seg.q_start), (seg.q_end, hi)]
+        result.matches.sort(key=lambda m: m.segment.q_start)
+        result.unknown.sort(key=lambda m: -m.segment.matched)
+        return result
+
+    def _exact(self, norm: Normalized) -> TextMatch | None:
+        texts = self.exact.get(text_digest(norm.tokens))
+        if not texts:
+            return None
+        entries = sorted({self.text_entry[t] for t in texts})
+        text = next(t for t in texts if self.text_entry[t] == entries[0])
+        size = len(norm.tokens)
+        return TextMatch(entries[0], Segment(text, 0, size, 0, size, size, size), exact=True)
+
+    def candidates(self, ids: list[int], lo: int, hi: int) -> list[int]:
+        """Reference texts most likely present in ids[lo:hi]."""
+        hits: Counter[int] = Counter()
+        posting = self.posting_texts
+        for code in self._codes(set(trigram_keys(ids[lo:hi], self.wide))):
+            start = code >> 16
+            hits.update(posting[start:start + (code & 0xFFFF)])
+        if not hits:
+            return []
+        ranked = hits.most_common(CANDIDATES)
+        floor = ranked[0][1] * 0.3
+        by_count = [t for t, n in ranked if n >= floor]
+        share = sorted(((n / max(self.text_keys[t], 1), t) for t, n in hits.items() if n >= 2),
+                       reverse=True)
+        by_share = [t for s, t in share[:CANDIDATES] if s >= 0.5]
+        return list(dict.fromkeys(by_count + by_share))
+
+    def _best(self, ids: list[int], lo: int, hi: int
+              ) -> tuple[TextMatch | None, list[TextMatch] | None]:
+        """The best match in ids[lo:hi] and, when it is not clearly ahead, its close rivals.
+
+        Returns (match, None) when identified, (closest, rivals) when not, (None, None) when
+        nothing aligns.
+        """
+        texts = self.candidates(ids, lo, hi)
+        if not texts:
+            return None, None
+        query_grams = unique_grams(ids, lo, hi)
+        best_per_entry: dict[int, TextMatch] = {}
+        for text in texts:
+            segments = align(ids, self.tokens(text), text, lo, hi, self.grams(text), query_grams)
+            if not segments:
+                continue
+            entry = self.text_entry[text]
+            found = TextMatch(entry, segments[0])
+            current = best_per_entry.get(entry)
+            if current is None or _net(found.segment) > _net(current.segment):
+                best_per_entry[entry] = found
+        if not best_per_entry:
+            return None, None
+        ranked = _without_composites(sorted(
+            best_per_entry.values(), key=lambda m: (-_net(m.segment), -m.segment.coverage, m.entry)))
+        top = ranked[0]
+        group = [m for m in ranked if _overlap(m.segment, top.segment) >= 0.5]
+        winner = next((m for m in group if all(m is o or ahead(m.segment, o.segment)
+                                               for o in group)), None)
+        if winner is not None and _confident(winner.segment) and not self._foreign_version(
+                ids, winner):
+            if _is_exact(winner.segment):
+                winner.exact = True
+            return winner, None
+        rivals = [m for m in group if m is not top and not ahead(top.segment, m.segment)]
+        return top, [top, *rivals]
+
+
+    def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
+        """Whether the query's span names a version or date the reference text never does
+        (a Llama "3.7" license that is otherwise 3.1 is not 3.1)."""
+        seg = found.segment
+        ref = set(self.tokens(seg.text))
+        words = self.vocab_words
+        for token in set(ids[seg.q_start:seg.q_end]) - ref:
+            word = words[token] if token >= 0 else None
+            if word is not None and _VERSION_LIKE.match(word):
+                return True
+        return False
+
+    @cached_property
+    def vocab_words(self) -> list[str]:
+        return self.built.matching["vocab"]
+
+
+def _without_composites(ranked: list[TextMatch]) -> list[TextMatch]:
+    """Drop reference texts that only look best because they chain whole licenses the query
+    also holds (a "licensing" file quoting MIT then Apache-2.0 is not what an MIT + Apache
+    file is): a candidate covering under half of its text, whose span contains a complete,
+    large, well-matched other license, is set aside."""
+    complete = [m for m in ranked if m.segment.coverage >= COMPLETE and m.segment.score >= MIN_SCORE]
+    if not complete:
+        return ranked
+    kept = []
+    for item in ranked:
+        seg = item.segment
+        if seg.coverage < 0.5 and any(
+                c is not item and seg.q_start <= c.segment.q_start and c.segment.q_end <= seg.q_end
+                and c.segment.matched >= 0.3 * seg.matched for c in complete):
+            continue
+        kept.append(item)
+    return kept or ranked
+
+
+def _net(seg: Segment) -> int:
+    return seg.matched - seg.cost
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    inter = min(a.q_end, b.q_end) - max(a.q_start, b.q_start)
+    smaller = min(a.q_end - a.q_start, b.q_end - b.q_start)
+    return inter / smaller if smaller > 0 else 0.0
+
+
+def ahead(a: Segment, b: Segment) -> bool:
+    """Whether `a` explains the query clearly better than `b` (see the module docstring)."""
+    start, end = min(a.q_start, b.q_start), max(a.q_end, b.q_end)
+    cost_a, cost_b = a.window_cost(start, end), b.window_cost(start, end)
+    if cost_b - cost_a >= max(MARGIN, cost_a):
+        return True
+    return abs(cost_b - cost_a) < MARGIN and a.coverage >= COMPLETE and b.coverage <= a.coverage - 0.05
+
+
+def _confident(seg: Segment) -> bool:
+    if seg.score < MIN_SCORE:
+        return False
+    added, removed = seg.longest_change()
+    if added >= MAX_ADDED or removed >= MAX_REMOVED:
+        return False
+    return seg.coverage >= FULL_COVERAGE or seg.matched >= MIN_MATCHED
+
+
+def _is_exact(seg: Segment) -> bool:
+    return seg.cost == 0 and seg.matched == seg.size
+
+
+@cache
+def matcher() -> Matcher:
+    """The matcher of the current library (built once per process)."""
+    return Matcher(load())
+
+

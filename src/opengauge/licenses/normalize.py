@@ -1,0 +1,139 @@
+"""License text -> normalized tokens, following the SPDX matching guidelines.
+
+What is made equivalent: letter case; white space and line breaks; quote marks and
+apostrophes; dashes and hyphens (hyphenated words are joined, also across a line break);
+bullets and list numbering such as `1.`, `(a)`, `iv.`; Markdown and HTML markup (headings,
+emphasis, links, escapes, tags); copyright notice lines and "all rights reserved"; URL schemes
+(`https://www.` is dropped so a bare host matches a link); and a few spelling variants
+(`licence`/`license`, ...).
+
+Every rule is applied the same way wherever the text sits on a line, so re-wrapping a text
+never changes its tokens. Each token keeps the 1-based line it starts on, for line ranges.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+VERSION = 1
+"""Bumped when normalization changes: prebuilt indexes of another version are rebuilt."""
+
+_CRLF = re.compile(r"\r\n?")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\_*\[\]#`|~>.\-!(){}+])")
+_HTML_TAG = re.compile(r"<[a-z!/?][^<>\n]*>")
+_URL_SCHEME = re.compile(r"(?:https?|ftp)://(?:www\.)?|www\.")
+_APOSTROPHE = re.compile(r"['’‘`´](?<=[^\W_]['’‘`´])(?=[^\W_])")
+_HYPHEN = re.compile(r"[-‐‑](?<=[^\W\d_][-‐‑])(?=[^\W\d_])")
+_BROKEN_WORD = re.compile(r"[^\W\d_][-‐‑]$")
+_HYPHEN_BREAK = re.compile(r"[-‐‑](?<=[^\W\d_][-‐‑])[ \t]*\n[ \t]*(?=[^\W\d_])")
+_HYPHENS = ("-", "‐", "‑")
+_COPYRIGHT_LINE = re.compile(
+    r"^[ \t>*#\-+|]*(?:copyright\b|©|\(c\)\s*\d)[^\n]*|^[ \t>*#\-+|]*all rights reserved\.?[ \t]*$",
+    re.MULTILINE,
+)
+_NOTICE_SIGNS = re.compile(r"\d{4}|©|\(c\)|all rights reserved|[\[<{]")
+_LIST_ITEM = re.compile(r"(\s)(?:\(?(?:[a-z]|[ivx]{2,5}|\d{1,3})\)|(?:[a-z]|[ivx]{2,5}|\d{1,3})\.)(?=\s)")
+_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)*")
+
+EQUIVALENT = {
+    "licence": "license", "licences": "licenses", "licenced": "licensed",
+    "acknowledgment": "acknowledgement",
+    "acknowledgments": "acknowledgements", "analogue": "analog", "authorisation": "authorization",
+    "authorised": "authorized", "centre": "center", "favour": "favor", "offence": "offense",
+    "organisation": "organization", "organisations": "organizations", "practise": "practice",
+    "recognised": "recognized", "utilise": "utilize", "utilisation": "utilization",
+    "whilst": "while", "behaviour": "behavior", "honour": "honor", "defence": "defense",
+    "programme": "program", "programmes": "programs", "colour": "color", "artefact": "artifact",
+    "artefacts": "artifacts", "fulfil": "fulfill", "sublicence": "sublicense",
+}
+
+
+@dataclass(slots=True)
+class Normalized:
+    """Tokens of a text and the 1-based line each one starts on."""
+
+    tokens: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def line_range(self, start: int, end: int) -> list[int]:
+        """[first line, last line] of tokens start..end-1 (end exclusive)."""
+        if not self.tokens:
+            return [1, 1]
+        start = max(0, min(start, len(self.tokens) - 1))
+        end = max(start + 1, min(end, len(self.tokens)))
+        return [self.lines[start], self.lines[end - 1]]
+
+
+def _copyright_line(match: re.Match[str]) -> str:
+    line = match.group(0)
+    if len(line) <= 160 and ("all rights reserved" in line or _NOTICE_SIGNS.search(line)):
+        return ""
+    return line
+
+
+def clean(text: str, *, join_breaks: bool = False) -> str:
+    """The text with markup, notices and list numbering removed, lower case.
+
+    Lines are kept unless `join_breaks` joins words broken by a hyphen at a line end.
+    """
+    text = _CRLF.sub("\n", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    if "&" in text:
+        text = html.unescape(text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    if "://" in text or "www." in text:
+        text = _URL_SCHEME.sub("", text)
+    text = _APOSTROPHE.sub("", text)
+    text = _HYPHEN.sub("", text)
+    if join_breaks:
+        text = _HYPHEN_BREAK.sub("", text)
+    text = _COPYRIGHT_LINE.sub(_copyright_line, text)
+    return _LIST_ITEM.sub(r"\1", f" {text} ")[1:-1]
+
+
+def normalize(text: str) -> Normalized:
+    """Normalized tokens of `text`, each with its line.
+
+    A word broken by a hyphen at the end of a line is joined with the start of the next line.
+    """
+    words: list[str] = []
+    lines: list[int] = []
+    findall = _TOKEN.findall
+    broken = False
+    for number, line in enumerate(clean(text).split("\n"), 1):
+        found = findall(line)
+        if not found:
+            broken = False
+            continue
+        if broken and line.lstrip()[:1].isalpha():
+            words[-1] += found.pop(0)
+        words += found
+        lines += [number] * len(found)
+        broken = line.rstrip().endswith(_HYPHENS) and _BROKEN_WORD.search(line.rstrip()) is not None
+    return Normalized(_equivalents(words), lines)
+
+
+def _equivalents(words: list[str]) -> list[str]:
+    if EQUIVALENT.keys().isdisjoint(words):
+        return words
+    get = EQUIVALENT.get
+    return [get(w, w) for w in words]
+
+
+def tokens(text: str) -> list[str]:
+    """Just the normalized tokens of `text`, faster than `normalize` (no line numbers)."""
+    return _equivalents(_TOKEN.findall(clean(text, join_breaks=True)))
