@@ -34,6 +34,13 @@ class Segment:
     """Length of the whole reference text."""
     blocks: list[list[int]] = field(default_factory=list)
     """Matched blocks [query position, reference position, length], in order."""
+    _positions: frozenset[int] | None = None
+
+    def positions(self) -> frozenset[int]:
+        """The query positions this reference text explains."""
+        if self._positions is None:
+            self._positions = frozenset(i for q, _, n in self.blocks for i in range(q, q + n))
+        return self._positions
 
     @property
     def inserted(self) -> int:
@@ -184,7 +191,24 @@ def align(query: list[int], ref: list[int], text: int, lo: int = 0, hi: int | No
     if not pairs:
         return []
     blocks = _fill(query, ref, _blocks(query, ref, _chain(pairs), lo, hi))
-    return _segments(blocks, text, len(ref))
+    return _segments(_extend_tail(query, ref, blocks, hi), text, len(ref))
+
+
+def _extend_tail(query: list[int], ref: list[int], blocks: list[list[int]], hi: int
+                 ) -> list[list[int]]:
+    """Continue past the last block where the rest of both sequences still agree (a short
+    change before the end leaves no unique 4-gram to anchor on when the end repeats)."""
+    for _ in range(32):
+        q0, l0 = blocks[-1][0] + blocks[-1][2], blocks[-1][1] + blocks[-1][2]
+        q1, l1 = min(hi, q0 + SMALL_GAP), min(len(ref), l0 + SMALL_GAP)
+        if q0 >= q1 or l0 >= l1:
+            break
+        matcher = SequenceMatcher(None, query[q0:q1], ref[l0:l1], autojunk=False)
+        found = [[q0 + a, l0 + b, n] for a, b, n in matcher.get_matching_blocks() if n >= 3]
+        if not found:
+            break
+        blocks += found
+    return blocks
 
 
 def _segments(blocks: list[list[int]], text: int, size: int) -> list[Segment]:

@@ -106,7 +106,7 @@ _NON_COMMERCIAL = _any(
     r"(?:non[- ]?commercial|evaluation|research|academic|educational))?\s+(?:purposes?|use)\s+only\b",
     r"\b(?:not|no)\s+(?:for\s+)?commercial\s+(?:use|purposes?)\b",
     r"\bcommercial\s+use\s+(?:is|are)\s+(?:not\s+permitted|prohibited|not\s+allowed|forbidden)\b",
-    r"\b(?:" + _MODAL_NOT + r")\s+(?:use|exploit|distribute)\b[^.;]{0,80}\bcommercial(?:ly)?\b",
+    r"\b(?:" + _MODAL_NOT + r")\s+(?:use|exploit|distribute)\b[^.;]{0,200}\bcommercial(?:ly)?\b",
     r"\bif\s+you\s+are\s+commercially\s+using\b[^;]{0,80}\b(?:request|obtain)\s+a\s+licen[cs]e",
     r"\bnot\s+(?:\w+\s+){0,3}(?:primarily\s+)?intended\s+for\s+or\s+directed\s+towards\s+commercial",
     r"\b(?:only|solely|exclusively)\b[^.;]{0,120}\bfor\s+(?:\w+\s+)?research\s+purposes\b",
@@ -130,8 +130,8 @@ _FIELD_WEAK = _any(
 )
 _FIELD_STRONG = _any(
     r"\b(?:adhere\s+to|comply\s+with|subject\s+to|incorporated|bound\s+by|agree\s+to)\b[^.;]{0,80}"
-    r"\b(?:acceptable|prohibited|responsible)\s+use\s+polic(?:y|ies)\b",
-    r"\b(?:acceptable|prohibited)\s+use\s+polic(?:y|ies)\b[^.;]{0,80}\b(?:hereby\s+incorporated|"
+    r"\b(?:(?:acceptable|prohibited|responsible)\s+use\s+polic(?:y|ies)|aup)\b",
+    r"\b(?:(?:acceptable|prohibited)\s+use\s+polic(?:y|ies)|aup)\b[^.;]{0,80}\b(?:hereby\s+incorporated|"
     r"must\s+comply|shall\s+comply|apply|applies)\b",
     r"\b(?:use[- ]based\s+restrictions|restricted\s+uses)\b",
     r"\b(?:solely|only|exclusively)\s+for\s+(?:your\s+)?(?:internal|personal|academic|educational|"
@@ -332,13 +332,36 @@ def quote(sentence: Sentence, limit: int = QUOTE_LIMIT) -> str:
     return f"{head} ... {tail}"
 
 
+_LEAD_IN = re.compile(r"(?:\b(?:will|shall|must|may)\s+not\b|\bagrees?\s+not\s+to\b|\bnot\s+(?:to\s+)?"
+                      r"(?:permit|allow)\b|\bprohibited\b)[^.;]*(?::|\bto)\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:[-*+•·>]|\(?(?:\d{1,3}|[a-z]|[ivx]{2,5})[.)])\s+)+", re.IGNORECASE)
+
+
+def _in_context(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences as the rules read them: a list item under a prohibition ("You will not, and
+    will not permit any third party to:") reads as "you will not <item>"."""
+    read: list[Sentence] = []
+    under = False
+    for sentence in sentences:
+        item = bool(_LIST_ITEM.match(sentence.text))
+        if under and item:
+            plain = "you will not " + _LIST_ITEM.sub("", sentence.plain, count=1)
+            sentence = Sentence(sentence.text, plain, sentence.start, sentence.end)
+        elif not item:
+            under = False
+        if _LEAD_IN.search(sentence.plain):
+            under = True
+        read.append(sentence)
+    return read
+
+
 def analyze(text: str | Iterable[Sentence]) -> list[Finding]:
     """Every restriction in `text` (a string or its sentences), in reading order.
 
     A text that also grants commercial use (a "commercial use license" section, say) has no
     `non-commercial` finding: its research and non-commercial grant is not a restriction.
     """
-    sentences = split(text) if isinstance(text, str) else list(text)
+    sentences = _in_context(split(text) if isinstance(text, str) else list(text))
     commercial = any(_COMMERCIAL_GRANT.search(s.plain) for s in sentences)
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()

@@ -5,12 +5,16 @@ near-identical versions apart by what differs.
 2. Candidates: reference texts sharing the most token trigrams with the query (by count, and
    by share of the reference text, so short licenses inside long files are found too).
 3. Alignment of each candidate (see `align.py`): the query span it explains and its errors.
-4. Decision among the candidates that explain the same part of the query: a candidate is
-   *clearly ahead* of a rival when, over the union of both spans, the rival needs at least
-   twice as many edits plus three (`MARGIN`) — so Llama 3.1 and 3.2, which differ in a few
-   dozen words, are told apart by those words, while a copy that agrees with neither on the
-   words that differ is not given a version. With equal errors, a complete reference text
-   beats a truncated one (MIT against a modified MIT that only adds a sentence at the end).
+4. Decision among the candidates that explain the same part of the query, by what differs:
+   the evidence for a candidate is the query tokens only it explains plus the words of its
+   rival's text that the query lacks. A candidate is *clearly ahead* when its evidence is at
+   least twice its rival's and `MARGIN` more — so Llama 3.1 and 3.2, which differ in a few
+   dozen words, are told apart by those words whatever else was changed in the copy (two
+   words suffice when nothing at all points the other way), while a
+   copy that agrees with neither on those words is not given a version. With no difference,
+   a complete reference text beats one the query covers only in part (MIT against a
+   modified MIT that adds a sentence at the end; GPL-3.0 against GPL-3.0-or-later whose
+   text starts with a notice the query lacks).
    The winner must be ahead of every rival and similar enough (`MIN_SCORE`); otherwise the
    region is unknown and its best candidate is reported as `closest`.
 5. The explained span is removed and the rest of the query is searched again, so a license
@@ -26,11 +30,13 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import pairwise
 
 from opengauge.licenses.align import Segment, align, unique_grams
-from opengauge.licenses.index import Built, load, text_digest, trigram_keys
+from opengauge.licenses.index import SAMPLE_MASK, SMALL_TEXT, Built, load, text_digest, trigram_keys
 from opengauge.licenses.normalize import Normalized
 
+SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
 """Query stretches shorter than this many tokens are not searched."""
 CANDIDATES = 10
@@ -45,6 +51,16 @@ MAX_ADDED = 12
 clause: the text is a modified license, not the reference."""
 MAX_REMOVED = 20
 _VERSION_LIKE = re.compile(r"^\d+\.\d+(?:\.\d+)*$|^(?:19|20)\d\d$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NOT_VERSIONS = frozenset({"section", "sections", "paragraph", "paragraphs", "clause", "clauses",
+                           "article", "articles", "subsection", "exhibit", "appendix", "item",
+                           "items", "chapter", "part", "page", "line", "lines", "step", "copyright"})
+VERSION_WEIGHT = 3
+"""A number only one candidate explains counts as this many words of evidence."""
+MISSING_START = 20
+"""With equal errors, a reference whose first this-many tokens are missing from the query
+loses to one that starts where the query starts (copies get cut at the end, not the start)."""
 CLOSEST_SCORE = 0.3
 DICT_AFTER = 8
 """Queries answered by binary search before the trigram table becomes a dict (faster per
@@ -190,7 +206,9 @@ class Matcher:
             hits.update(posting[start:start + (code & 0xFFFF)])
         if not hits:
             return []
-        ranked = hits.most_common(CANDIDATES)
+        sizes = self.text_size
+        weighted = {t: n * SAMPLE_RATE if sizes[t] > SMALL_TEXT else n for t, n in hits.items()}
+        ranked = sorted(weighted.items(), key=lambda item: -item[1])[:CANDIDATES]
         floor = ranked[0][1] * 0.3
         by_count = [t for t, n in ranked if n >= floor]
         share = sorted(((n / max(self.text_keys[t], 1), t) for t, n in hits.items() if n >= 2),
@@ -225,28 +243,50 @@ class Matcher:
             best_per_entry.values(), key=lambda m: (-_net(m.segment), -m.segment.coverage, m.entry)))
         top = ranked[0]
         group = [m for m in ranked if _overlap(m.segment, top.segment) >= 0.5]
-        winner = next((m for m in group if all(m is o or ahead(m.segment, o.segment)
+        versions = self._versions(ids, lo, hi)
+        winner = next((m for m in group if all(m is o or ahead(m.segment, o.segment, versions)
                                                for o in group)), None)
         if winner is not None and _confident(winner.segment) and not self._foreign_version(
                 ids, winner):
             if _is_exact(winner.segment):
                 winner.exact = True
             return winner, None
-        rivals = [m for m in group if m is not top and not ahead(top.segment, m.segment)]
+        rivals = [m for m in group if m is not top and not ahead(top.segment, m.segment, versions)]
         return top, [top, *rivals]
 
 
-    def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
-        """Whether the query's span names a version or date the reference text never does
-        (a Llama "3.7" license that is otherwise 3.1 is not 3.1)."""
-        seg = found.segment
-        ref = set(self.tokens(seg.text))
+    def _versions(self, ids: list[int], lo: int, hi: int) -> frozenset[int]:
+        """Query positions holding a number (a version, a date)."""
         words = self.vocab_words
-        for token in set(ids[seg.q_start:seg.q_end]) - ref:
-            word = words[token] if token >= 0 else None
-            if word is not None and _VERSION_LIKE.match(word):
+        return frozenset(i for i in range(lo, hi)
+                         if ids[i] >= 0 and _NUMBER.match(words[ids[i]]))
+
+    def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
+        """Whether the query's span names a version the reference text does not: a dotted
+        number or year the reference never has ("Llama 3.7"), or a number after a word that
+        the reference follows with another number ("Version 4" where it says "Version 3")."""
+        seg = found.segment
+        ref = self.tokens(seg.text)
+        words = self.vocab_words
+        ref_set = set(ref)
+        numbered: dict[int, set[int]] = {}
+        for before, after in pairwise(ref):
+            if after >= 0 and _NUMBER.match(words[after]):
+                numbered.setdefault(before, set()).add(after)
+        span = ids[seg.q_start:seg.q_end]
+        placeholder = any(w in ref_set for w in self._placeholder_ids)
+        for before, token in pairwise(span):
+            if token < 0 or (token in ref_set and token in numbered.get(before, {token})):
+                continue
+            word = words[token]
+            if (_VERSION_LIKE.match(word) and not (placeholder and _YEAR.match(word))) or (
+                    _NUMBER.match(word) and before in numbered and words[before] not in _NOT_VERSIONS):
                 return True
         return False
+
+    @cached_property
+    def _placeholder_ids(self) -> list[int]:
+        return [self.vocab[w] for w in ("yyyy", "year", "yyy") if w in self.vocab]
 
     @cached_property
     def vocab_words(self) -> list[str]:
@@ -282,13 +322,28 @@ def _overlap(a: Segment, b: Segment) -> float:
     return inter / smaller if smaller > 0 else 0.0
 
 
-def ahead(a: Segment, b: Segment) -> bool:
+def evidence(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """What tells `a` and `b` apart in the query: for each, the query tokens only it explains
+    (a version number counts `VERSION_WEIGHT` times) plus the words of the other's text that
+    the query lacks beyond those both lack. Noise both share (a changed sentence, an added
+    heading, a dropped paragraph) counts for neither."""
+    pa, pb = a.positions(), b.positions()
+    only_a, only_b = pa - pb, pb - pa
+    for_a = len(only_a) + (VERSION_WEIGHT - 1) * len(only_a & versions)
+    for_b = len(only_b) + (VERSION_WEIGHT - 1) * len(only_b & versions)
+    return for_a + max(0, b.deleted - a.deleted), for_b + max(0, a.deleted - b.deleted)
+
+
+def ahead(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> bool:
     """Whether `a` explains the query clearly better than `b` (see the module docstring)."""
-    start, end = min(a.q_start, b.q_start), max(a.q_end, b.q_end)
-    cost_a, cost_b = a.window_cost(start, end), b.window_cost(start, end)
-    if cost_b - cost_a >= max(MARGIN, cost_a):
+    for_a, for_b = evidence(a, b, versions)
+    if (for_a - for_b >= MARGIN and for_b * 2 <= for_a) or (for_a >= 2 and for_b == 0):
         return True
-    return abs(cost_b - cost_a) < MARGIN and a.coverage >= COMPLETE and b.coverage <= a.coverage - 0.05
+    if abs(for_a - for_b) >= MARGIN:
+        return False
+    if a.coverage >= COMPLETE and b.coverage <= a.coverage - 0.05:
+        return True
+    return b.l_start - a.l_start >= MISSING_START
 
 
 def _confident(seg: Segment) -> bool:

@@ -4,8 +4,9 @@ What is made equivalent: letter case; white space and line breaks; quote marks a
 apostrophes; dashes and hyphens (hyphenated words are joined, also across a line break);
 bullets and list numbering such as `1.`, `(a)`, `iv.`; Markdown and HTML markup (headings,
 emphasis, links, escapes, tags); copyright notice lines and "all rights reserved"; URL schemes
-(`https://www.` is dropped so a bare host matches a link); and a few spelling variants
-(`licence`/`license`, ...).
+(`https://www.` is dropped so a bare host matches a link); Chinese and Japanese characters
+are one token each (their lines can be re-wrapped anywhere); the copyright signs `(c)` and `©`
+with the years after them, anywhere; and a few spelling variants (`licence`/`license`, ...).
 
 Every rule is applied the same way wherever the text sits on a line, so re-wrapping a text
 never changes its tokens. Each token keeps the 1-based line it starts on, for line ranges.
@@ -18,13 +19,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-VERSION = 1
+VERSION = 3
 """Bumped when normalization changes: prebuilt indexes of another version are rebuilt."""
 
 _CRLF = re.compile(r"\r\n?")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\_*\[\]#`|~>.\-!(){}+])")
-_HTML_TAG = re.compile(r"<[a-z!/?][^<>\n]*>")
+_HTML_TAG = re.compile(r"<[a-z!/?][^<>]{0,200}>")
+_COPYRIGHT_SIGN = re.compile(r"(?:copyright\s*)?(?:\(c\)|©)(?:\s*\d{4}(?:\s*[-,–]\s*\d{2,4})*)?"
+                             r"(?:\s*[\[<{][^\]>}\n]{1,40}[\]>}])*")
 _URL_SCHEME = re.compile(r"(?:https?|ftp)://(?:www\.)?|www\.")
 _APOSTROPHE = re.compile(r"['’‘`´](?<=[^\W_]['’‘`´])(?=[^\W_])")
 _HYPHEN = re.compile(r"[-‐‑](?<=[^\W\d_][-‐‑])(?=[^\W\d_])")
@@ -37,7 +40,8 @@ _COPYRIGHT_LINE = re.compile(
 )
 _NOTICE_SIGNS = re.compile(r"\d{4}|©|\(c\)|all rights reserved|[\[<{]")
 _LIST_ITEM = re.compile(r"(\s)(?:\(?(?:[a-z]|[ivx]{2,5}|\d{1,3})\)|(?:[a-z]|[ivx]{2,5}|\d{1,3})\.)(?=\s)")
-_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)*")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:\.\d+)*")
 
 EQUIVALENT = {
     "licence": "license", "licences": "licenses", "licenced": "licensed",
@@ -71,6 +75,11 @@ class Normalized:
         return [self.lines[start], self.lines[end - 1]]
 
 
+def _blank(match: re.Match[str]) -> str:
+    """Remove a match but keep its line breaks (line numbers stay right)."""
+    return " " + "\n" * match.group().count("\n")
+
+
 def _copyright_line(match: re.Match[str]) -> str:
     line = match.group(0)
     if len(line) <= 160 and ("all rights reserved" in line or _NOTICE_SIGNS.search(line)):
@@ -94,7 +103,7 @@ def clean(text: str, *, join_breaks: bool = False) -> str:
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "<" in text:
-        text = _HTML_TAG.sub(" ", text)
+        text = _HTML_TAG.sub(_blank, text)
     if "://" in text or "www." in text:
         text = _URL_SCHEME.sub("", text)
     text = _APOSTROPHE.sub("", text)
@@ -102,6 +111,8 @@ def clean(text: str, *, join_breaks: bool = False) -> str:
     if join_breaks:
         text = _HYPHEN_BREAK.sub("", text)
     text = _COPYRIGHT_LINE.sub(_copyright_line, text)
+    if "(c)" in text or "©" in text:
+        text = _COPYRIGHT_SIGN.sub(" ", text)
     return _LIST_ITEM.sub(r"\1", f" {text} ")[1:-1]
 
 
