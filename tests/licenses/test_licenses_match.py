@@ -153,3 +153,15 @@ def test_any_slice_of_a_known_license_is_that_license_or_nothing(start: int, siz
     start = start % max(1, len(text) - size)
     result = analyze_text(text[start:start + size * 10])
     assert all(m.key == "llama-3.3-license-2024" for m in result.matches if m.via != "reference")
+
+
+@pytest.mark.parametrize(("key", "start", "size"), [
+    ("mit", 360, 400),             # the end of MIT is also the middle of MIT-plus-a-clause texts
+    ("lgpl-2.1", 22275, 3200),     # the LGPL's how-to-apply notice is a ScanCode text of its own
+    ("gpl-2.0", 13975, 800),
+    ("gpl-3.0", 33274, 400),
+    ("llama-3.3-license-2024", 3693, 360),  # starts inside "3.3": the "3" must not say Llama 3
+])
+def test_fragments_are_never_given_another_license(key: str, start: int, size: int) -> None:
+    result = analyze_text(library_text(key)[start:start + size])
+    assert all(m.key == key for m in result.matches)

@@ -18,6 +18,8 @@ GAP = 64
 """Unexplained query tokens that end a segment (a license is followed by something else)."""
 SMALL_GAP = 80
 """Gaps up to this size on both sides are filled by an exact LCS pass."""
+MAX_DEPTH = 3
+"""Larger gaps are aligned again with anchors unique within them, this many levels deep."""
 
 
 @dataclass(slots=True)
@@ -123,7 +125,7 @@ def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _blocks(query: list[int], ref: list[int], chain: list[tuple[int, int]],
-            lo: int, hi: int) -> list[list[int]]:
+            lo: int, hi: int, l_lo: int = 0, l_hi: int | None = None) -> list[list[int]]:
     """Matched blocks [q, l, n] from anchors, extended over equal tokens."""
     blocks: list[list[int]] = []
     bq = bl = bn = -1
@@ -144,12 +146,13 @@ def _blocks(query: list[int], ref: list[int], chain: list[tuple[int, int]],
         blocks.append([bq, bl, bn])
     for index, block in enumerate(blocks):
         q_limit = blocks[index + 1][0] if index + 1 < len(blocks) else hi
-        l_limit = blocks[index + 1][1] if index + 1 < len(blocks) else len(ref)
+        l_limit = blocks[index + 1][1] if index + 1 < len(blocks) else (
+            len(ref) if l_hi is None else l_hi)
         while (block[0] + block[2] < q_limit and block[1] + block[2] < l_limit
                and query[block[0] + block[2]] == ref[block[1] + block[2]]):
             block[2] += 1
         q_floor = blocks[index - 1][0] + blocks[index - 1][2] if index else lo
-        l_floor = blocks[index - 1][1] + blocks[index - 1][2] if index else 0
+        l_floor = blocks[index - 1][1] + blocks[index - 1][2] if index else l_lo
         while block[0] > q_floor and block[1] > l_floor and query[block[0] - 1] == ref[block[1] - 1]:
             block[0] -= 1
             block[1] -= 1
@@ -157,8 +160,11 @@ def _blocks(query: list[int], ref: list[int], chain: list[tuple[int, int]],
     return blocks
 
 
-def _fill(query: list[int], ref: list[int], blocks: list[list[int]]) -> list[list[int]]:
-    """Add exact matches inside small gaps between consecutive blocks."""
+def _fill(query: list[int], ref: list[int], blocks: list[list[int]], depth: int = 0
+          ) -> list[list[int]]:
+    """Add matches inside the gaps between consecutive blocks: an exact LCS for small gaps,
+    anchors unique within the gap for large ones (text that repeats elsewhere in a license,
+    such as its warranty disclaimer quoted again in its appendix)."""
     filled: list[list[int]] = []
     for index, block in enumerate(blocks):
         filled.append(block)
@@ -167,7 +173,11 @@ def _fill(query: list[int], ref: list[int], blocks: list[list[int]]) -> list[lis
         nxt = blocks[index + 1]
         q0, l0 = block[0] + block[2], block[1] + block[2]
         q1, l1 = nxt[0], nxt[1]
-        if not (0 < q1 - q0 <= SMALL_GAP and 0 < l1 - l0 <= SMALL_GAP):
+        if q1 <= q0 or l1 <= l0:
+            continue
+        if q1 - q0 > SMALL_GAP or l1 - l0 > SMALL_GAP:
+            if depth < MAX_DEPTH:
+                filled += _window(query, ref, q0, q1, l0, l1, depth + 1)
             continue
         if q1 - q0 == l1 - l0 <= 3:
             filled += [[q0 + d, l0 + d, 1] for d in range(q1 - q0) if query[q0 + d] == ref[l0 + d]]
@@ -175,6 +185,17 @@ def _fill(query: list[int], ref: list[int], blocks: list[list[int]]) -> list[lis
         matcher = SequenceMatcher(None, query[q0:q1], ref[l0:l1], autojunk=False)
         filled += [[q0 + a, l0 + b, n] for a, b, n in matcher.get_matching_blocks() if n]
     return filled
+
+
+def _window(query: list[int], ref: list[int], q0: int, q1: int, l0: int, l1: int, depth: int
+            ) -> list[list[int]]:
+    """Blocks aligning query[q0:q1] with ref[l0:l1], anchored on 4-grams unique there."""
+    query_grams, ref_grams = unique_grams(query, q0, q1), unique_grams(ref, l0, l1)
+    common = query_grams.keys() & ref_grams.keys()
+    if not common:
+        return []
+    chain = _chain(sorted([(query_grams[g], ref_grams[g]) for g in common]))
+    return _fill(query, ref, _blocks(query, ref, chain, q0, q1, l0, l1), depth)
 
 
 def align(query: list[int], ref: list[int], text: int, lo: int = 0, hi: int | None = None,

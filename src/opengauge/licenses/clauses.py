@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from opengauge.licenses.lazyre import Lazy, any_of
 from opengauge.licenses.sentences import Sentence, split
 
 OSD: dict[str, list[int]] = {
@@ -59,23 +60,19 @@ class Finding:
         return data
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
 _MODAL_NOT = (r"(?:will|shall|must|may|can|should)\s+not|cannot|agrees?\s+not\s+to|"
               r"agree\s+that\s+you\s+will\s+not")
 
 # --- thresholds -------------------------------------------------------------------------
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mn|bn|m|k)?\b"
-_USERS = re.compile(_NUMBER + r"\s+(?:(monthly|daily|weekly)\s+)?(?:active\s+)?(?:end\s+)?users\b")
-_MONEY = re.compile(
+_USERS = Lazy(_NUMBER + r"\s+(?:(monthly|daily|weekly)\s+)?(?:active\s+)?(?:end\s+)?users\b")
+_MONEY = Lazy(
     r"(us\s*\$|usd\s*\$?|\$|€|£|eur\s*|rmb\s*|cny\s*|¥)?\s*" + _NUMBER
     + r"\s*(us\s+dollars|u\.s\.\s+dollars|dollars|usd|euros?|eur|rmb|yuan|cny|pounds)?")
-_REVENUE = re.compile(r"\b(?:revenue|revenues|turnover|income|sales)\b")
-_COMPARE = re.compile(r"\b(?:more\s+than|greater\s+than|exceed\w*|in\s+excess\s+of|over|at\s+least|"
+_REVENUE = Lazy(r"\b(?:revenue|revenues|turnover|income|sales)\b")
+_COMPARE = Lazy(r"\b(?:more\s+than|greater\s+than|exceed\w*|in\s+excess\s+of|over|at\s+least|"
                       r"above|less\s+than|fewer\s+than|below|under|up\s+to)\b")
-_CONSEQUENCE = re.compile(
+_CONSEQUENCE = Lazy(
     r"\b(?:request|obtain|apply\s+for|purchase|need|require\w*)\s+(?:a|an)\s+(?:separate\s+|"
     r"commercial\s+|enterprise\s+|additional\s+)?(?:[\w-]+\s+)?licen[cs]e|not\s+(?:be\s+)?(?:authori[sz]ed|"
     r"permitted|licensed|entitled|allowed|granted)|sole\s+discretion|shall\s+terminate|terminat\w+|"
@@ -85,7 +82,7 @@ _MULTIPLIER = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m"
                "billion": 10**9, "bn": 10**9}
 
 # --- rules ------------------------------------------------------------------------------
-_DISPLAY = _any(
+_DISPLAY = any_of(
     r"\bprominently\s+(?:display|displayed|show|shown|mark|state)\b",
     r"\binclude\s+prominently\b",
     r"\bbuilt\s+with\s+(?:meta\s+)?llama\b",
@@ -95,9 +92,9 @@ _DISPLAY = _any(
     r"\badvertising\s+materials\b[^;]{0,120}\bmust\s+display\b",
     r"\bdisplay\s+\"[^\"]{1,40}\"\s+on\b",
 )
-_DISPLAY_NOT = re.compile(r"appropriate\s+legal\s+notices")
+_DISPLAY_NOT = Lazy(r"appropriate\s+legal\s+notices")
 
-_NON_COMMERCIAL = _any(
+_NON_COMMERCIAL = any_of(
     r"\bnon[- ]?commercial\s+(?:purposes?|use|uses|research|only|basis|applications?|licen[cs]e)\b",
     r"\bnon[- ]?commercial\"?\s+(?:shall\s+)?means?\b",
     r"\battribution[- ](?:non[- ]?commercial|noncommercial)\b",
@@ -113,22 +110,22 @@ _NON_COMMERCIAL = _any(
     r"\bprohibited\s+from\s+(?:using|exploiting)\b[^.;]{0,100}\bcommercial\s+purposes?\b",
     r"\bcommercial\s+(?:use|exploitation)\b[^.;]{0,100}\brequires?\s+a\s+separate\b",
 )
-_COMMERCIAL_GRANT = re.compile(
+_COMMERCIAL_GRANT = Lazy(
     r"^\W*(?:[\divx]+\.?\s*)?commercial\s+use\s+licen[cs]e\b|\bgrants?\s+you\b[^.;]{0,300}\bfor\s+(?:a\s+|any\s+)?"
     r"commercial\s+purposes?\b|\bfor\s+commercial\s+use\s+solely\s+if\b|\blimited\s+commercial\s+uses?\b")
-_NON_COMMERCIAL_NOT = re.compile(
+_NON_COMMERCIAL_NOT = Lazy(
     r"\bcommercial,?\s+(?:and|or)\s+non[- ]?commercial|non[- ]?commercial,?\s+(?:and|or|and/or)\s+"
     r"commercial|whether\s+(?:for\s+)?(?:a\s+)?commercial|including\s+commercial|"
     r"commercial\s+or\s+otherwise|any\s+purpose,?\s+(?:including\s+)?commercial|including\s+(?:for\s+)?"
     r"non[- ]?commercial|commercial\s+use\s+of\s+(?:these|the|its|our|such)?\s*(?:trademarks?|names?|marks?)|"
     r"(?:designed|developed)\s+(?:solely\s+)?for\s+research")
 
-_FIELD_WEAK = _any(
+_FIELD_WEAK = any_of(
     r"\b(?:" + _MODAL_NOT + r")\s+(?:to\s+)?(?:use|utili[sz]e|deploy|employ|allow\s+others\s+to\s+use)\b",
     r"\b(?:will|shall|must|may|can)\s+not\s+be\s+(?:used|deployed|utili[sz]ed)\s+(?:to|for|in|by)\b",
     r"\bare\s+not\s+deployed\b[^.;]{0,60}\b(?:in|for)\b",
 )
-_FIELD_STRONG = _any(
+_FIELD_STRONG = any_of(
     r"\b(?:adhere\s+to|comply\s+with|subject\s+to|incorporated|bound\s+by|agree\s+to)\b[^.;]{0,80}"
     r"\b(?:(?:acceptable|prohibited|responsible)\s+use\s+polic(?:y|ies)|aup)\b",
     r"\b(?:(?:acceptable|prohibited)\s+use\s+polic(?:y|ies)|aup)\b[^.;]{0,80}\b(?:hereby\s+incorporated|"
@@ -139,11 +136,11 @@ _FIELD_STRONG = _any(
     r"\bshall\s+be\s+used\s+for\s+good,?\s+not\s+evil\b",
     r"\byou\s+agree\s+you\s+will\s+not\s+use\b",
 )
-_LAW_ONLY = re.compile(
+_LAW_ONLY = Lazy(
     r"(?:in\s+violation\s+of|violates?|contrary\s+to|breach\s+of)\s+(?:any\s+)?(?:local\s+(?:and|or)\s+"
     r"other\s+)?(?:applicable\s+)?(?:laws?|regulations?|legislation)|for\s+(?:any\s+)?(?:illegal|unlawful)\s+"
     r"purposes?|illegal\s+material|misleading|misrepresent|distorted|personal\s+(?:information|data)")
-_FIELD_NOT = re.compile(
+_FIELD_NOT = Lazy(
     r"\b(?:names?|trademarks?|trade\s+names?|service\s+marks?|marks?|logos?)\b[^;]{0,100}"
     r"\b(?:may|shall|must|will)\s+not\s+be\s+used|\bnot\s+use\b[^;]{0,40}\b(?:names?|trademarks?|"
     r"trade\s+names?|marks?|logos?)\b|endorse\s+or\s+promote|to\s+endorse\b|\"[^\"]{1,40}\"\s+(?:shall|may|"
@@ -156,7 +153,7 @@ _FIELD_NOT = re.compile(
     r"(?:in\s+the\s+case\s+of|upon|after|following)\s+(?:such\s+)?termination|impossible\s+for\s+you\s+to\s+"
     r"comply|if\s+you\s+(?:do\s+not|cannot|can\s+not|fail\s+to)\s+comply|unless\s+you\s+comply")
 
-_TRAINING = _any(
+_TRAINING = any_of(
     r"\b(?:not|never|no)\b[^.;]{0,100}?\b(?:use|using|used)\b[^.;]{0,160}?\bto\s+(?:train|improve|"
     r"develop|create|build|fine[- ]?tune|distill|enhance)\b[^.;]{0,100}?\b(?:models?|llms?|ai|"
     r"artificial\s+intelligence|machine\s+learning|neural\s+networks?)\b",
@@ -164,31 +161,31 @@ _TRAINING = _any(
     r"third[- ]party)\b[^.;]{0,40}?\bmodels?\b",
 )
 
-_DERIVATIVES = _any(
+_DERIVATIVES = any_of(
     r"\bno[- ]?derivatives\b|\bno\s+derivative\s+works\b|\bnoderivs\b",
     r"\b(?:" + _MODAL_NOT + r")\s+(?:modify|adapt|alter|translate|(?:create|make|prepare)\s+(?:any\s+)?"
     r"(?:derivative|adaptations|adapted))\b",
     r"\bnot\s+share,?\s+adapted\s+material\b",
     r"\bno\s+(?:right|license|permission)\s+to\s+(?:modify|create\s+derivative)",
 )
-_DERIVATIVES_NOT = re.compile(
+_DERIVATIVES_NOT = Lazy(
     r"except\s+as\s+(?:expressly\s+)?(?:provided|permitted|set\s+forth)|with\s+or\s+without\s+"
     r"modifications?|\bunless\b|except\s+(?:that|under|as)|(?:alter|remove|modify|obscure|delete)\b[^.;]{0,50}"
     r"\bnotices?\b|(?:terms|text|wording)\s+of\s+(?:this|the)\s+licen[cs]e|this\s+licen[cs]e\s+document|"
     r"modify\s+(?:this|the)\s+licen[cs]e|licen[cs]e(?:\s+agreement)?,?\s+which\s+you\s+may\s+not|"
     r"modify\s+(?:in\s+any\s+way\s+)?(?:a|any)\s+file\b|impossible\s+for\s+you\s+to\s+comply|"
     r"if\s+you\s+(?:do\s+not|cannot|can\s+not|fail\s+to)\s+comply")
-_DEFINITION = re.compile(r"^\W*(?:[\d.]+\s*)?\"([^\"]{1,60})\"\s+(?:shall\s+)?means?\b")
+_DEFINITION = Lazy(r"^\W*(?:[\d.]+\s*)?\"([^\"]{1,60})\"\s+(?:shall\s+)?means?\b")
 
 _PLACES = (r"european\s+union|\beu\b|\beea\b|european\s+economic\s+area|united\s+kingdom|\buk\b|"
            r"south\s+korea|china|russia|iran|north\s+korea|cuba|syria|crimea|united\s+states|"
            r"switzerland|india|japan")
-_TERRITORY_PLACE = re.compile(
+_TERRITORY_PLACE = Lazy(
     r"\b(?:domiciled|resident|residing|located|incorporated|principal\s+place\s+of\s+business)\b"
     r"[^.;]{0,80}\b(?:" + _PLACES + r")")
-_TERRITORY_DENIED = re.compile(r"\bnot\s+(?:being\s+)?(?:granted|licensed|permitted|authori[sz]ed|"
+_TERRITORY_DENIED = Lazy(r"\bnot\s+(?:being\s+)?(?:granted|licensed|permitted|authori[sz]ed|"
                                r"available)|\b(?:may|shall|must)\s+not\b|\bprohibited\b|\bunlicensed\b")
-_TERRITORY = _any(
+_TERRITORY = any_of(
     r"\bdoes\s+not\s+apply\s+in\s+(?:the\s+)?(?:" + _PLACES + r")",
     r"\boutside\s+(?:of\s+)?the\s+territory\b|\bfor\s+the\s+territory\s+only\b|\bexclusively\s+in\s+the\s+"
     r"territory\b|\bexcluding\s+the\s+territory\s+of\b|\bexpressly\s+limited\s+to\s+the\s+territory\b",
@@ -196,22 +193,22 @@ _TERRITORY = _any(
     r"(?:" + _PLACES + r")",
 )
 
-_REMOTE = _any(
+_REMOTE = any_of(
     r"\breserves?\s+the\s+right\s+to\s+(?:restrict|limit|disable|suspend|block)\b[^.;]{0,40}\bremote",
     r"\bremotely\s+(?:disable|restrict|deactivate|shut\s+down|terminate|revoke|limit)\b",
     r"\brestrict\s*\(\s*remotely\s+or\s+otherwise\s*\)",
 )
 
-_CLICK = _any(
+_CLICK = any_of(
     r"\bby\s+clicking\b",
     r"\bclick(?:ing)?\s+(?:on\s+)?(?:the\s+)?\"?(?:i\s+)?(?:accept|agree)\b",
     r"\bclick[- ]?(?:through|wrap)\b",
     r"\"i\s+(?:accept|agree)\"\s+(?:below|button)",
 )
 
-_CLICK_OPTIONAL = re.compile(r"\bcan\s+be\s+accepted\s+by\s+clicking\b")
+_CLICK_OPTIONAL = Lazy(r"\bcan\s+be\s+accepted\s+by\s+clicking\b")
 
-_UPDATABLE = _any(
+_UPDATABLE = any_of(
     r"\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:from\s+time\s+to\s+time\s+)?(?:update|modify|"
     r"amend|change|revise)\s+(?:or\s+amend\s+)?(?:this|these|the|its)\s+(?:[\w-]+\s+){0,4}(?:agreement|"
     r"terms|licen[cs]e|polic(?:y|ies))\b",
@@ -222,12 +219,12 @@ _UPDATABLE = _any(
     r"\blatest\s+version\s+from\s+time\s+to\s+time\b",
     r"\bmost\s+recent\s+(?:copy|version)\s+of\s+this\s+(?:policy|agreement)\b",
 )
-_UPDATABLE_NOT = re.compile(
+_UPDATABLE_NOT = Lazy(
     r"new\s+versions?\s+of\s+(?:this|the)\s+(?:licen[cs]e|gnu|agreement)|licen[cs]e\s+steward|"
     r"agreement\s+steward|revised\s+(?:and/or|or|and)\s+new\s+versions|later\s+version|"
     r"publish\s+(?:revised|new)")
 
-_FLOW = _any(
+_FLOW = any_of(
     r"\b(?:include|incorporate|impose|pass\s+on|flow\s+down|contain)\b[^.;]{0,100}\b(?:use[- ]based\s+"
     r"restrictions|use\s+restrictions|(?:acceptable|prohibited)\s+use\s+polic(?:y|ies))\b[^.;]{0,120}"
     r"\b(?:agreement|licen[cs]e|terms)\b",
@@ -282,12 +279,32 @@ def revenue_threshold(text: str) -> dict[str, Any] | None:
     return None
 
 
+# Words a rule's patterns cannot match without: a cheap filter before the patterns run.
+_GATE_REVENUE = re.compile(r"revenue|turnover|income|sales")
+_GATE_DISPLAY = re.compile(r"prominently|display|built with|built using|powered by|model name")
+_GATE_COMMERCIAL = re.compile(r"commercial|research|by-nc|by nc")
+_GATE_NEGATION = re.compile(r"not|no |never")
+_GATE_TRAINING = re.compile(r"train|improv|develop|creat|build|fine|distil|enhanc")
+_GATE_FIELD = re.compile(r"polic|aup|restrict|solely|only|exclusively|good|agree you will not")
+_GATE_USE = re.compile(r"use|utili|deploy|employ")
+_GATE_DERIVATIVES = re.compile(r"deriv|modif|adapt|alter|translat")
+_GATE_PLACES = re.compile(r"territor|europe|eu|eea|kingdom|uk|korea|china|russia|iran|cuba|syria|"
+                          r"crimea|united states|switzerland|india|japan")
+_GATE_UPDATES = re.compile(r"updat|modif|amend|chang|revis|latest version|most recent")
+_GATE_FLOW = re.compile(r"restriction|use polic")
+
+
 def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any] | None]]:
-    """(kind, value) of every restriction in one sentence."""
+    """(kind, value) of every restriction in one sentence.
+
+    Each rule first checks for words its patterns cannot match without (a cheap filter; most
+    sentences of most licenses need no regular expression at all).
+    """
     text = sentence.plain
     found: list[tuple[str, dict[str, Any] | None]] = []
-    users, revenue = users_threshold(text), revenue_threshold(text)
-    display = bool(_DISPLAY.search(text)) and not _DISPLAY_NOT.search(text)
+    users = users_threshold(text) if "user" in text else None
+    revenue = revenue_threshold(text) if _GATE_REVENUE.search(text) else None
+    display = _GATE_DISPLAY.search(text) and bool(_DISPLAY.search(text)) and not _DISPLAY_NOT.search(text)
     if display:
         found += [("attribution-display", v) for v in (users, revenue) if v] or [
             ("attribution-display", None)]
@@ -296,28 +313,36 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
         if _COMPARE.search(text) and _CONSEQUENCE.search(context):
             found += [("user-threshold", users)] if users else []
             found += [("revenue-threshold", revenue)] if revenue else []
-    definition = _DEFINITION.match(text)
-    if _NON_COMMERCIAL.search(text) and not _NON_COMMERCIAL_NOT.search(text) and not (
-            users or revenue) and (definition is None or "commercial" in definition.group(1)):
+    definition = _DEFINITION.match(text) if '"' in text else None
+    if (_GATE_COMMERCIAL.search(text) and _NON_COMMERCIAL.search(text)
+            and not _NON_COMMERCIAL_NOT.search(text) and not (users or revenue)
+            and (definition is None or "commercial" in definition.group(1))):
         found.append(("non-commercial", None))
-    if _TRAINING.search(text):
+    negated = _GATE_NEGATION.search(text)
+    training = negated and _GATE_TRAINING.search(text) and bool(_TRAINING.search(text))
+    if training:
         found.append(("no-model-training", None))
-    training = bool(_TRAINING.search(text))
-    if not training and not _FIELD_NOT.search(text) and (_FIELD_STRONG.search(text) or (
-            _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))):
+    strong = _GATE_FIELD.search(text)
+    weak = negated and _GATE_USE.search(text)
+    if not training and (strong or weak) and not _FIELD_NOT.search(text) and (
+            (strong and _FIELD_STRONG.search(text))
+            or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))):
         found.append(("field-of-use", None))
-    if _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text) and (
-            definition is None or "deriv" in definition.group(1)):
+    if (_GATE_DERIVATIVES.search(text)
+            and _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text)
+            and (definition is None or "deriv" in definition.group(1))):
         found.append(("no-derivatives", None))
-    if _TERRITORY.search(text) or (_TERRITORY_PLACE.search(text) and _TERRITORY_DENIED.search(text)):
+    if _GATE_PLACES.search(text) and (
+            _TERRITORY.search(text) or (_TERRITORY_PLACE.search(text) and _TERRITORY_DENIED.search(text))):
         found.append(("territorial", None))
-    if _REMOTE.search(text):
+    if "remote" in text and _REMOTE.search(text):
         found.append(("remote-restriction", None))
-    if _CLICK.search(text) and not _CLICK_OPTIONAL.search(text):
+    if "click" in text and _CLICK.search(text) and not _CLICK_OPTIONAL.search(text):
         found.append(("click-through", None))
-    if _UPDATABLE.search(text) and not _UPDATABLE_NOT.search(text):
+    if (_GATE_UPDATES.search(text)
+            and _UPDATABLE.search(text) and not _UPDATABLE_NOT.search(text)):
         found.append(("updatable-terms", None))
-    if _FLOW.search(text):
+    if _GATE_FLOW.search(text) and _FLOW.search(text):
         found.append(("flow-down", None))
     return found
 
@@ -332,9 +357,9 @@ def quote(sentence: Sentence, limit: int = QUOTE_LIMIT) -> str:
     return f"{head} ... {tail}"
 
 
-_LEAD_IN = re.compile(r"(?:\b(?:will|shall|must|may)\s+not\b|\bagrees?\s+not\s+to\b|\bnot\s+(?:to\s+)?"
+_LEAD_IN = Lazy(r"(?:\b(?:will|shall|must|may)\s+not\b|\bagrees?\s+not\s+to\b|\bnot\s+(?:to\s+)?"
                       r"(?:permit|allow)\b|\bprohibited\b)[^.;]*(?::|\bto)\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:(?:[-*+•·>]|\(?(?:\d{1,3}|[a-z]|[ivx]{2,5})[.)])\s+)+", re.IGNORECASE)
+_LIST_ITEM = Lazy(r"^\s*(?:(?:[-*+•·>]|\(?(?:\d{1,3}|[a-z]|[ivx]{2,5})[.)])\s+)+", re.IGNORECASE)
 
 
 def _in_context(sentences: list[Sentence]) -> list[Sentence]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ CARD_NAMES = ("readme", "model_card", "modelcard", "model-card")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
              ".mypy_cache", ".pytest_cache", "site-packages"}
 MAX_FILES = 10_000
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -62,7 +64,7 @@ def decode(data: bytes, name: str, size: int | None = None) -> Decoded:
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
                 warnings.append(f"{name} is not UTF-8; read as Latin-1")
-    controls = sum(1 for c in text[:8192] if c < " " and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > max(8, len(text[:8192]) // 20):
         raise BadInput(f"{name}: binary file, not a license text")
     return Decoded(text, warnings)

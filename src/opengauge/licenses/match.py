@@ -33,13 +33,25 @@ from functools import cache, cached_property
 from itertools import pairwise
 
 from opengauge.licenses.align import Segment, align, unique_grams
-from opengauge.licenses.index import SAMPLE_MASK, SMALL_TEXT, Built, load, text_digest, trigram_keys
+from opengauge.licenses.index import (
+    SAMPLE_MASK,
+    SMALL_TEXT,
+    Built,
+    load,
+    sampled,
+    text_digest,
+    trigram_keys,
+)
 from opengauge.licenses.normalize import Normalized
 
 SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
 """Query stretches shorter than this many tokens are not searched."""
 CANDIDATES = 10
+CLOSE_CALL = 0.8
+"""Texts sharing at least this share of the best candidate's trigrams are all compared..."""
+POOL = 40
+"""...up to this many (by share of their own text); beyond, a fragment is not named."""
 MARGIN = 3
 MIN_SCORE = 0.9
 """Dice similarity over the matched spans needed to name a license."""
@@ -56,9 +68,20 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NOT_VERSIONS = frozenset({"section", "sections", "paragraph", "paragraphs", "clause", "clauses",
                            "article", "articles", "subsection", "exhibit", "appendix", "item",
                            "items", "chapter", "part", "page", "line", "lines", "step", "copyright"})
+COMPOSITE = 0.8
+HOLDS = 0.9
+"""A text holding this share of a span's indexed trigrams could explain the span too."""
+MIN_SPAN_KEYS = 4
+"""A span with fewer indexed trigrams is too short to rule rivals out: not named unless it
+covers most of its reference text."""
+FRAGMENT = 0.25
+"""Below this share of a reference text, two words of evidence are not enough."""
 VERSION_WEIGHT = 3
 """A number only one candidate explains counts as this many words of evidence."""
 MISSING_START = 20
+PREAMBLE = 0.2
+"""...when those missing first tokens are a preamble (a notice before the license), not most
+of the text (a query that is a fragment from the middle of a long license)."""
 """With equal errors, a reference whose first this-many tokens are missing from the query
 loses to one that starts where the query starts (copies get cut at the end, not the start)."""
 CLOSEST_SCORE = 0.3
@@ -197,37 +220,66 @@ class Matcher:
         size = len(norm.tokens)
         return TextMatch(entries[0], Segment(text, 0, size, 0, size, size, size), exact=True)
 
-    def candidates(self, ids: list[int], lo: int, hi: int) -> list[int]:
-        """Reference texts most likely present in ids[lo:hi]."""
+    def candidates(self, ids: list[int], lo: int, hi: int) -> tuple[list[int], bool]:
+        """Reference texts most likely present in ids[lo:hi], and whether that list holds
+        every text about as likely as the best (False when too many tie: a short fragment
+        shared by dozens of MIT variants cannot be given one of them)."""
         hits: Counter[int] = Counter()
         posting = self.posting_texts
         for code in self._codes(set(trigram_keys(ids[lo:hi], self.wide))):
             start = code >> 16
             hits.update(posting[start:start + (code & 0xFFFF)])
         if not hits:
-            return []
-        sizes = self.text_size
+            return [], True
+        sizes, keys = self.text_size, self.text_keys
         weighted = {t: n * SAMPLE_RATE if sizes[t] > SMALL_TEXT else n for t, n in hits.items()}
-        ranked = sorted(weighted.items(), key=lambda item: -item[1])[:CANDIDATES]
-        floor = ranked[0][1] * 0.3
-        by_count = [t for t, n in ranked if n >= floor]
-        share = sorted(((n / max(self.text_keys[t], 1), t) for t, n in hits.items() if n >= 2),
-                       reverse=True)
-        by_share = [t for s, t in share[:CANDIDATES] if s >= 0.5]
-        return list(dict.fromkeys(by_count + by_share))
+        share = {t: n / max(keys[t], 1) for t, n in hits.items()}
+        ranked = sorted(weighted, key=lambda t: (-weighted[t], -share[t]))
+        best = weighted[ranked[0]]
+        by_count = [t for t in ranked[:CANDIDATES] if weighted[t] >= best * 0.3]
+        close = [t for t in ranked if weighted[t] >= best * CLOSE_CALL]
+        close.sort(key=lambda t: -share[t])
+        by_share = [t for t in sorted(share, key=lambda t: -share[t])[:CANDIDATES]
+                    if share[t] >= 0.3 and hits[t] >= 2]
+        return list(dict.fromkeys(by_count + close[:POOL] + by_share)), len(close) <= POOL
 
     def _best(self, ids: list[int], lo: int, hi: int
               ) -> tuple[TextMatch | None, list[TextMatch] | None]:
         """The best match in ids[lo:hi] and, when it is not clearly ahead, its close rivals.
 
         Returns (match, None) when identified, (closest, rivals) when not, (None, None) when
-        nothing aligns.
+        nothing aligns. Before a winner is named, every reference text that holds its span
+        (nearly all of the span's indexed trigrams) is compared with it too.
         """
-        texts = self.candidates(ids, lo, hi)
+        texts, complete = self.candidates(ids, lo, hi)
         if not texts:
             return None, None
         query_grams = unique_grams(ids, lo, hi)
         best_per_entry: dict[int, TextMatch] = {}
+        self._align_all(ids, lo, hi, texts, query_grams, best_per_entry)
+        if not best_per_entry:
+            return None, None
+        versions = self._versions(ids, lo, hi)
+        top, group, winner = self._decide(best_per_entry, versions)
+        if winner is not None:
+            missing = self._holders(ids, winner.segment, set(texts))
+            if missing is None:
+                complete = False
+            elif missing:
+                self._align_all(ids, lo, hi, missing, query_grams, best_per_entry)
+                top, group, winner = self._decide(best_per_entry, versions)
+                complete = True
+        if winner is not None and _confident(winner.segment) and not self._foreign_version(
+                ids, winner) and (complete or winner.segment.coverage >= FULL_COVERAGE):
+            if _is_exact(winner.segment):
+                winner.exact = True
+            return winner, None
+        rivals = [m for m in group if m is not top and not ahead(top.segment, m.segment, versions)]
+        return top, [top, *rivals]
+
+    def _align_all(self, ids: list[int], lo: int, hi: int, texts: list[int],
+                   query_grams: dict[tuple, int], best_per_entry: dict[int, TextMatch]) -> None:
+        """Align each text with ids[lo:hi]; keep the best segment per license."""
         for text in texts:
             segments = align(ids, self.tokens(text), text, lo, hi, self.grams(text), query_grams)
             if not segments:
@@ -237,28 +289,40 @@ class Matcher:
             current = best_per_entry.get(entry)
             if current is None or _net(found.segment) > _net(current.segment):
                 best_per_entry[entry] = found
-        if not best_per_entry:
-            return None, None
+
+    @staticmethod
+    def _decide(best_per_entry: dict[int, TextMatch], versions: frozenset[int]
+                ) -> tuple[TextMatch, list[TextMatch], TextMatch | None]:
+        """(top by explained tokens, its rivals over the same span, the one ahead of all)."""
         ranked = _without_composites(sorted(
             best_per_entry.values(), key=lambda m: (-_net(m.segment), -m.segment.coverage, m.entry)))
         top = ranked[0]
         group = [m for m in ranked if _overlap(m.segment, top.segment) >= 0.5]
-        versions = self._versions(ids, lo, hi)
         winner = next((m for m in group if all(m is o or ahead(m.segment, o.segment, versions)
                                                for o in group)), None)
-        if winner is not None and _confident(winner.segment) and not self._foreign_version(
-                ids, winner):
-            if _is_exact(winner.segment):
-                winner.exact = True
-            return winner, None
-        rivals = [m for m in group if m is not top and not ahead(top.segment, m.segment, versions)]
-        return top, [top, *rivals]
+        return top, group, winner
 
+    def _holders(self, ids: list[int], seg: Segment, seen: set[int]) -> list[int] | None:
+        """Reference texts not yet compared that hold (nearly) every indexed trigram of the
+        span; None when there are too many to compare, or too few trigrams to tell."""
+        keys = {k for k in set(trigram_keys(ids[seg.q_start:seg.q_end], self.wide))
+                if k >= 0 and sampled(k)}
+        if len(keys) < MIN_SPAN_KEYS:
+            return None
+        counts: Counter[int] = Counter()
+        posting = self.posting_texts
+        for code in self._codes(keys):
+            start = code >> 16
+            counts.update(posting[start:start + (code & 0xFFFF)])
+        need = HOLDS * len(keys)
+        missing = [t for t, n in counts.items() if n >= need and t not in seen]
+        return None if len(missing) > POOL else missing
 
     def _versions(self, ids: list[int], lo: int, hi: int) -> frozenset[int]:
-        """Query positions holding a number (a version, a date)."""
+        """Query positions holding a number (a version, a date), except at the very edges of
+        the region, where a cut may have left only part of it ("3" of "3.3")."""
         words = self.vocab_words
-        return frozenset(i for i in range(lo, hi)
+        return frozenset(i for i in range(lo + 2, hi - 2)
                          if ids[i] >= 0 and _NUMBER.match(words[ids[i]]))
 
     def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
@@ -296,20 +360,26 @@ class Matcher:
 def _without_composites(ranked: list[TextMatch]) -> list[TextMatch]:
     """Drop reference texts that only look best because they chain whole licenses the query
     also holds (a "licensing" file quoting MIT then Apache-2.0 is not what an MIT + Apache
-    file is): a candidate covering under half of its text, whose span contains a complete,
-    large, well-matched other license, is set aside."""
+    file is): a candidate covering under half of its own text whose span is mostly explained
+    by complete, well-matched other licenses is set aside. (A fragment of a long license that
+    merely contains a short one, such as the LGPL's notice, is not such a chain.)"""
     complete = [m for m in ranked if m.segment.coverage >= COMPLETE and m.segment.score >= MIN_SCORE]
     if not complete:
         return ranked
     kept = []
     for item in ranked:
         seg = item.segment
-        if seg.coverage < 0.5 and any(
-                c is not item and seg.q_start <= c.segment.q_start and c.segment.q_end <= seg.q_end
-                and c.segment.matched >= 0.3 * seg.matched for c in complete):
+        inside = [c.segment for c in complete if c is not item and seg.q_start <= c.segment.q_start
+                  and c.segment.q_end <= seg.q_end]
+        if seg.coverage < 0.5 and _covered(inside) >= COMPOSITE * seg.matched:
             continue
         kept.append(item)
     return kept or ranked
+
+
+def _covered(segments: list[Segment]) -> int:
+    """Query tokens explained by the union of `segments`."""
+    return len(frozenset().union(*(s.positions() for s in segments))) if segments else 0
 
 
 def _net(seg: Segment) -> int:
@@ -337,13 +407,14 @@ def evidence(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> 
 def ahead(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> bool:
     """Whether `a` explains the query clearly better than `b` (see the module docstring)."""
     for_a, for_b = evidence(a, b, versions)
-    if (for_a - for_b >= MARGIN and for_b * 2 <= for_a) or (for_a >= 2 and for_b == 0):
+    fragment = a.coverage < FRAGMENT
+    if (for_a - for_b >= MARGIN and for_b * 2 <= for_a) or (for_a >= 2 and for_b == 0 and not fragment):
         return True
     if abs(for_a - for_b) >= MARGIN:
         return False
     if a.coverage >= COMPLETE and b.coverage <= a.coverage - 0.05:
         return True
-    return b.l_start - a.l_start >= MISSING_START
+    return a.l_start <= 2 and MISSING_START <= b.l_start <= PREAMBLE * b.size
 
 
 def _confident(seg: Segment) -> bool:

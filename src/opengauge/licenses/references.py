@@ -14,20 +14,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.names import resolve
 from opengauge.licenses.registry import Registry
 from opengauge.licenses.sentences import Sentence
 
-_SPDX_LINE = re.compile(r"SPDX-License-Identifier:\s*([^\n\r*#]+?)\s*(?:\*/|-->|#|$)", re.MULTILINE)
+_SPDX_LINE = Lazy(r"SPDX-License-Identifier:\s*([^\n\r*#]+?)\s*(?:\*/|-->|#|$)", re.MULTILINE)
 _NAME = r"(?:[^.;:()\[\]\"]|\.(?=\d))"
-_NOTICE = re.compile(
+_NOTICE = Lazy(
     r"\b(?:licensed|released|distributed|made\s+available|available|provided|published|governed|"
     r"covered|offered)\s+(?:solely\s+|exclusively\s+)?under\s+(?:the\s+terms\s+(?:and\s+conditions\s+)?of\s+)?"
     r"(?:the\s+|an?\s+)?\"?(?P<name>" + _NAME + r"{2,90}?)\"?(?=\s*(?:,\s*(?:copyright|all\s+rights|see|"
     r"which|as|and\s+(?:is|are|may|you|its))|[.;:()\[\]]|\s+as\s+published|\s+(?:copyright|which|"
     r"found|available|at|by|with|see|for|from|unless|except|in|on|that|to|here|and\s+(?:the|its|is|are|"
     r"may))\b)|\s*$)")
-_LICENSE_WORD = re.compile(r"\b(?:licen[cs]e|agreement|terms|policy|[a-z]+-\d|cc[- ]by|cc0|gpl|mit|"
+_LICENSE_WORD = Lazy(r"\b(?:licen[cs]e|agreement|terms|policy|[a-z]+-\d|cc[- ]by|cc0|gpl|mit|"
                            r"bsd|apache|mpl|openrail|rail)\b")
 
 
@@ -111,6 +112,8 @@ def front_matter(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
 def _spdx(text: str, registry: Registry) -> tuple[list[Reference], list[Unresolved]]:
     found: list[Reference] = []
     unresolved: list[Unresolved] = []
+    if "SPDX-License-Identifier" not in text:
+        return found, unresolved
     for match in _SPDX_LINE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         expression = match.group(1).strip()

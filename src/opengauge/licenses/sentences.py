@@ -38,7 +38,10 @@ class Sentence:
 
 def plain(text: str) -> str:
     """The matching form of `text`."""
-    return _SPACES.sub(" ", _MARKUP.sub("", text.translate(_QUOTES))).strip().lower()
+    text = text.translate(_QUOTES)
+    if "*" in text or "_" in text or "\\" in text or "<" in text:
+        text = _SPACES.sub(" ", _MARKUP.sub("", text))
+    return text.strip().lower()
 
 
 def _paragraphs(lines: list[str]) -> list[list[int]]:

@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge.licenses.clauses import Finding
+from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.sentences import Sentence
 
 OSD_NAMES = {
@@ -32,21 +32,25 @@ OSD_NAMES = {
     10: "License Must Be Technology-Neutral",
 }
 
-_GRANT = re.compile(
+_GRANT = Lazy(
     r"\b(?:hereby\s+grants?|(?:is|are)\s+(?:hereby\s+)?granted|grants?\s+(?:to\s+)?(?:you|licensee|"
     r"the\s+licensee|each\s+recipient|recipients?)|you\s+(?:may|can|are\s+free\s+to)\b(?!\s+not)|"
     r"permission\s+to|licensor\s+grants|(?:is|are)\s+permitted|free\s+to|anyone\s+is\s+free|right\s+to|"
     r"license\s+to)")
-_NEGATED = re.compile(r"\b(?:may|shall|must|will|do|does|can|are|is)\s+not\b[^.;]*|\bcannot\b[^.;]*")
-_USE = re.compile(r"\b(?:use|using|run|execute|reproduce|copy|copies|deal\s+in|perform|display)\b")
-_MODIFY = re.compile(r"\b(?:modify|modifications?|modified|adapt|adaptations?|adapted|derivative\s+works?|"
+_NEGATED = Lazy(r"\b(?:may|shall|must|will|do|does|can|are|is)\s+not\b[^.;]*|\bcannot\b[^.;]*")
+_USE = Lazy(r"\b(?:use|using|run|execute|reproduce|copy|copies|deal\s+in|perform|display)\b")
+_MODIFY = Lazy(r"\b(?:modify|modifications?|modified|adapt|adaptations?|adapted|derivative\s+works?|"
                      r"derivatives?|alter|remix|transform|build\s+upon|merge|translate|improve)\b")
-_SHARE = re.compile(r"\b(?:distribute|redistribute|redistribution|distribution|sublicense|publish|"
+_SHARE = Lazy(r"\b(?:distribute|redistribute|redistribution|distribution|sublicense|publish|"
                     r"share|convey|propagate|make\s+available)\b")
-_PUBLIC_DOMAIN = re.compile(
+_PUBLIC_DOMAIN = Lazy(
     r"\bdedicate[sd]?\b[^.;]{0,100}\bpublic\s+domain|\breleased?\s+(?:in)?to\s+the\s+public\s+domain|"
     r"\bwaives?\b[^.;]{0,100}\b(?:copyright|related\s+rights)|public\s+domain\s+dedication|"
     r"\bno\s+rights\s+reserved\b")
+
+
+def _has(text: str, *words: str) -> bool:
+    return any(word in text for word in words)
 
 
 def grants(sentences: Iterable[Sentence]) -> set[str]:
@@ -54,9 +58,10 @@ def grants(sentences: Iterable[Sentence]) -> set[str]:
     found: set[str] = set()
     for sentence in sentences:
         text = sentence.plain
-        if _PUBLIC_DOMAIN.search(text):
+        if _has(text, "public domain", "waive", "no rights reserved") and _PUBLIC_DOMAIN.search(text):
             return {"use", "modify", "redistribute"}
-        if not _GRANT.search(text):
+        if not _has(text, "grant", "you may", "you can", "free to", "permi", "right to",
+                    "license to") or not _GRANT.search(text):
             continue
         text = _NEGATED.sub(" ", text)
         for name, pattern in (("use", _USE), ("modify", _MODIFY), ("redistribute", _SHARE)):
