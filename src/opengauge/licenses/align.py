@@ -9,6 +9,7 @@ split into segments wherever more than `GAP` query tokens in a row stay unexplai
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -87,22 +88,18 @@ def unique_grams(seq: list[int], lo: int = 0, hi: int | None = None) -> dict[tup
     """4-gram -> position for the 4-grams that occur once in seq[lo:hi]."""
     hi = len(seq) if hi is None else hi
     part = seq[lo:hi]
-    seen: dict[tuple, int] = {}
-    repeated: set[tuple] = set()
-    for j, gram in enumerate(zip(part, part[1:], part[2:], part[3:], strict=False), lo):
-        if gram in seen:
-            repeated.add(gram)
-        else:
-            seen[gram] = j
-    for gram in repeated:
-        del seen[gram]
-    return seen
+    grams = list(zip(part, part[1:], part[2:], part[3:], strict=False))
+    where = dict(zip(grams, range(lo, lo + len(grams)), strict=True))
+    if len(where) == len(grams):
+        return where
+    counts = Counter(grams)
+    return {g: i for g, i in where.items() if counts[g] == 1}
 
 
 def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest subsequence of `pairs` (sorted by query position) increasing in both."""
     later = [j for _, j in pairs]
-    if all(a < b for a, b in pairwise(later)):
+    if later == sorted(later):
         return pairs
     tails: list[int] = []
     tail_index: list[int] = []

@@ -128,8 +128,16 @@ def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> di
     return None
 
 
-def _inside(lines: list[int], regions: list[list[int]]) -> bool:
-    return any(start <= lines[0] and lines[1] <= end for start, end in regions)
+def _without_lines(text: str, regions: list[list[int]]) -> str:
+    """`text` with the lines of `regions` blanked (line numbers stay the same).
+
+    Text identified as an OSI-approved license needs no clause analysis: OSI's approval
+    settles it (and it keeps the analyzer fast on the most common files)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for start, end in regions:
+        for number in range(start - 1, min(end, len(lines))):
+            lines[number] = ""
+    return "\n".join(lines)
 
 
 def analyze_text(text: str, path: str | None = None, warnings: list[str] | None = None
@@ -142,8 +150,6 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     reg = registry()
     norm = normalize(text)
     found = matcher().identify(norm)
-    sentences = split(text)
-    findings = clauses.analyze(sentences)
     covered: set[int] = set()
     osi_regions: list[list[int]] = []
     osi_flags: list[bool] = []
@@ -158,7 +164,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
             osi_regions.append(lines)
         if entry.kind == "license":
             osi_flags.append(entry.osi_approved)
-    findings = [f for f in findings if not (f.osd and _inside(f.lines, osi_regions))]
+    sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
+    findings = clauses.analyze(sentences)
     granted = grants(sentences)
     refs, unresolved = references.find(text, sentences, reg, _Names(), covered)
     seen = {m.key for m in result.matches}

@@ -279,19 +279,37 @@ def revenue_threshold(text: str) -> dict[str, Any] | None:
     return None
 
 
-# Words a rule's patterns cannot match without: a cheap filter before the patterns run.
-_GATE_REVENUE = re.compile(r"revenue|turnover|income|sales")
-_GATE_DISPLAY = re.compile(r"prominently|display|built with|built using|powered by|model name")
-_GATE_COMMERCIAL = re.compile(r"commercial|research|by-nc|by nc")
-_GATE_NEGATION = re.compile(r"not|no |never")
-_GATE_TRAINING = re.compile(r"train|improv|develop|creat|build|fine|distil|enhanc")
-_GATE_FIELD = re.compile(r"polic|aup|restrict|solely|only|exclusively|good|agree you will not")
-_GATE_USE = re.compile(r"use|utili|deploy|employ")
-_GATE_DERIVATIVES = re.compile(r"deriv|modif|adapt|alter|translat")
-_GATE_PLACES = re.compile(r"territor|europe|eu|eea|kingdom|uk|korea|china|russia|iran|cuba|syria|"
-                          r"crimea|united states|switzerland|india|japan")
-_GATE_UPDATES = re.compile(r"updat|modif|amend|chang|revis|latest version|most recent")
-_GATE_FLOW = re.compile(r"restriction|use polic")
+# Words a rule's patterns cannot match without: one scan of a sentence tells which rules can
+# apply at all (most sentences of most licenses need no rule's regular expression).
+GATES: dict[str, tuple[str, ...]] = {
+    "revenue": ("revenue", "turnover", "income", "sales"),
+    "display": ("prominently", "display", "built with", "built using", "powered by", "model name"),
+    "commercial": ("commercial", "research", "by-nc", "by nc"),
+    "negation": ("not", "no ", "never"),
+    "training": ("train", "improv", "develop", "creat", "build", "fine", "distil", "enhanc"),
+    "field": ("polic", "aup", "restrict", "solely", "only", "exclusively", "good",
+              "agree you will not"),
+    "use": ("use", "utili", "deploy", "employ"),
+    "derivatives": ("deriv", "modif", "adapt", "alter", "translat"),
+    "places": ("territor", "europe", "eu", "eea", "kingdom", "uk", "korea", "china", "russia",
+               "iran", "cuba", "syria", "crimea", "united states", "switzerland", "india", "japan"),
+    "updates": ("updat", "modif", "amend", "chang", "revis", "latest version", "most recent"),
+    "flow": ("restriction", "use polic"),
+    "user": ("user",),
+    "remote": ("remote",),
+    "click": ("click",),
+    "quote": ('"',),
+}
+_GATE_WORDS = sorted({w for words in GATES.values() for w in words}, key=len, reverse=True)
+_GATE_SCAN = re.compile("|".join(re.escape(w) for w in _GATE_WORDS))
+_GATES_OF = {w: frozenset(g for g, words in GATES.items() if any(x in w for x in words))
+             for w in _GATE_WORDS}
+
+
+def gates(text: str) -> frozenset[str]:
+    """The rules whose gate words occur in `text` (a word inside a longer one counts too)."""
+    found = set(_GATE_SCAN.findall(text))
+    return frozenset().union(*(_GATES_OF[w] for w in found)) if found else frozenset()
 
 
 def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any] | None]]:
@@ -302,9 +320,10 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
     """
     text = sentence.plain
     found: list[tuple[str, dict[str, Any] | None]] = []
-    users = users_threshold(text) if "user" in text else None
-    revenue = revenue_threshold(text) if _GATE_REVENUE.search(text) else None
-    display = _GATE_DISPLAY.search(text) and bool(_DISPLAY.search(text)) and not _DISPLAY_NOT.search(text)
+    gated = gates(text)
+    users = users_threshold(text) if "user" in gated else None
+    revenue = revenue_threshold(text) if "revenue" in gated else None
+    display = "display" in gated and bool(_DISPLAY.search(text)) and not _DISPLAY_NOT.search(text)
     if display:
         found += [("attribution-display", v) for v in (users, revenue) if v] or [
             ("attribution-display", None)]
@@ -313,36 +332,36 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
         if _COMPARE.search(text) and _CONSEQUENCE.search(context):
             found += [("user-threshold", users)] if users else []
             found += [("revenue-threshold", revenue)] if revenue else []
-    definition = _DEFINITION.match(text) if '"' in text else None
-    if (_GATE_COMMERCIAL.search(text) and _NON_COMMERCIAL.search(text)
+    definition = _DEFINITION.match(text) if "quote" in gated else None
+    if ("commercial" in gated and _NON_COMMERCIAL.search(text)
             and not _NON_COMMERCIAL_NOT.search(text) and not (users or revenue)
             and (definition is None or "commercial" in definition.group(1))):
         found.append(("non-commercial", None))
-    negated = _GATE_NEGATION.search(text)
-    training = negated and _GATE_TRAINING.search(text) and bool(_TRAINING.search(text))
+    negated = "negation" in gated
+    training = negated and "training" in gated and bool(_TRAINING.search(text))
     if training:
         found.append(("no-model-training", None))
-    strong = _GATE_FIELD.search(text)
-    weak = negated and _GATE_USE.search(text)
+    strong = "field" in gated
+    weak = negated and "use" in gated
     if not training and (strong or weak) and not _FIELD_NOT.search(text) and (
             (strong and _FIELD_STRONG.search(text))
             or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))):
         found.append(("field-of-use", None))
-    if (_GATE_DERIVATIVES.search(text)
+    if ("derivatives" in gated
             and _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text)
             and (definition is None or "deriv" in definition.group(1))):
         found.append(("no-derivatives", None))
-    if _GATE_PLACES.search(text) and (
+    if "places" in gated and (
             _TERRITORY.search(text) or (_TERRITORY_PLACE.search(text) and _TERRITORY_DENIED.search(text))):
         found.append(("territorial", None))
-    if "remote" in text and _REMOTE.search(text):
+    if "remote" in gated and _REMOTE.search(text):
         found.append(("remote-restriction", None))
-    if "click" in text and _CLICK.search(text) and not _CLICK_OPTIONAL.search(text):
+    if "click" in gated and _CLICK.search(text) and not _CLICK_OPTIONAL.search(text):
         found.append(("click-through", None))
-    if (_GATE_UPDATES.search(text)
+    if ("updates" in gated
             and _UPDATABLE.search(text) and not _UPDATABLE_NOT.search(text)):
         found.append(("updatable-terms", None))
-    if _GATE_FLOW.search(text) and _FLOW.search(text):
+    if "flow" in gated and _FLOW.search(text):
         found.append(("flow-down", None))
     return found
 

@@ -48,6 +48,10 @@ SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
 """Query stretches shorter than this many tokens are not searched."""
 CANDIDATES = 10
+COUNT_FLOOR = 0.5
+PROMISING = 0.5
+SHARE_CANDIDATES = 5
+TEXT_CACHE = 256
 CLOSE_CALL = 0.8
 """Texts sharing at least this share of the best candidate's trigrams are all compared..."""
 POOL = 40
@@ -126,6 +130,7 @@ class Matcher:
         self.text_size = data["texts"]["size"]
         self.exact = data["exact"]
         self._tokens: dict[int, list[int]] = {}
+        self._numbered: dict[int, tuple[frozenset[int], dict[int, set[int]]]] = {}
         self._queries = 0
         self._grams: dict[int, dict[tuple, int]] = {}
 
@@ -163,9 +168,10 @@ class Matcher:
     def tokens(self, text: int) -> list[int]:
         found = self._tokens.get(text)
         if found is None:
-            if len(self._tokens) > 256:
+            if len(self._tokens) > TEXT_CACHE:
                 self._tokens.clear()
                 self._grams.clear()
+                self._numbered.clear()
             found = self._tokens[text] = self.built.text_tokens(text)
         return found
 
@@ -236,11 +242,11 @@ class Matcher:
         share = {t: n / max(keys[t], 1) for t, n in hits.items()}
         ranked = sorted(weighted, key=lambda t: (-weighted[t], -share[t]))
         best = weighted[ranked[0]]
-        by_count = [t for t in ranked[:CANDIDATES] if weighted[t] >= best * 0.3]
+        by_count = [t for t in ranked[:CANDIDATES] if weighted[t] >= best * COUNT_FLOOR]
         close = [t for t in ranked if weighted[t] >= best * CLOSE_CALL]
         close.sort(key=lambda t: -share[t])
-        by_share = [t for t in sorted(share, key=lambda t: -share[t])[:CANDIDATES]
-                    if share[t] >= 0.3 and hits[t] >= 2]
+        by_share = [t for t in sorted(share, key=lambda t: -share[t])[:SHARE_CANDIDATES]
+                    if share[t] >= 0.5 and hits[t] >= 2]
         return list(dict.fromkeys(by_count + close[:POOL] + by_share)), len(close) <= POOL
 
     def _best(self, ids: list[int], lo: int, hi: int
@@ -279,7 +285,16 @@ class Matcher:
 
     def _align_all(self, ids: list[int], lo: int, hi: int, texts: list[int],
                    query_grams: dict[tuple, int], best_per_entry: dict[int, TextMatch]) -> None:
-        """Align each text with ids[lo:hi]; keep the best segment per license."""
+        """Align each promising text with ids[lo:hi]; keep the best segment per license.
+
+        A text sharing far fewer unique 4-grams with the query than the best one does can be
+        neither the answer nor a close rival, unless most of its own 4-grams are there (a
+        short license inside a long file): only the others are aligned.
+        """
+        shared = {t: len(query_grams.keys() & self.grams(t).keys()) for t in texts}
+        most = max(shared.values(), default=0)
+        texts = [t for t in texts if shared[t] >= PROMISING * most
+                 or shared[t] >= PROMISING * len(self.grams(t))]
         for text in texts:
             segments = align(ids, self.tokens(text), text, lo, hi, self.grams(text), query_grams)
             if not segments:
@@ -330,13 +345,8 @@ class Matcher:
         number or year the reference never has ("Llama 3.7"), or a number after a word that
         the reference follows with another number ("Version 4" where it says "Version 3")."""
         seg = found.segment
-        ref = self.tokens(seg.text)
         words = self.vocab_words
-        ref_set = set(ref)
-        numbered: dict[int, set[int]] = {}
-        for before, after in pairwise(ref):
-            if after >= 0 and _NUMBER.match(words[after]):
-                numbered.setdefault(before, set()).add(after)
+        ref_set, numbered = self._numbers(seg.text)
         span = ids[seg.q_start:seg.q_end]
         placeholder = any(w in ref_set for w in self._placeholder_ids)
         for before, token in pairwise(span):
@@ -347,6 +357,19 @@ class Matcher:
                     _NUMBER.match(word) and before in numbered and words[before] not in _NOT_VERSIONS):
                 return True
         return False
+
+    def _numbers(self, text: int) -> tuple[frozenset[int], dict[int, set[int]]]:
+        """A reference text's tokens, and the numbers following each word in it (cached)."""
+        found = self._numbered.get(text)
+        if found is None:
+            ref = self.tokens(text)
+            numbered: dict[int, set[int]] = {}
+            words, number = self.vocab_words, _NUMBER.match
+            for before, after in pairwise(ref):
+                if after >= 0 and number(words[after]):
+                    numbered.setdefault(before, set()).add(after)
+            found = self._numbered[text] = (frozenset(ref), numbered)
+        return found
 
     @cached_property
     def _placeholder_ids(self) -> list[int]:

@@ -19,16 +19,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-VERSION = 3
+VERSION = 4
 """Bumped when normalization changes: prebuilt indexes of another version are rebuilt."""
 
 _CRLF = re.compile(r"\r\n?")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\_*\[\]#`|~>.\-!(){}+])")
 _HTML_TAG = re.compile(r"<[a-z!/?][^<>]{0,200}>")
-_COPYRIGHT_SIGN = re.compile(r"(?:copyright\s*)?(?:\(c\)|©)(?:\s*\d{4}(?:\s*[-,–]\s*\d{2,4})*)?"
+_COPYRIGHT_WORD = re.compile(r"copyright\s*(?=\(c\)|©)")
+_COPYRIGHT_SIGN = re.compile(r"(?:\(c\)|©)(?:\s*\d{4}(?:\s*[-,–]\s*\d{2,4})*)?"
                              r"(?:\s*[\[<{][^\]>}\n]{1,40}[\]>}])*")
-_URL_SCHEME = re.compile(r"(?:https?|ftp)://(?:www\.)?|www\.")
+_URL_PREFIXES = ("https://www.", "http://www.", "ftp://www.", "https://", "http://", "ftp://", "www.")
 _APOSTROPHE = re.compile(r"['’‘`´](?<=[^\W_]['’‘`´])(?=[^\W_])")
 _HYPHEN = re.compile(r"[-‐‑](?<=[^\W\d_][-‐‑])(?=[^\W\d_])")
 _BROKEN_WORD = re.compile(r"[^\W\d_][-‐‑]$")
@@ -39,9 +40,10 @@ _COPYRIGHT_LINE = re.compile(
     re.MULTILINE,
 )
 _NOTICE_SIGNS = re.compile(r"\d{4}|©|\(c\)|all rights reserved|[\[<{]")
-_LIST_ITEM = re.compile(r"(\s)(?:\(?(?:[a-z]|[ivx]{2,5}|\d{1,3})\)|(?:[a-z]|[ivx]{2,5}|\d{1,3})\.)(?=\s)")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:\.\d+)*")
+_TOKEN = re.compile(rf"\(?(?:[a-z]|[ivx]{{2,5}}|\d{{1,3}})[.)](?=\s|$)|([{_CJK}]|[^\W_{_CJK}]+(?:\.\d+)*)")
+"""A word, or a list marker (`a.`, `(iv)`, `12.` before white space), which yields "" and is
+dropped: list numbering is ignored wherever it stands."""
 
 EQUIVALENT = {
     "licence": "license", "licences": "licenses", "licenced": "licensed",
@@ -93,7 +95,7 @@ def clean(text: str, *, join_breaks: bool = False) -> str:
     Lines are kept unless `join_breaks` joins words broken by a hyphen at a line end.
     """
     text = _CRLF.sub("\n", text)
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()
     if "&" in text:
@@ -105,15 +107,18 @@ def clean(text: str, *, join_breaks: bool = False) -> str:
     if "<" in text:
         text = _HTML_TAG.sub(_blank, text)
     if "://" in text or "www." in text:
-        text = _URL_SCHEME.sub("", text)
-    text = _APOSTROPHE.sub("", text)
-    text = _HYPHEN.sub("", text)
+        for prefix in _URL_PREFIXES:
+            text = text.replace(prefix, "")
+    if "'" in text or "’" in text or "‘" in text or "`" in text or "´" in text:
+        text = _APOSTROPHE.sub("", text)
+    if "-" in text or "‐" in text or "‑" in text:
+        text = _HYPHEN.sub("", text)
     if join_breaks:
         text = _HYPHEN_BREAK.sub("", text)
     text = _COPYRIGHT_LINE.sub(_copyright_line, text)
     if "(c)" in text or "©" in text:
-        text = _COPYRIGHT_SIGN.sub(" ", text)
-    return _LIST_ITEM.sub(r"\1", f" {text} ")[1:-1]
+        text = _COPYRIGHT_SIGN.sub(" ", _COPYRIGHT_WORD.sub("", text))
+    return text
 
 
 def normalize(text: str) -> Normalized:
@@ -126,7 +131,7 @@ def normalize(text: str) -> Normalized:
     findall = _TOKEN.findall
     broken = False
     for number, line in enumerate(clean(text).split("\n"), 1):
-        found = findall(line)
+        found = list(filter(None, findall(line)))
         if not found:
             broken = False
             continue
@@ -147,4 +152,4 @@ def _equivalents(words: list[str]) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Just the normalized tokens of `text`, faster than `normalize` (no line numbers)."""
-    return _equivalents(_TOKEN.findall(clean(text, join_breaks=True)))
+    return _equivalents(list(filter(None, _TOKEN.findall(clean(text, join_breaks=True)))))

@@ -25,7 +25,7 @@ _NOTICE = Lazy(
     r"\b(?:licensed|released|distributed|made\s+available|available|provided|published|governed|"
     r"covered|offered)\s+(?:solely\s+|exclusively\s+)?under\s+(?:the\s+terms\s+(?:and\s+conditions\s+)?of\s+)?"
     r"(?:the\s+|an?\s+)?\"?(?P<name>" + _NAME + r"{2,90}?)\"?(?=\s*(?:,\s*(?:copyright|all\s+rights|see|"
-    r"which|as|and\s+(?:is|are|may|you|its))|[.;:()\[\]]|\s+as\s+published|\s+(?:copyright|which|"
+    r"which|as|and\s+(?:is|are|may|you|its))|\.(?!\d)|[;:()\[\]]|\s+as\s+published|\s+(?:copyright|which|"
     r"found|available|at|by|with|see|for|from|unless|except|in|on|that|to|here|and\s+(?:the|its|is|are|"
     r"may))\b)|\s*$)")
 _LICENSE_WORD = Lazy(r"\b(?:licen[cs]e|agreement|terms|policy|[a-z]+-\d|cc[- ]by|cc0|gpl|mit|"

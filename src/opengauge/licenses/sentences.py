@@ -3,7 +3,7 @@
 Paragraphs end at blank lines, headings and list items; inside a paragraph, sentences end
 after `.`, `;`, `!` or `?` followed by a capital letter, digit, quote or bracket. Each
 sentence has its original wording (white space collapsed) for quotes, and a matching form:
-lower case, straight quotes, Markdown emphasis and escapes removed.
+lower case, straight quotes, Markdown emphasis (`*`, `_`, backquotes), escapes and tags removed.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from itertools import pairwise
 _LIST_START = re.compile(r"^\s*(?:[-*+•·▪◦‣]\s|#{1,6}\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s"
                          r"|\d{1,2}(?:\.\d{1,2})+\.?\s|(?:section|article)\s+\d)", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<=[.;!?])[\"'”’)\]]*\s+(?=[A-Z0-9“\"'(\[])|(?<=:)\s+(?=[-*•]\s)")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "´": "'", "`": "'",
-                         "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\\(?=[_*\[\]#`])|<[^<>\n]+>")
+_PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "´": "'", "`": "",
+                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": "", "_": " ",
+                        "\\": ""})
+_TAG = re.compile(r"<[^<>\n]+>")
 _SPACES = re.compile(r"\s+")
 MAX_SENTENCE = 1200
 """Longer stretches without punctuation are cut, so a quote stays readable."""
@@ -38,9 +39,11 @@ class Sentence:
 
 def plain(text: str) -> str:
     """The matching form of `text`."""
-    text = text.translate(_QUOTES)
-    if "*" in text or "_" in text or "\\" in text or "<" in text:
-        text = _SPACES.sub(" ", _MARKUP.sub("", text))
+    text = text.translate(_PLAIN)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return text.strip().lower()
 
 
@@ -78,7 +81,7 @@ def split(text: str) -> list[Sentence]:
                 continue
             first = block[bisect_right(starts, start) - 1] + 1
             last = block[bisect_right(starts, max(start, end - 2)) - 1] + 1
-            wording = _SPACES.sub(" ", piece)
+            wording = " ".join(piece.split())
             sentences.append(Sentence(wording, plain(wording), first, last))
     return sentences
 
