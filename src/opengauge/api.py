@@ -247,13 +247,15 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
     return {"datasets": datasets, "notes": notes}
 
 
-def license_analyze(paths: list[str | Path]) -> list[LicenseResult]:
-    """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`."""
+def license_analyze(paths: list[str | Path], jobs: int | None = None) -> list[LicenseResult]:
+    """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`.
+
+    Folders are analyzed by `jobs` worker processes (default: one per CPU)."""
     from opengauge import licenses
 
     results: list[LicenseResult] = []
     for path in paths:
-        results += licenses.analyze_path(path)
+        results += licenses.analyze_path(path, jobs)
     return results
 
 

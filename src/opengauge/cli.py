@@ -149,6 +149,8 @@ def license_command(
         show_default=False)] = None,
     id: Annotated[str | None, typer.Option(
         "--id", help="An SPDX id, ScanCode key or Hugging Face license id, e.g. llama3.1.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", min=1, help="Worker processes for folders (default: one per CPU).")] = None,
     format: FormatOption = None,
 ) -> None:
     """Which license is this, is it open source, and what restricts you (quoted, with lines)."""
@@ -157,7 +159,7 @@ def license_command(
     if id is not None:
         results = [api.license_lookup(id)]
     elif paths:
-        results = api.license_analyze(paths)
+        results = api.license_analyze(paths, jobs)
     else:
         raise BadInput("give a license file or folder, - for standard input, or --id ID")
     emit(licenses_document(results), format)

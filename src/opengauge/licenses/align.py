@@ -8,7 +8,7 @@ split into segments wherever more than `GAP` query tokens in a row stay unexplai
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -37,13 +37,9 @@ class Segment:
     """Length of the whole reference text."""
     blocks: list[list[int]] = field(default_factory=list)
     """Matched blocks [query position, reference position, length], in order."""
-    _positions: frozenset[int] | None = None
-
-    def positions(self) -> frozenset[int]:
-        """The query positions this reference text explains."""
-        if self._positions is None:
-            self._positions = frozenset(i for q, _, n in self.blocks for i in range(q, q + n))
-        return self._positions
+    def spans(self) -> list[tuple[int, int]]:
+        """The query positions this reference text explains, as sorted [start, end) spans."""
+        return [(q, q + n) for q, _, n in self.blocks]
 
     @property
     def inserted(self) -> int:
@@ -85,7 +81,8 @@ class Segment:
 
 
 def unique_grams(seq: list[int], lo: int = 0, hi: int | None = None) -> dict[tuple, int]:
-    """4-gram -> position for the 4-grams that occur once in seq[lo:hi]."""
+    """4-gram -> position for the 4-grams that occur once in seq[lo:hi], in position order
+    (so anchor pairs built by walking it come out sorted)."""
     hi = len(seq) if hi is None else hi
     part = seq[lo:hi]
     grams = list(zip(part, part[1:], part[2:], part[3:], strict=False))
@@ -125,22 +122,20 @@ def _blocks(query: list[int], ref: list[int], chain: list[tuple[int, int]],
             lo: int, hi: int, l_lo: int = 0, l_hi: int | None = None) -> list[list[int]]:
     """Matched blocks [q, l, n] from anchors, extended over equal tokens."""
     blocks: list[list[int]] = []
-    bq = bl = bn = -1
-    for qi, lj in chain:
-        if bn >= 0:
-            if qi - lj == bq - bl and qi <= bq + bn:
-                if qi + K - bq > bn:
-                    bn = qi + K - bq
+    if chain:
+        qs = [q for q, _ in chain]
+        diag = [q - lj for q, lj in chain]
+        cuts = [i for i, (d0, d1, q0, q1) in enumerate(zip(diag, diag[1:], qs, qs[1:], strict=False), 1)
+                if d0 != d1 or q1 > q0 + K]
+        q_end = l_end = -1
+        for start, stop in pairwise([0, *cuts, len(chain)]):
+            q0, size = qs[start], qs[stop - 1] + K - qs[start]
+            l0 = q0 - diag[start]
+            skip = max(q_end - q0, l_end - l0, 0)
+            if skip >= size:
                 continue
-            skip = max(bq + bn - qi, bl + bn - lj, 0)
-            if skip >= K:
-                continue
-            blocks.append([bq, bl, bn])
-            bq, bl, bn = qi + skip, lj + skip, K - skip
-        else:
-            bq, bl, bn = qi, lj, K
-    if bn >= 0:
-        blocks.append([bq, bl, bn])
+            blocks.append([q0 + skip, l0 + skip, size - skip])
+            q_end, l_end = q0 + size, l0 + size
     for index, block in enumerate(blocks):
         q_limit = blocks[index + 1][0] if index + 1 < len(blocks) else hi
         l_limit = blocks[index + 1][1] if index + 1 < len(blocks) else (
@@ -202,10 +197,8 @@ def align(query: list[int], ref: list[int], text: int, lo: int = 0, hi: int | No
     hi = len(query) if hi is None else hi
     ref_grams = unique_grams(ref) if ref_grams is None else ref_grams
     query_grams = unique_grams(query, lo, hi) if query_grams is None else query_grams
-    common = query_grams.keys() & ref_grams.keys()
-    if not common:
-        return []
-    pairs = sorted([(query_grams[g], ref_grams[g]) for g in common])
+    get = ref_grams.get
+    pairs = [(qi, lj) for g, qi in query_grams.items() if (lj := get(g)) is not None]
     if not pairs:
         return []
     blocks = _fill(query, ref, _blocks(query, ref, _chain(pairs), lo, hi))
@@ -242,3 +235,33 @@ def _segments(blocks: list[list[int]], text: int, size: int) -> list[Segment]:
         segments.append(current)
     segments.sort(key=lambda s: -s.matched)
     return segments
+
+
+def shared(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """How many positions two sorted lists of disjoint [start, end) spans have in common."""
+    total = i = j = 0
+    while i < len(a) and j < len(b):
+        low, high = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if low < high:
+            total += high - low
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def covers(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of the sorted, disjoint `spans`."""
+    at = bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
+
+
+def union_size(spans: list[tuple[int, int]]) -> int:
+    """The number of positions in the union of any [start, end) spans."""
+    total, reach = 0, -1
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total

@@ -10,9 +10,13 @@ Public entry points (also exported by `opengauge.licenses`):
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +25,7 @@ from opengauge.licenses import clauses, inputs, references
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.index import user_folder
 from opengauge.licenses.library import data_root
-from opengauge.licenses.match import TextMatch, matcher
+from opengauge.licenses.match import Identification, TextMatch, matcher
 from opengauge.licenses.normalize import Normalized, normalize
 from opengauge.licenses.registry import License, Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
@@ -128,6 +132,41 @@ def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> di
     return None
 
 
+def _whole_copy(found: Identification, norm: Normalized) -> int | None:
+    """The reference text the whole input is a word-for-word copy of, if any."""
+    if len(found.matches) == 1 and found.matches[0].exact:
+        seg = found.matches[0].segment
+        if seg.q_start == 0 and seg.q_end == len(norm.tokens):
+            return seg.text
+    return None
+
+
+_COPIES: dict[int, tuple[tuple, frozenset[str]]] = {}
+"""Clause analysis of reference texts met as word-for-word copies, by text number."""
+
+
+def _copy_analysis(text: int, norm: Normalized, raw: str) -> tuple[list[Finding], set[str]]:
+    """The clause findings of a word-for-word copy of reference text `text`.
+
+    The first copy met is analyzed and its findings kept by token position; later copies (a
+    folder of models sharing a license) get them placed on their own lines.
+    """
+    known = _COPIES.get(text)
+    lines = norm.lines
+    if known is None:
+        sentences = split(raw)
+        found = []
+        for finding in clauses.analyze(sentences):
+            first = bisect_left(lines, finding.lines[0])
+            last = bisect_right(lines, finding.lines[1]) - 1
+            if 0 <= first <= last < len(lines):
+                found.append((finding.kind, finding.quote, finding.value, first, last))
+        known = _COPIES[text] = (tuple(found), frozenset(grants(sentences)))
+    findings, granted = known
+    return [Finding(kind, quote, [lines[first], lines[last]], value)
+            for kind, quote, value, first, last in findings], set(granted)
+
+
 def _without_lines(text: str, regions: list[list[int]]) -> str:
     """`text` with the lines of `regions` blanked (line numbers stay the same).
 
@@ -164,9 +203,14 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
             osi_regions.append(lines)
         if entry.kind == "license":
             osi_flags.append(entry.osi_approved)
-    sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
-    findings = clauses.analyze(sentences)
-    granted = grants(sentences)
+    copy = _whole_copy(found, norm)
+    if copy is not None and not osi_regions:
+        findings, granted = _copy_analysis(copy, norm, text)
+        sentences: list = []
+    else:
+        sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
+        findings = clauses.analyze(sentences)
+        granted = grants(sentences)
     refs, unresolved = references.find(text, sentences, reg, _Names(), covered)
     seen = {m.key for m in result.matches}
     for ref in refs:
@@ -237,27 +281,54 @@ def analyze_file(path: Path) -> LicenseResult:
     return analyze_text(decoded.text, str(path), decoded.warnings)
 
 
-def analyze_path(path: str | Path) -> list[LicenseResult]:
+def analyze_path(path: str | Path, jobs: int | None = None) -> list[LicenseResult]:
     """A file, every license-like file of a folder, or `-` for standard input.
 
     NotFound when the path does not exist; BadInput when a single file is binary or
-    unreadable. In a folder, such files get a result with `error` set instead.
+    unreadable. In a folder, such files get a result with `error` set instead, and large
+    folders are analyzed by `jobs` processes (default: one per CPU; `$OPENGAUGE_JOBS`).
     """
     if str(path) == "-":
         data = sys.stdin.buffer.read(inputs.MAX_BYTES + 1)
         return [analyze_bytes(data[: inputs.MAX_BYTES], "-", len(data))]
     path = Path(path)
     if path.is_dir():
-        results = []
-        for file in inputs.license_files(path):
-            try:
-                results.append(analyze_file(file))
-            except (BadInput, NotFound) as error:
-                results.append(LicenseResult(str(file), error=str(error)))
-        return results
+        return analyze_files(inputs.license_files(path), jobs)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
     return [analyze_file(path)]
+
+
+PARALLEL_FROM = 32
+"""Folders with fewer license-like files are analyzed in this process."""
+
+
+def default_jobs() -> int:
+    """Worker processes for a folder: `$OPENGAUGE_JOBS`, else one per CPU."""
+    try:
+        return max(1, int(os.environ.get("OPENGAUGE_JOBS") or (os.cpu_count() or 1)))
+    except ValueError:
+        return 1
+
+
+def analyze_files(files: list[Path], jobs: int | None = None) -> list[LicenseResult]:
+    """Analyze many files, in parallel worker processes when there are enough of them."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(files) < PARALLEL_FROM:
+        return [_analyze_or_error(file) for file in files]
+    matcher()
+    registry()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context) as pool:
+        return list(pool.map(_analyze_or_error, files, chunksize=8))
+
+
+def _analyze_or_error(file: Path) -> LicenseResult:
+    try:
+        return analyze_file(file)
+    except (BadInput, NotFound) as error:
+        return LicenseResult(str(file), error=str(error))
 
 
 def lookup_id(identifier: str) -> LicenseResult:
@@ -351,3 +422,4 @@ def reset() -> None:
     registry_module.registry.cache_clear()
     match_module.matcher.cache_clear()
     reference_analysis.cache_clear()
+    _COPIES.clear()

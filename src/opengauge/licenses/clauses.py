@@ -287,6 +287,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "commercial": ("commercial", "research", "by-nc", "by nc"),
     "negation": ("not", "no ", "never"),
     "training": ("train", "improv", "develop", "creat", "build", "fine", "distil", "enhanc"),
+    "models": ("model", "llm", "artificial", "machine learning", "neural", "ai"),
     "field": ("polic", "aup", "restrict", "solely", "only", "exclusively", "good",
               "agree you will not"),
     "use": ("use", "utili", "deploy", "employ"),
@@ -338,14 +339,16 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
             and (definition is None or "commercial" in definition.group(1))):
         found.append(("non-commercial", None))
     negated = "negation" in gated
-    training = negated and "training" in gated and bool(_TRAINING.search(text))
+    training = (negated and "training" in gated and "models" in gated
+                and bool(_TRAINING.search(text)))
     if training:
         found.append(("no-model-training", None))
     strong = "field" in gated
     weak = negated and "use" in gated
-    if not training and (strong or weak) and not _FIELD_NOT.search(text) and (
+    if not training and (
             (strong and _FIELD_STRONG.search(text))
-            or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))):
+            or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))
+    ) and not _FIELD_NOT.search(text):
         found.append(("field-of-use", None))
     if ("derivatives" in gated
             and _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text)

@@ -88,8 +88,7 @@ def read_file(path: Path) -> Decoded:
 def is_license_like(path: Path) -> bool:
     """Whether a file name looks like a license, notice, use policy or model card."""
     name = path.name.lower()
-    stem = name.split(".", 1)[0]
-    return any(word in name for word in LICENSE_WORDS) or stem in CARD_NAMES
+    return any(word in name for word in LICENSE_WORDS + CARD_NAMES)
 
 
 def license_files(folder: Path) -> list[Path]:

@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
+from typing import Any
 
-from opengauge.licenses.align import Segment, align, unique_grams
+from opengauge.licenses.align import Segment, align, covers, shared, union_size, unique_grams
 from opengauge.licenses.index import (
     SAMPLE_MASK,
     SMALL_TEXT,
@@ -48,14 +50,16 @@ SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
 """Query stretches shorter than this many tokens are not searched."""
 CANDIDATES = 10
+COMMON = 400
+"""Trigrams found in more reference texts than this ("the software is") rank no candidate."""
 COUNT_FLOOR = 0.5
-PROMISING = 0.5
 SHARE_CANDIDATES = 5
 TEXT_CACHE = 256
+"""Reference texts whose tokens and 4-grams are kept in memory between queries."""
 CLOSE_CALL = 0.8
-"""Texts sharing at least this share of the best candidate's trigrams are all compared..."""
 POOL = 40
-"""...up to this many (by share of their own text); beyond, a fragment is not named."""
+"""When more than this many texts share `CLOSE_CALL` of the best candidate's trigrams, or
+hold its span (see `Matcher._holders`), a fragment is not named."""
 MARGIN = 3
 MIN_SCORE = 0.9
 """Dice similarity over the matched spans needed to name a license."""
@@ -129,10 +133,10 @@ class Matcher:
         self.text_keys = data["texts"]["keys"]
         self.text_size = data["texts"]["size"]
         self.exact = data["exact"]
-        self._tokens: dict[int, list[int]] = {}
-        self._numbered: dict[int, tuple[frozenset[int], dict[int, set[int]]]] = {}
+        self._tokens: OrderedDict[int, list[int]] = OrderedDict()
+        self._numbered: OrderedDict[int, tuple[frozenset[int], dict[int, set[int]]]] = OrderedDict()
         self._queries = 0
-        self._grams: dict[int, dict[tuple, int]] = {}
+        self._grams: OrderedDict[int, dict[tuple, int]] = OrderedDict()
 
     @cached_property
     def shingle_keys(self) -> array:
@@ -166,20 +170,12 @@ class Matcher:
         return found
 
     def tokens(self, text: int) -> list[int]:
-        found = self._tokens.get(text)
-        if found is None:
-            if len(self._tokens) > TEXT_CACHE:
-                self._tokens.clear()
-                self._grams.clear()
-                self._numbered.clear()
-            found = self._tokens[text] = self.built.text_tokens(text)
-        return found
+        """The vocabulary ids of reference text `text` (recently used texts are kept)."""
+        return _cached(self._tokens, text, self.built.text_tokens)
 
     def grams(self, text: int) -> dict[tuple, int]:
-        found = self._grams.get(text)
-        if found is None:
-            found = self._grams[text] = unique_grams(self.tokens(text))
-        return found
+        """The unique 4-grams of reference text `text` (recently used texts are kept)."""
+        return _cached(self._grams, text, lambda t: unique_grams(self.tokens(t)))
 
     def ids(self, norm: Normalized) -> list[int]:
         get = self.vocab.get
@@ -233,8 +229,9 @@ class Matcher:
         hits: Counter[int] = Counter()
         posting = self.posting_texts
         for code in self._codes(set(trigram_keys(ids[lo:hi], self.wide))):
-            start = code >> 16
-            hits.update(posting[start:start + (code & 0xFFFF)])
+            if code & 0xFFFF <= COMMON:
+                start = code >> 16
+                hits.update(posting[start:start + (code & 0xFFFF)])
         if not hits:
             return [], True
         sizes, keys = self.text_size, self.text_keys
@@ -243,11 +240,10 @@ class Matcher:
         ranked = sorted(weighted, key=lambda t: (-weighted[t], -share[t]))
         best = weighted[ranked[0]]
         by_count = [t for t in ranked[:CANDIDATES] if weighted[t] >= best * COUNT_FLOOR]
-        close = [t for t in ranked if weighted[t] >= best * CLOSE_CALL]
-        close.sort(key=lambda t: -share[t])
+        close = sum(1 for t in ranked if weighted[t] >= best * CLOSE_CALL)
         by_share = [t for t in sorted(share, key=lambda t: -share[t])[:SHARE_CANDIDATES]
                     if share[t] >= 0.5 and hits[t] >= 2]
-        return list(dict.fromkeys(by_count + close[:POOL] + by_share)), len(close) <= POOL
+        return list(dict.fromkeys(by_count + by_share)), close <= POOL
 
     def _best(self, ids: list[int], lo: int, hi: int
               ) -> tuple[TextMatch | None, list[TextMatch] | None]:
@@ -285,16 +281,7 @@ class Matcher:
 
     def _align_all(self, ids: list[int], lo: int, hi: int, texts: list[int],
                    query_grams: dict[tuple, int], best_per_entry: dict[int, TextMatch]) -> None:
-        """Align each promising text with ids[lo:hi]; keep the best segment per license.
-
-        A text sharing far fewer unique 4-grams with the query than the best one does can be
-        neither the answer nor a close rival, unless most of its own 4-grams are there (a
-        short license inside a long file): only the others are aligned.
-        """
-        shared = {t: len(query_grams.keys() & self.grams(t).keys()) for t in texts}
-        most = max(shared.values(), default=0)
-        texts = [t for t in texts if shared[t] >= PROMISING * most
-                 or shared[t] >= PROMISING * len(self.grams(t))]
+        """Align each text with ids[lo:hi]; keep the best segment per license."""
         for text in texts:
             segments = align(ids, self.tokens(text), text, lo, hi, self.grams(text), query_grams)
             if not segments:
@@ -360,16 +347,16 @@ class Matcher:
 
     def _numbers(self, text: int) -> tuple[frozenset[int], dict[int, set[int]]]:
         """A reference text's tokens, and the numbers following each word in it (cached)."""
-        found = self._numbered.get(text)
-        if found is None:
-            ref = self.tokens(text)
-            numbered: dict[int, set[int]] = {}
-            words, number = self.vocab_words, _NUMBER.match
-            for before, after in pairwise(ref):
-                if after >= 0 and number(words[after]):
-                    numbered.setdefault(before, set()).add(after)
-            found = self._numbered[text] = (frozenset(ref), numbered)
-        return found
+        return _cached(self._numbered, text, self._number_table)
+
+    def _number_table(self, text: int) -> tuple[frozenset[int], dict[int, set[int]]]:
+        ref = self.tokens(text)
+        numbered: dict[int, set[int]] = {}
+        words, number = self.vocab_words, _NUMBER.match
+        for before, after in pairwise(ref):
+            if after >= 0 and number(words[after]):
+                numbered.setdefault(before, set()).add(after)
+        return frozenset(ref), numbered
 
     @cached_property
     def _placeholder_ids(self) -> list[int]:
@@ -378,6 +365,18 @@ class Matcher:
     @cached_property
     def vocab_words(self) -> list[str]:
         return self.built.matching["vocab"]
+
+
+def _cached(table: OrderedDict, key: int, make: Callable[[int], Any]) -> Any:
+    """`table[key]`, made when missing; the least recently used entries are dropped."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = make(key)
+        if len(table) > TEXT_CACHE:
+            table.popitem(last=False)
+    else:
+        table.move_to_end(key)
+    return found
 
 
 def _without_composites(ranked: list[TextMatch]) -> list[TextMatch]:
@@ -402,7 +401,7 @@ def _without_composites(ranked: list[TextMatch]) -> list[TextMatch]:
 
 def _covered(segments: list[Segment]) -> int:
     """Query tokens explained by the union of `segments`."""
-    return len(frozenset().union(*(s.positions() for s in segments))) if segments else 0
+    return union_size([span for s in segments for span in s.spans()])
 
 
 def _net(seg: Segment) -> int:
@@ -420,10 +419,16 @@ def evidence(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> 
     (a version number counts `VERSION_WEIGHT` times) plus the words of the other's text that
     the query lacks beyond those both lack. Noise both share (a changed sentence, an added
     heading, a dropped paragraph) counts for neither."""
-    pa, pb = a.positions(), b.positions()
-    only_a, only_b = pa - pb, pb - pa
-    for_a = len(only_a) + (VERSION_WEIGHT - 1) * len(only_a & versions)
-    for_b = len(only_b) + (VERSION_WEIGHT - 1) * len(only_b & versions)
+    sa, sb = a.spans(), b.spans()
+    common = shared(sa, sb)
+    for_a, for_b = a.matched - common, b.matched - common
+    for position in versions:
+        in_a, in_b = covers(sa, position), covers(sb, position)
+        if in_a != in_b:
+            if in_a:
+                for_a += VERSION_WEIGHT - 1
+            else:
+                for_b += VERSION_WEIGHT - 1
     return for_a + max(0, b.deleted - a.deleted), for_b + max(0, a.deleted - b.deleted)
 
 
