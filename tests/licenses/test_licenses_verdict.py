@@ -74,3 +74,12 @@ def test_lookup_of_a_curated_name_reads_every_part() -> None:
         "llama-3.1-license-2024"
     unknown = lookup_name("Purposely left ambiguous")
     assert not unknown.identified and unknown.open_source is None
+
+
+def test_lookup_of_an_spdx_expression() -> None:
+    result = lookup_id("MIT OR Apache-2.0")
+    assert [m.key for m in result.matches] == ["mit", "apache-2.0"]
+    assert (result.open_source, result.basis) == (True, "osi-approved")
+    result = lookup_id("GPL-2.0-only WITH Classpath-exception-2.0")
+    assert [m.key for m in result.matches] == ["gpl-2.0", "classpath-exception-2.0"]
+    assert (result.open_source, result.basis) == (True, "osi-approved")

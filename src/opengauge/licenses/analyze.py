@@ -16,17 +16,15 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
 from opengauge.licenses import clauses, inputs, references
 from opengauge.licenses.clauses import Finding
-from opengauge.licenses.index import user_folder
-from opengauge.licenses.library import data_root
 from opengauge.licenses.match import Identification, TextMatch, matcher
 from opengauge.licenses.normalize import Normalized, normalize
+from opengauge.licenses.places import data_root, user_folder
 from opengauge.licenses.registry import License, Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
 from opengauge.licenses.sentences import split
@@ -252,7 +250,8 @@ def _reference(reg: Registry, ref: references.Reference, seen: set, result: Lice
     extra, granted = reference_analysis(entry.key)
     if entry.osi_approved:
         extra = tuple(f for f in extra if not f.osd)
-    flags = [entry.osi_approved] if entry.kind == "license" and entry.has_text else []
+    flags = [entry.osi_approved] if (entry.kind == "license" and entry.has_text
+                                     and not entry.exception) else []
     if not entry.has_text and not entry.osi_approved:
         result.warnings.append(f"{entry.name}: no text of this license is available")
     return list(extra), flags, set(granted)
@@ -316,6 +315,8 @@ def analyze_files(files: list[Path], jobs: int | None = None) -> list[LicenseRes
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(files) < PARALLEL_FROM:
         return [_analyze_or_error(file) for file in files]
+    from concurrent.futures import ProcessPoolExecutor
+
     matcher()
     registry()
     methods = multiprocessing.get_all_start_methods()
@@ -332,36 +333,49 @@ def _analyze_or_error(file: Path) -> LicenseResult:
 
 
 def lookup_id(identifier: str) -> LicenseResult:
-    """The registry's answer for an SPDX id, ScanCode key, alias or Hugging Face license id."""
+    """The registry's answer for an SPDX id, ScanCode key, alias or Hugging Face license id,
+    or an SPDX expression of them ("MIT OR Apache-2.0": judged as if every license applies)."""
     reg = registry()
     result = LicenseResult(None, id=identifier)
-    target = references.resolve_id(identifier, reg, _Names())
-    if target is False:
-        raise NotFound(f"unknown license id '{identifier}'", _suggestions(reg, identifier))
-    if target is None:
-        result.note = f"'{identifier}' names no license"
-        return result
-    _add_target(reg, result, target, "id", None)
-    result.identified = True
-    return result
-
-
-def _add_target(reg: Registry, result: LicenseResult, target: str, via: str,
-                statement: str | None) -> None:
     findings: list[Finding] = []
     flags: list[bool] = []
     granted: set[str] = set()
-    ref = references.Reference(target, 0, statement or "", via)
-    extra, more_flags, more = _reference(reg, ref, {m.key for m in result.matches}, result)
+    seen: set = set()
+    for part in _expression_keys(identifier):
+        target = references.resolve_id(part, reg, _Names())
+        if target is False:
+            raise NotFound(f"unknown license id '{part}'", _suggestions(reg, part))
+        if target is None:
+            continue
+        extra, more_flags, more = _reference(reg, references.Reference(target, 0, part, "id"),
+                                             seen, result)
+        findings += extra
+        flags += more_flags
+        granted |= more
     for match in result.matches:
-        match.lines = None
-        match.via = via
-        match.score = 1.0
-    findings += extra
-    flags += more_flags
-    granted |= more
+        match.lines, match.via, match.score, match.statement = None, "id", 1.0, None
+    result.identified = bool(result.matches)
+    if not result.identified:
+        result.note = f"'{identifier}' names no license"
+        return result
     result.restrictions = findings
     _apply(result, decide(findings, flags, granted))
+    return result
+
+
+_EXPRESSION = re.compile(r"\s(?:and|or|with)\s|[()]", re.IGNORECASE)
+
+
+def _expression_keys(identifier: str) -> list[str]:
+    """The license ids of an SPDX expression (parsed with license-expression), or [identifier]."""
+    if not _EXPRESSION.search(identifier):
+        return [identifier.strip()]
+    from license_expression import ExpressionError, Licensing
+
+    try:
+        return Licensing().license_keys(Licensing().parse(identifier))
+    except (ExpressionError, ValueError, TypeError) as error:
+        raise BadInput(f"'{identifier}': not a license expression ({error})") from error
 
 
 def lookup_name(text: str) -> LicenseResult:

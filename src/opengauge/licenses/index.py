@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
-from opengauge.licenses import library
+from opengauge.licenses import places
 from opengauge.licenses.normalize import VERSION as NORMALIZER_VERSION
 from opengauge.licenses.normalize import tokens as text_tokens
-from opengauge.paths import cache_dir, data_dir
+from opengauge.paths import cache_dir
 
 FORMAT = 1
 INDEX_NAME = "index.zip"
@@ -49,30 +49,14 @@ _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
 
 
-def user_folder() -> Path | None:
-    """A user's own `.LICENSE` files: `$OPENGAUGE_LICENSES`, else `<data dir>/licenses`."""
-    env = os.environ.get("OPENGAUGE_LICENSES")
-    folder = Path(env) if env else data_dir() / "licenses"
-    return folder if folder.is_dir() and library.license_files(folder) else None
-
-
-def _listing(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
-    """(name, entry) of the `.LICENSE` files of `folder`, sorted (cheap: no Path objects)."""
-    try:
-        with os.scandir(folder) as found:
-            return sorted((e.name, e) for e in found if e.name.endswith(library.SUFFIX))
-    except OSError:
-        return []
-
-
 def _sources(extra: Path | None) -> list[tuple[str, str, bool]]:
     """(label, path, user) of every file the library is built from."""
-    root = library.data_root()
-    found = [(f"{folder.name}/{name}", entry.path, False)
-             for folder, _ in library.folders() for name, entry in _listing(folder)]
+    root = places.data_root()
+    found = [(f"{folder.name}/{name}", str(folder / name), False)
+             for folder, _ in places.folders() for name in places.license_names(folder)]
     found += [(name, str(root / name), False) for name in ("overlay.yml", "hub.yml")]
     if extra is not None:
-        found += [(f"user/{name}", entry.path, True) for name, entry in _listing(extra)]
+        found += [(f"user/{name}", str(extra / name), True) for name in places.license_names(extra)]
     return found
 
 
@@ -86,7 +70,7 @@ def fingerprint(extra: Path | None = None) -> str:
     digest = hashlib.sha1(f"{FORMAT}:{NORMALIZER_VERSION}:{__version__}".encode())
     parts = []
     for label, path, user in _sources(extra):
-        if user or not label.endswith(library.SUFFIX):
+        if user or not label.endswith(places.SUFFIX):
             stat = os.stat(path)
             label += f"\0{stat.st_size}" + (f"\0{path}\0{stat.st_mtime_ns}" if user else "")
         parts.append(label)
@@ -171,7 +155,7 @@ class Built:
         return values.tolist()
 
 
-def _columns(entries: list[library.Entry]) -> dict[str, Any]:
+def _columns(entries: list[Any]) -> dict[str, Any]:
     data = [e.to_dict() for e in entries]
     columns: dict[str, Any] = {c: [d[c] for d in data] for c in ENTRY_COLUMNS}
     for name in ENTRY_LISTS:
@@ -187,6 +171,8 @@ def _json(data: Any) -> bytes:
 
 def build(extra: Path | None = None) -> Built:
     """Read the library and build its index."""
+    from opengauge.licenses import library
+
     lib = library.read(extra)
     entries = sorted(lib.entries.values(), key=lambda e: e.key)
     position = {e.key: i for i, e in enumerate(entries)}
@@ -284,7 +270,7 @@ def parse(data: bytes) -> Built | None:
 
 
 def bundled_path() -> Path:
-    return library.data_root() / INDEX_NAME
+    return places.data_root() / INDEX_NAME
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -315,7 +301,7 @@ def load() -> Built:
 
     A rebuilt index is kept in the cache directory until the library changes again.
     """
-    extra = user_folder()
+    extra = places.user_folder()
     current = fingerprint(extra)
     if extra is None:
         built = _read(bundled_path())

@@ -19,18 +19,16 @@ adding a file: the index is rebuilt when the files change (see `index.py`).
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from opengauge.errors import BadInput
+from opengauge.licenses.places import data_root, folders, license_names
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
 KINDS = ("license", "use-policy")
-SUFFIX = ".LICENSE"
 
 
 @dataclass
@@ -76,11 +74,6 @@ class Entry:
         return data
 
 
-def data_root() -> Path:
-    """The bundled library (package data)."""
-    return Path(str(resources.files("opengauge.licenses").joinpath("data")))
-
-
 def read_file(path: Path) -> LicenseFile:
     """Parse one `.LICENSE` file; BadInput names the file when it is malformed."""
     try:
@@ -101,10 +94,7 @@ def read_file(path: Path) -> LicenseFile:
 
 def license_files(folder: Path) -> list[Path]:
     """The `.LICENSE` files of `folder` (not recursive), sorted by name."""
-    if not folder.is_dir():
-        return []
-    with os.scandir(folder) as found:
-        return sorted(Path(e.path) for e in found if e.name.endswith(SUFFIX) and e.is_file())
+    return [folder / name for name in license_names(folder)]
 
 
 def _yaml(text: str) -> Any:
@@ -208,15 +198,6 @@ class Library:
     entries: dict[str, Entry]
     families: dict[str, dict[str, Any]]
     hub: dict[str, dict[str, Any]]
-
-
-def folders(extra: Path | None = None) -> list[tuple[Path, str]]:
-    """(folder, source) pairs the library is read from, in order."""
-    root = data_root()
-    found = [(root / "scancode", "scancode"), (root / "ai", "opengauge")]
-    if extra is not None:
-        found.append((extra, "user"))
-    return found
 
 
 def read(extra: Path | None = None) -> Library:
