@@ -49,7 +49,7 @@ from opengauge.licenses.normalize import Normalized
 SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
 """Query stretches shorter than this many tokens are not searched."""
-CANDIDATES = 10
+CANDIDATES = 6
 COMMON = 400
 """Trigrams found in more reference texts than this ("the software is") rank no candidate."""
 COUNT_FLOOR = 0.5
