@@ -9,14 +9,8 @@ See `analyze.py` for the entry points and docs/licenses.md for the JSON fields.
 
 from __future__ import annotations
 
-from opengauge.licenses.analyze import (
-    analyze_bytes,
-    analyze_path,
-    analyze_text,
-    lookup_id,
-    lookup_name,
-    reset,
-)
+from opengauge.licenses.analyze import analyze_bytes, analyze_path, analyze_text, reset
+from opengauge.licenses.lookup import lookup_id, lookup_name
 from opengauge.licenses.result import LicenseResult, Match
 
 __all__ = ["LicenseResult", "Match", "analyze_bytes", "analyze_path", "analyze_text", "lookup_id",

@@ -1,121 +1,33 @@
 """The license analyzer: text -> normalized tokens -> matches -> clause findings -> verdict.
 
-Public entry points (also exported by `opengauge.licenses`):
+Public entry points (exported by `opengauge.licenses`, with `lookup_id` and `lookup_name`
+from `lookup.py`):
 
 - `analyze_text(text, path=None)`: any text (a LICENSE, a USE_POLICY, a model card, ...);
-- `analyze_path(path)`: a file, a folder (every license-like file in it) or `-` (stdin);
-- `lookup_id(id)`: an SPDX id, ScanCode key, alias or Hugging Face license id;
-- `lookup_name(text)`: a license name as people write it ("Apache 2.0 and CC-BY-NC-4.0").
+- `analyze_path(path)`: a file, a folder (every license-like file in it) or `-` (stdin).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from functools import cache
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.licenses import clauses, inputs, references
+from opengauge.licenses import clauses, inputs, lookup, references
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.match import Identification, TextMatch, matcher
 from opengauge.licenses.normalize import Normalized, normalize
-from opengauge.licenses.places import data_root, user_folder
-from opengauge.licenses.registry import License, Registry, registry
+from opengauge.licenses.registry import Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
 from opengauge.licenses.sentences import split
-from opengauge.licenses.verdict import Verdict, decide, grants
+from opengauge.licenses.verdict import decide, grants
 
 CLOSEST_MIN_SCORE = 0.5
 CLOSEST_MIN_TOKENS = 40
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-
-class _Names(Mapping):
-    """The name table of the index, loaded on first use (most texts never need it)."""
-
-    def _table(self) -> dict[str, list[str]]:
-        return matcher().built.names
-
-    def __getitem__(self, key: str) -> list[str]:
-        return self._table()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._table())
-
-    def __len__(self) -> int:
-        return len(self._table())
-
-    def items(self):  # type: ignore[override]
-        return self._table().items()
-
-
-def reference_text(entry: License) -> str | None:
-    """The first reference text of `entry` from the library files, or None."""
-    if not entry.files:
-        return None
-    source, _, name = entry.files[0].partition("/")
-    folder = {"scancode": data_root() / "scancode", "opengauge": data_root() / "ai",
-              "user": user_folder()}.get(source)
-    if folder is None:
-        return None
-    try:
-        raw = (folder / name).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    return _FRONT.sub("", raw, count=1)
-
-
-@cache
-def reference_analysis(key: str) -> tuple[tuple[Finding, ...], frozenset[str]]:
-    """Findings (tagged with their source) and granted rights of a license's reference text."""
-    entry = registry().get(key)
-    text = reference_text(entry) if entry else None
-    if not text:
-        return (), frozenset()
-    sentences = split(text)
-    findings = tuple(Finding(f.kind, f.quote, f.lines, f.value, source=key)
-                     for f in clauses.analyze(sentences))
-    return findings, frozenset(grants(sentences))
-
-
-def entry_verdict(entry: License) -> Verdict:
-    """The verdict on one license from its reference text and flags."""
-    findings, granted = reference_analysis(entry.key)
-    if entry.osi_approved:
-        findings = tuple(f for f in findings if not f.osd)
-    return decide(list(findings), [entry.osi_approved], set(granted))
-
-
-def _family_match(reg: Registry, family: str, lines: list[int] | None, via: str,
-                  statement: str | None = None) -> tuple[Match, list[License]]:
-    fam = reg.families.get(family)
-    members = [m for m in reg.members(family) if m.kind == "license" and not m.deprecated]
-    name = fam.name if fam else family
-    match = Match(None, None, name, family, None, "license", 1.0, lines, via,
-                  osi_approved=bool(members) and all(m.osi_approved for m in members),
-                  fsf_libre=bool(members) and all(m.fsf_libre for m in members),
-                  statement=statement, members=[m.key for m in members])
-    return match, members
-
-
-def _family_findings(members: list[License]) -> tuple[list[Finding], bool | None]:
-    """Findings shared by every member (from the newest member) and the unanimous verdict."""
-    if not members:
-        return [], None
-    verdicts = [entry_verdict(m) for m in members]
-    values = {v.open_source for v in verdicts}
-    unanimous = values.pop() if len(values) == 1 else None
-    if unanimous is not False:
-        return [], unanimous
-    kinds = [{f.kind for f in reference_analysis(m.key)[0] if f.osd} for m in members]
-    common = set.intersection(*kinds) if kinds else set()
-    newest = sorted(members, key=lambda m: (m.version or "", m.key))[-1]
-    return [f for f in reference_analysis(newest.key)[0] if f.kind in common], False
 
 
 def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> dict | None:
@@ -150,8 +62,8 @@ def _copy_analysis(text: int, norm: Normalized, raw: str) -> tuple[list[Finding]
     folder of models sharing a license) get them placed on their own lines.
     """
     known = _COPIES.get(text)
-    lines = norm.lines
     if known is None:
+        lines = norm.lines
         sentences = split(raw)
         found = []
         for finding in clauses.analyze(sentences):
@@ -161,7 +73,10 @@ def _copy_analysis(text: int, norm: Normalized, raw: str) -> tuple[list[Finding]
                 found.append((finding.kind, finding.quote, finding.value, first, last))
         known = _COPIES[text] = (tuple(found), frozenset(grants(sentences)))
     findings, granted = known
-    return [Finding(kind, quote, [lines[first], lines[last]], value)
+    if not findings:
+        return [], set(granted)
+    where = norm.lines_of({i for _, _, _, first, last in findings for i in (first, last)})
+    return [Finding(kind, quote, [where[first], where[last]], value)
             for kind, quote, value, first, last in findings], set(granted)
 
 
@@ -209,10 +124,10 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
         findings = clauses.analyze(sentences)
         granted = grants(sentences)
-    refs, unresolved = references.find(text, sentences, reg, _Names(), covered)
+    refs, unresolved = references.find(text, sentences, reg, lookup.Names(), covered)
     seen = {m.key for m in result.matches}
     for ref in refs:
-        extra, flags, more = _reference(reg, ref, seen, result)
+        extra, flags, more = lookup.add_reference(reg, ref, seen, result)
         findings += extra
         osi_flags += flags
         granted |= more
@@ -220,47 +135,12 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
                         for u in unresolved]
     result.restrictions = findings
     verdict = decide(findings, osi_flags, granted)
-    _apply(result, verdict)
+    lookup.apply(result, verdict)
     result.identified = bool(result.matches)
     result.closest = _closest(reg, norm, found.unknown)
     if not result.identified:
         result.note = _unknown_note(result.closest, norm)
     return result
-
-
-def _reference(reg: Registry, ref: references.Reference, seen: set, result: LicenseResult
-               ) -> tuple[list[Finding], list[bool], set[str]]:
-    """Add a referenced license to `result`; its findings, OSI flags and grants."""
-    if ref.target is None or ref.target in seen:
-        return [], [], set()
-    seen.add(ref.target)
-    score = 1.0 if ref.exact else 0.95
-    if ref.target.startswith("family:"):
-        match, members = _family_match(reg, ref.target[7:], [ref.line, ref.line], "reference",
-                                       ref.statement)
-        result.matches.append(match)
-        shared, unanimous = _family_findings(members)
-        flags = [match.osi_approved] if unanimous is not None and match.osi_approved else []
-        return shared, flags, ({"use", "modify", "redistribute"} if unanimous else set())
-    entry = reg.get(ref.target)
-    if entry is None:
-        return [], [], set()
-    result.matches.append(Match.of(entry, score, [ref.line, ref.line], "reference",
-                                   statement=ref.statement))
-    extra, granted = reference_analysis(entry.key)
-    if entry.osi_approved:
-        extra = tuple(f for f in extra if not f.osd)
-    flags = [entry.osi_approved] if (entry.kind == "license" and entry.has_text
-                                     and not entry.exception) else []
-    if not entry.has_text and not entry.osi_approved:
-        result.warnings.append(f"{entry.name}: no text of this license is available")
-    return list(extra), flags, set(granted)
-
-
-def _apply(result: LicenseResult, verdict: Verdict) -> None:
-    result.open_source = verdict.open_source
-    result.basis = verdict.basis
-    result.osd_violations = verdict.violations
 
 
 def _unknown_note(closest: dict | None, norm: Normalized) -> str:
@@ -315,6 +195,7 @@ def analyze_files(files: list[Path], jobs: int | None = None) -> list[LicenseRes
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(files) < PARALLEL_FROM:
         return [_analyze_or_error(file) for file in files]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     matcher()
@@ -332,100 +213,6 @@ def _analyze_or_error(file: Path) -> LicenseResult:
         return LicenseResult(str(file), error=str(error))
 
 
-def lookup_id(identifier: str) -> LicenseResult:
-    """The registry's answer for an SPDX id, ScanCode key, alias or Hugging Face license id,
-    or an SPDX expression of them ("MIT OR Apache-2.0": judged as if every license applies)."""
-    reg = registry()
-    result = LicenseResult(None, id=identifier)
-    findings: list[Finding] = []
-    flags: list[bool] = []
-    granted: set[str] = set()
-    seen: set = set()
-    for part in _expression_keys(identifier):
-        target = references.resolve_id(part, reg, _Names())
-        if target is False:
-            raise NotFound(f"unknown license id '{part}'", _suggestions(reg, part))
-        if target is None:
-            continue
-        extra, more_flags, more = _reference(reg, references.Reference(target, 0, part, "id"),
-                                             seen, result)
-        findings += extra
-        flags += more_flags
-        granted |= more
-    for match in result.matches:
-        match.lines, match.via, match.score, match.statement = None, "id", 1.0, None
-    result.identified = bool(result.matches)
-    if not result.identified:
-        result.note = f"'{identifier}' names no license"
-        return result
-    result.restrictions = findings
-    _apply(result, decide(findings, flags, granted))
-    return result
-
-
-_EXPRESSION = re.compile(r"\s(?:and|or|with)\s|[()]", re.IGNORECASE)
-
-
-def _expression_keys(identifier: str) -> list[str]:
-    """The license ids of an SPDX expression (parsed with license-expression), or [identifier]."""
-    if not _EXPRESSION.search(identifier):
-        return [identifier.strip()]
-    from license_expression import ExpressionError, Licensing
-
-    try:
-        return Licensing().license_keys(Licensing().parse(identifier))
-    except (ExpressionError, ValueError, TypeError) as error:
-        raise BadInput(f"'{identifier}': not a license expression ({error})") from error
-
-
-def lookup_name(text: str) -> LicenseResult:
-    """The licenses named in a free-form string, e.g. a catalog's "Apache 2.0 and CC-BY-NC-4.0"."""
-    reg = registry()
-    result = LicenseResult(None, id=text)
-    findings: list[Finding] = []
-    flags: list[bool] = []
-    granted: set[str] = set()
-    seen: set = set()
-    for part in _name_parts(text):
-        target = references.resolve_id(part, reg, _Names())
-        if target is False:
-            result.warnings.append(f"license not recognized: {part}")
-            continue
-        if target is None:
-            continue
-        ref = references.Reference(target, 0, part, "reference")
-        extra, more_flags, more = _reference(reg, ref, seen, result)
-        findings += extra
-        flags += more_flags
-        granted |= more
-    for match in result.matches:
-        match.lines = None
-    result.restrictions = findings
-    result.identified = bool(result.matches)
-    if result.identified and not result.warnings:
-        _apply(result, decide(findings, flags, granted))
-    elif any(f.osd for f in findings):
-        _apply(result, decide(findings, [], set()))
-    if not result.identified:
-        result.note = "no license recognized in this name"
-    return result
-
-
-_SPLIT_NAMES = re.compile(r"\s+(?:and|&|\+|plus)\s+|\s*[,;/]\s*(?!\d)", re.IGNORECASE)
-
-
-def _name_parts(text: str) -> list[str]:
-    cleaned = re.sub(r"\([^)]*\)", " ", text)
-    return [p.strip() for p in _SPLIT_NAMES.split(cleaned) if p and p.strip()]
-
-
-def _suggestions(reg: Registry, identifier: str) -> list[str]:
-    from difflib import get_close_matches
-
-    return get_close_matches(identifier.lower(), sorted({i.lower() for i in reg.all_ids()}),
-                             n=3, cutoff=0.75)
-
-
 def reset() -> None:
     """Forget the loaded index, registry and matcher (after the library changed, in tests)."""
     from opengauge.licenses import index
@@ -435,5 +222,5 @@ def reset() -> None:
     index.load.cache_clear()
     registry_module.registry.cache_clear()
     match_module.matcher.cache_clear()
-    reference_analysis.cache_clear()
+    lookup.reference_analysis.cache_clear()
     _COPIES.clear()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 VERSION = 4
 """Bumped when normalization changes: prebuilt indexes of another version are rebuilt."""
@@ -58,15 +57,58 @@ EQUIVALENT = {
 }
 
 
-@dataclass(slots=True)
 class Normalized:
-    """Tokens of a text and the 1-based line each one starts on."""
+    """Tokens of a text and the 1-based line each one starts on.
 
-    tokens: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    Lines are worked out on first use: a word-for-word copy of a known license needs only
+    the lines of its first and last words.
+    """
+
+    __slots__ = ("_cleaned", "_lines", "tokens")
+
+    def __init__(self, tokens: list[str] | None = None, lines: list[int] | None = None,
+                 cleaned: str | None = None) -> None:
+        self.tokens = tokens if tokens is not None else []
+        self._lines = lines
+        self._cleaned = cleaned
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    def __repr__(self) -> str:
+        return f"Normalized(tokens={self.tokens!r}, lines={self.lines!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Normalized) and (self.tokens, self.lines) == (other.tokens,
+                                                                               other.lines)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def lines(self) -> list[int]:
+        """The line of every token."""
+        if self._lines is None:
+            self._lines = _by_line(self._cleaned or "")[1]
+        return self._lines
+
+    def lines_of(self, indexes: set[int]) -> dict[int, int]:
+        """The lines of the tokens at `indexes` (one pass over the text, stopping early)."""
+        if self._lines is not None or self._cleaned is None:
+            return {i: self.lines[i] for i in indexes}
+        found: dict[int, int] = {}
+        last = max(indexes, default=-1)
+        line, seen, index = 1, 0, 0
+        for match in _TOKEN.finditer(self._cleaned):
+            if not match.group(1):
+                continue
+            line += self._cleaned.count("\n", seen, match.start())
+            seen = match.start()
+            if index in indexes:
+                found[index] = line
+            if index >= last:
+                break
+            index += 1
+        return found
 
     def line_range(self, start: int, end: int) -> list[int]:
         """[first line, last line] of tokens start..end-1 (end exclusive)."""
@@ -74,6 +116,8 @@ class Normalized:
             return [1, 1]
         start = max(0, min(start, len(self.tokens) - 1))
         end = max(start + 1, min(end, len(self.tokens)))
+        if self._lines is None and start == 0 and end == len(self.tokens):
+            return _edge_lines(self._cleaned or "")
         return [self.lines[start], self.lines[end - 1]]
 
 
@@ -126,11 +170,22 @@ def normalize(text: str) -> Normalized:
 
     A word broken by a hyphen at the end of a line is joined with the start of the next line.
     """
+    cleaned = clean(text)
+    if _HYPHEN_BREAK.search(cleaned) is None:
+        words = list(filter(None, _TOKEN.findall(cleaned)))
+        return Normalized(_equivalents(words), None, cleaned)
+    words, lines = _by_line(cleaned)
+    return Normalized(_equivalents(words), lines)
+
+
+def _by_line(cleaned: str) -> tuple[list[str], list[int]]:
+    """Tokens of a cleaned text, line by line, with their lines (words broken by a hyphen at
+    a line end joined)."""
     words: list[str] = []
     lines: list[int] = []
     findall = _TOKEN.findall
     broken = False
-    for number, line in enumerate(clean(text).split("\n"), 1):
+    for number, line in enumerate(cleaned.split("\n"), 1):
         found = list(filter(None, findall(line)))
         if not found:
             broken = False
@@ -140,7 +195,17 @@ def normalize(text: str) -> Normalized:
         words += found
         lines += [number] * len(found)
         broken = line.rstrip().endswith(_HYPHENS) and _BROKEN_WORD.search(line.rstrip()) is not None
-    return Normalized(_equivalents(words), lines)
+    return words, lines
+
+
+def _edge_lines(cleaned: str) -> list[int]:
+    """The lines of the first and the last token of a cleaned text."""
+    rows = cleaned.split("\n")
+    has_token = (number for number, line in enumerate(rows, 1) if any(_TOKEN.findall(line)))
+    first = next(has_token, 1)
+    last = next((number for number in range(len(rows), 0, -1)
+                 if any(_TOKEN.findall(rows[number - 1]))), first)
+    return [first, last]
 
 
 def _equivalents(words: list[str]) -> list[str]:
