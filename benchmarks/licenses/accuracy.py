@@ -121,12 +121,15 @@ def report(per_category: dict[str, Counter], confusion: dict[str, Counter],
           f"({tp} of {tp + fp}), recall {tp / max(tp + fn, 1):.1%} ({tp} of {tp + fn}).")
     print(f"Permissive texts with a finding that conflicts with the OSD: {permissive[1]} of "
           f"{permissive[0]}.\n")
-    print("## Per-family confusion (expected -> found)\n")
-    columns = sorted({c for row in confusion.values() for c in row})
-    print("| expected | " + " | ".join(columns) + " |")
-    print("|---|" + "---|" * len(columns))
+    print("## Per-family confusion (expected family and version -> what was found)\n")
+    print("| expected | cases | found as expected | abstained | found as something else |")
+    print("|---|---|---|---|---|")
     for expected in sorted(confusion):
-        print(f"| {expected} | " + " | ".join(str(confusion[expected].get(c, "")) for c in columns) + " |")
+        row = confusion[expected]
+        others = ", ".join(f"{k} ({n})" for k, n in sorted(row.items())
+                           if k not in (expected, "abstain"))
+        print(f"| {expected} | {sum(row.values())} | {row.get(expected, 0)} | "
+              f"{row.get('abstain', 0)} | {others or '—'} |")
     misses = [r for r in rows if r["outcome"] != "right"]
     if misses:
         print("\n## Not right\n")
