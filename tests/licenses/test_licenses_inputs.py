@@ -118,3 +118,16 @@ def test_utf16_without_bom_reads_as_binary_not_garbage() -> None:
     data = codecs.encode("Permission is hereby granted", "utf-16-le")
     with pytest.raises(BadInput):
         decode(data, "x")
+
+
+def test_large_folders_are_analyzed_in_parallel_with_the_same_results(tmp_path: Path) -> None:
+    texts = [library_text(k) for k in ("mit", "apache-2.0", "llama-3.1-license-2024", "cc-by-nc-4.0")]
+    for number in range(36):
+        (tmp_path / f"{number:02d}-LICENSE").write_text(texts[number % 4], encoding="utf-8")
+    (tmp_path / "99-LICENSE").write_bytes(b"\0binary")
+    sequential = [r.to_dict() for r in analyze_path(tmp_path, jobs=1)]
+    parallel = [r.to_dict() for r in analyze_path(tmp_path, jobs=2)]
+    assert parallel == sequential
+    assert [r["matches"][0]["key"] for r in sequential[:4]] == [
+        "mit", "apache-2.0", "llama-3.1-license-2024", "cc-by-nc-4.0"]
+    assert "binary" in sequential[-1]["error"]
