@@ -127,3 +127,10 @@ def test_api_gather_reads_a_local_folder_offline(tmp_path):
     # the base model cannot be looked up offline with an empty store: a problem, not a failure
     assert [p.kind for p in facts.problems] == ["network"]
     assert "offline: no stored Hub answer for model_info org/base" in facts.problems[0].message
+
+
+def test_base_model_files_are_kept_to_tell_whether_weights_are_published(hub, client):
+    hub.add_model("mistralai/Mistral-7B-v0.1", {"README.md": "---\nlicense: apache-2.0\n---\n",
+                                                "model.safetensors": b"x"})
+    facts = run(ZEPHYR, client)
+    assert facts.base_models[0].files == ["README.md", "model.safetensors"]

@@ -182,8 +182,9 @@ class RelatedReposSource(Source):
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
-        facts.base_models.append(_related(self.client, "model", repo_id, model.card_data,
-                                          model.gated))
+        related = _related(self.client, "model", repo_id, model.card_data, model.gated)
+        related.files = [name for name, _ in model.siblings]
+        facts.base_models.append(related)
 
     def _dataset(self, repo_id: str, facts: Facts) -> None:
         try:
