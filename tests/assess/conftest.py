@@ -70,8 +70,10 @@ def store(tmp_path):
 @pytest.fixture
 def check(hub, store):
     """check_target against the local Hub (no token, short timeouts, quick retries)."""
+    endpoint = hub.url
+
     def run(target: str, own=None, **options):
-        defaults = {"endpoint": hub.url, "token": False, "timeout": 2.0, "retries": 1,
+        defaults = {"endpoint": endpoint, "token": False, "timeout": 2.0, "retries": 1,
                     "backoff": 0.01}
         return check_target(target, own, CheckOptions(**{**defaults, **options}), store=store)
     return run

@@ -29,6 +29,10 @@ def rows(document: Document) -> list[dict[str, Any]]:
     """Flat rows: framework records as they are; a report contributes one row per framework."""
     if document.kind == "reports":
         return [r for report in document.records for r in report["frameworks"].values()]
+    if document.kind == "batch":
+        from opengauge.formats.batchview import row
+
+        return [row(r) for r in document.records]
     if document.kind == "frameworks":
         return [{"framework": f["id"], **c} for f in document.records for c in f["criteria"]]
     return document.records
@@ -42,7 +46,7 @@ class CsvFormat(Format):
         out = io.StringIO()
         if not records:
             return ""
-        if document.kind in ("frameworks", "datasets"):
+        if document.kind in ("frameworks", "datasets", "batch"):
             columns = list(dict.fromkeys(k for r in records for k in r))
             writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
