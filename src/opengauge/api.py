@@ -333,27 +333,31 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
 def summarize(found: dict[str, Ranked]) -> dict[str, Any]:
     """The headline: are the weights available, and is the model open source?
 
-    Weights come from the EU index's end-model weights rating (open or partial = available).
-    Open source: yes when the EU `licenses` rating is open and the end-model weights and
-    training code are open; no when the licenses or the weights are closed; otherwise null.
+    Weights come from the EU index's end-model weights rating (the 2023 table's RL weights when
+    the EU index has no record). Open source: the OSI Open Source AI Definition's verdict when the
+    model has one (pass = yes); otherwise yes when the EU `licenses` rating, the end-model weights
+    and the training code are all open, no when the licenses or the weights are closed, and null
+    (unknown) in every other case.
     """
     summary: dict[str, Any] = {"weights": "unknown", "open_source": None, "basis": None}
     entry = found.get("osai") or found.get("osai-14")
+    keys = ("weights_endmodel", "licenses", "trainingcode")
     if entry is None:
         entry = found.get("ouc-2023")
         keys = ("rlweights", "license", "opencode")
-    else:
-        keys = ("weights_endmodel", "licenses", "trainingcode")
-    if entry is None:
-        return summary
-    levels = entry.assessment.levels()
-    weights, licenses, code = (levels.get(k, "unknown") for k in keys)
-    summary["weights"] = weights
-    summary["basis"] = f"{entry.assessment.framework}: {', '.join(keys)}"
-    if licenses == "open" and weights == "open" and code == "open":
-        summary["open_source"] = True
-    elif "closed" in (licenses, weights):
-        summary["open_source"] = False
+    if entry is not None:
+        levels = entry.assessment.levels()
+        weights, licenses, code = (levels.get(k, "unknown") for k in keys)
+        summary["weights"] = weights
+        summary["basis"] = f"{entry.assessment.framework}: {', '.join(keys)}"
+        if licenses == "open" and weights == "open" and code == "open":
+            summary["open_source"] = True
+        elif "closed" in (licenses, weights):
+            summary["open_source"] = False
+    osaid = found.get("osaid")
+    if osaid is not None and osaid.assessment.verdict in ("pass", "fail"):
+        summary["open_source"] = osaid.assessment.verdict == "pass"
+        summary["basis"] = f"osaid: {osaid.assessment.source_file}"
     return summary
 
 

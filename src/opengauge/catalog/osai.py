@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from opengauge.catalog.interface import CatalogReader
-from opengauge.catalog.records import NOT_MODELS, read_triple, split_types, text_or_none
+from opengauge.catalog.records import RadboudReader, split_types, text_or_none
 from opengauge.frameworks.osai import OsaiIndex
-from opengauge.identity import slugify, table
-from opengauge.model import Assessment, Subject
-from opengauge.yamlfile import read_yaml
+from opengauge.model import Subject
 
 
-class OsaiIndexReader(CatalogReader):
+class OsaiIndexReader(RadboudReader):
     """Reads `system`, `org` and one `{class, link, notes}` triple per parameter."""
 
     format_name = "European Open Source AI Index"
+    header = "system"
+    header_fields = "name, link, type, ..."
 
     def __init__(self, framework: OsaiIndex) -> None:
-        self.framework = framework
+        super().__init__(framework)
         self.source = framework.source
 
     def _matches(self, folder: Path) -> bool:
@@ -38,42 +38,15 @@ class OsaiIndexReader(CatalogReader):
         candidates = [root, *sorted(p for p in root.iterdir() if p.is_dir())]
         return next((c for c in candidates if self._matches(c)), None)
 
-    def read_record(self, path: Path) -> Assessment | None:
-        """One record, or None for a nameless record (a template, not a model)."""
-        if path.name in NOT_MODELS:
-            return None
-        doc = read_yaml(path, display=str(path))
-        if not isinstance(doc.data, dict):
-            raise doc.fail("expected a YAML mapping with system, org and the parameters")
-        system = doc.data.get("system")
-        if not isinstance(system, dict):
-            raise doc.fail("missing or not a mapping (expected name, link, type, ...)", "system")
-        name = text_or_none(system.get("name"))
-        if name is None:
-            return None
-        org = doc.data.get("org") or {}
-        if not isinstance(org, dict):
-            raise doc.fail("expected a mapping with name, link and notes", "org")
-        ratings = [read_triple(doc, c.ref, self.source, path.name) for c in self.framework.criteria]
-        family = table().id_for_record(self.source, path.name) or slugify(path.stem)
-        subject = Subject(
-            id=family,
+    def subject(self, header: dict[str, Any], name: str) -> Subject:
+        return Subject(
+            id="",
             name=name,
-            org=text_or_none(org.get("name")),
-            org_link=text_or_none(org.get("link")),
-            type=split_types(system.get("type")),
-            link=text_or_none(system.get("link")),
-            base_model=text_or_none(system.get("basemodelname")),
-            end_model=text_or_none(system.get("endmodelname")),
-            license=text_or_none(system.get("endmodellicense", system.get("endmodel license"))),
-            release_date=text_or_none(system.get("releasedate")),
-            notes=text_or_none(system.get("notes")),
-        )
-        return Assessment(
-            subject=subject,
-            framework=self.framework.id,
-            ratings=ratings,
-            provenance="curated",
-            source=self.source,
-            source_file=path.name,
+            type=split_types(header.get("type")),
+            link=text_or_none(header.get("link")),
+            base_model=text_or_none(header.get("basemodelname")),
+            end_model=text_or_none(header.get("endmodelname")),
+            license=text_or_none(header.get("endmodellicense", header.get("endmodel license"))),
+            release_date=text_or_none(header.get("releasedate")),
+            notes=text_or_none(header.get("notes")),
         )

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from opengauge.catalog.interface import CatalogReader
-from opengauge.catalog.records import NOT_MODELS, read_triple, text_or_none
+from opengauge.catalog.records import RadboudReader, text_or_none
 from opengauge.frameworks.ouc2023 import OpeningUpChatGPT
-from opengauge.identity import slugify, table
-from opengauge.model import Assessment, Subject
-from opengauge.yamlfile import read_yaml
+from opengauge.model import Subject
 
 
-class OpeningUpChatGPTReader(CatalogReader):
+class OpeningUpChatGPTReader(RadboudReader):
     """Reads `project`, `org` and the 14 `{class, link, notes}` triples."""
 
     source = "ouc-2023"
     format_name = "Opening up ChatGPT (2023)"
+    header = "project"
+    header_fields = "name, link, ..."
 
     def __init__(self, framework: OpeningUpChatGPT) -> None:
-        self.framework = framework
+        super().__init__(framework)
 
     def locate(self, root: Path) -> Path | None:
         for candidate in (root / "projects", root):
@@ -29,40 +29,13 @@ class OpeningUpChatGPTReader(CatalogReader):
             return root / "projects"
         return None
 
-    def read_record(self, path: Path) -> Assessment | None:
-        """One project, or None for a nameless one."""
-        if path.name in NOT_MODELS:
-            return None
-        doc = read_yaml(path, display=str(path))
-        if not isinstance(doc.data, dict):
-            raise doc.fail("expected a YAML mapping with project, org and the 14 features")
-        project = doc.data.get("project")
-        if not isinstance(project, dict):
-            raise doc.fail("missing or not a mapping (expected name, link, ...)", "project")
-        name = text_or_none(project.get("name"))
-        if name is None:
-            return None
-        org = doc.data.get("org") or {}
-        if not isinstance(org, dict):
-            raise doc.fail("expected a mapping with name, link and notes", "org")
-        ratings = [read_triple(doc, c.ref, self.source, path.name) for c in self.framework.criteria]
-        family = table().id_for_record(self.source, path.name) or slugify(path.stem)
-        subject = Subject(
-            id=family,
+    def subject(self, header: dict[str, Any], name: str) -> Subject:
+        return Subject(
+            id="",
             name=name,
-            org=text_or_none(org.get("name")),
-            org_link=text_or_none(org.get("link")),
-            link=text_or_none(project.get("link")),
-            base_model=text_or_none(project.get("llmbase")),
+            link=text_or_none(header.get("link")),
+            base_model=text_or_none(header.get("llmbase")),
             end_model=name,
-            license=text_or_none(project.get("license")),
-            notes=text_or_none(project.get("notes")),
-        )
-        return Assessment(
-            subject=subject,
-            framework=self.framework.id,
-            ratings=ratings,
-            provenance="curated",
-            source=self.source,
-            source_file=path.name,
+            license=text_or_none(header.get("license")),
+            notes=text_or_none(header.get("notes")),
         )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from opengauge.model import Evidence, Locator, Rating
-from opengauge.yamlfile import YamlDoc
+from opengauge.catalog.interface import CatalogReader
+from opengauge.frameworks.interface import Framework
+from opengauge.identity import slugify, table
+from opengauge.model import Assessment, Evidence, Locator, Rating, Subject
+from opengauge.yamlfile import YamlDoc, read_yaml
 
 LEVEL_NAMES = ("open", "partial", "closed")
 NOT_MODELS = frozenset({"a_submission_template.yaml", "A_sample.yaml"})
@@ -60,3 +64,47 @@ def links_of(value: Any) -> list[str]:
         return [t for t in (text_or_none(v) for v in value) if t]
     text = text_or_none(value)
     return [text] if text else []
+
+
+class RadboudReader(CatalogReader):
+    """Both Radboud formats: a header section (`system` or `project`), `org`, and one
+    `{class, link, notes}` triple per criterion of the framework."""
+
+    header: str
+    header_fields: str
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+
+    def subject(self, header: dict[str, Any], name: str) -> Subject:
+        """The subject's fields from the header section (besides id, name and org)."""
+        raise NotImplementedError
+
+    def read_record(self, path: Path) -> Assessment | None:
+        """One record, or None for a template or a nameless record (not a model)."""
+        if path.name in NOT_MODELS:
+            return None
+        doc = read_yaml(path, display=str(path))
+        if not isinstance(doc.data, dict):
+            raise doc.fail(f"expected a YAML mapping with {self.header}, org and the criteria")
+        header = doc.data.get(self.header)
+        if not isinstance(header, dict):
+            raise doc.fail(f"missing or not a mapping (expected {self.header_fields})", self.header)
+        name = text_or_none(header.get("name"))
+        if name is None:
+            return None
+        org = doc.data.get("org") or {}
+        if not isinstance(org, dict):
+            raise doc.fail("expected a mapping with name, link and notes", "org")
+        subject = self.subject(header, name)
+        subject.id = table().id_for_record(self.source, path.name) or slugify(path.stem)
+        subject.org = text_or_none(org.get("name"))
+        subject.org_link = text_or_none(org.get("link"))
+        return Assessment(
+            subject=subject,
+            framework=self.framework.id,
+            ratings=[read_triple(doc, c.ref, self.source, path.name) for c in self.framework.criteria],
+            provenance="curated",
+            source=self.source,
+            source_file=path.name,
+        )
