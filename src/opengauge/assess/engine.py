@@ -230,20 +230,25 @@ def place(framework_id: str, assessment: Assessment, own: str | Path | None = No
 
 
 def summarize(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
-    """The headline of an automatic assessment: weights from `weights_endmodel`; open source
-    when the release's license terms are open source (analyzer) and the weights are published
-    (open or partial), not when the terms are not open source or the weights closed."""
+    """The headline of an automatic assessment, by the catalog's rule where it can apply:
+    weights from `weights_endmodel`; open source is the OSAID verdict when it is pass or fail;
+    otherwise yes when the release's license terms are open source (license analyzer) and the
+    weights are published (open or partial), no when the terms are not open source or the
+    weights are closed, and null in every other case."""
     eu = assessed.get("osai")
     rating = eu.rating("weights_endmodel") if eu is not None else None
     weights = rating.level if rating is not None else "unknown"
     terms = d.licenses.open_source
     open_source: bool | None = None
+    basis = "automatic: license terms (license analyzer), osai weights_endmodel"
     if terms is False or weights == "closed":
         open_source = False
     elif terms is True and weights in ("open", "partial"):
         open_source = True
-    return {"weights": weights, "open_source": open_source,
-            "basis": "automatic: license terms (analyzer), osai weights_endmodel"}
+    osaid = assessed.get("osaid")
+    if osaid is not None and osaid.verdict in ("pass", "fail"):
+        open_source, basis = osaid.verdict == "pass", "automatic: osaid verdict"
+    return {"weights": weights, "open_source": open_source, "basis": basis}
 
 
 def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:

@@ -27,6 +27,16 @@ def _confidence(rating: Rating, found: dict[str, mof_rules.Found], element: osai
     return min(levels, key=order.__getitem__) if levels else "low"
 
 
+def _reworded(reason: str, unshown: set[str]) -> str:
+    """A curated reason in the words of a repository: 'not found', and 'not shown' for an
+    element that is not known to fail."""
+    reason = reason.replace(" missing", " not found")
+    for element in unshown:
+        if reason.startswith(f"{element} fails"):
+            return f"{element} not shown" + reason[len(f"{element} fails"):]
+    return reason
+
+
 def assess(d: Dossier, subject: Subject) -> Assessment:
     """The OSAID verdict of the release: pass, fail or unknown, with reasons."""
     found = mof_rules.find(d)
@@ -42,7 +52,8 @@ def assess(d: Dossier, subject: Subject) -> Assessment:
                        else b)
                 for name, b in (judged.blockers or {}).items()}
     verdict = judged.verdict
-    reasons = [reason.replace(" missing", " not found") for reason in judged.reasons or []]
+    unshown = {r.dimension for r in ratings if r.level == "unknown"}
+    reasons = [_reworded(reason, unshown) for reason in judged.reasons or []]
     if verdict == "fail" and not any(r.level == "closed" for r in ratings):
         verdict = UNKNOWN_VERDICT
         reasons.insert(0, "not enough evidence for a verdict: no element is shown to fail, but "
