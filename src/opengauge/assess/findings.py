@@ -245,7 +245,9 @@ def related_not_found(d: Dossier) -> list[dict[str, Any]]:
     found = [finding("base-model-not-found", "warning",
                      f"the base model {r.repo_id} is not on the Hub", [r.evidence],
                      base_model=r.repo_id) for r in d.facts.base_models if not r.found]
-    found += [finding("dataset-not-found", "info", f"the dataset {r.repo_id} is not on the Hub",
+    found += [finding("dataset-not-found", "info",
+                      f"the dataset {r.repo_id} is not on the Hub"
+                      + (" (not a Hub repository id)" if "not a Hub" in (r.evidence.note or "") else ""),
                       [r.evidence], dataset=r.repo_id) for r in d.facts.datasets if not r.found]
     return found
 
