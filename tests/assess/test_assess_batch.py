@@ -142,3 +142,31 @@ def test_batch_from_the_command_line(hub, tmp_path):
     assert run_cli("check", "--from", str(tmp_path / "none.txt"), env=env).returncode == 3
     (tmp_path / "empty.txt").write_text("# nothing\n")
     assert run_cli("check", "--from", str(tmp_path / "empty.txt"), env=env).returncode == 2
+
+
+def test_a_progress_bar_on_a_terminal(hub, tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    path = write_list(tmp_path, HUB_IDS[:3])
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "opengauge.cli", "check", "--from", str(path),
+                           "-f", "jsonl"], stdout=subprocess.PIPE, stderr=follower, timeout=120,
+                          env={**os.environ, "OPENGAUGE_HUB_ENDPOINT": hub.url, "TERM": "xterm"})
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert len(done.stdout.splitlines()) == 3  # the records stay clean on stdout
+    text = seen.decode("utf-8", "replace")
+    assert "checking" in text and "3/3" in text

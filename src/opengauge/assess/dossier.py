@@ -7,12 +7,12 @@ An observation is a fact with its Evidence, never a level: the rules decide leve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from opengauge.assess.licensing import LicensePicture, LicenseReading
 from opengauge.model import Evidence, Locator
-from opengauge.sources.facts import Facts, Link, RelatedRepo, Section
+from opengauge.sources.facts import Facts, Link, Section
 
 WEIGHT_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5",
                    ".msgpack", ".nemo", ".tflite", ".mlmodel", ".llamafile", ".npz")
@@ -60,7 +60,6 @@ class Dossier:
 
     facts: Facts
     licenses: LicensePicture
-    notes: list[str] = field(default_factory=list)
 
     # -- where things were looked for ---------------------------------------------------------
 
@@ -153,10 +152,6 @@ class Dossier:
     @property
     def is_derivative(self) -> bool:
         return bool(self.base_ids)
-
-    def base_repo(self) -> RelatedRepo | None:
-        """The first declared base model as the Hub answered for it."""
-        return self.facts.base_models[0] if self.facts.base_models else None
 
     def base_reading(self, repo_id: str) -> LicenseReading | None:
         return next((r for r in self.licenses.base_models if r.subject == repo_id), None)

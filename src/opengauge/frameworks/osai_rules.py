@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from opengauge.assess.dossier import CITATION, Dossier
+from opengauge.assess.dossier import CITATION, WEIGHT_SUFFIXES, Dossier
 from opengauge.model import Assessment, Evidence, Rating, Subject
 from opengauge.sources.facts import SECTION_KINDS
 
@@ -72,8 +72,7 @@ def weights_basemodel(d: Dossier, end: Rating) -> Rating:
     if not repo.found:
         return _rating("weights_basemodel", "unknown", [declared, _noted(
             repo.evidence, f"the Hub does not know {base_id}")], None)
-    weights = [n for n in repo.files if n.lower().endswith((".safetensors", ".gguf", ".bin", ".pt",
-                                                             ".pth", ".ckpt", ".nemo"))]
+    weights = [n for n in repo.files if n.lower().endswith(WEIGHT_SUFFIXES)]
     if not weights:
         return _rating("weights_basemodel", "unknown", [declared, _noted(
             repo.evidence, f"{base_id} lists no weight files")], None)
@@ -169,8 +168,8 @@ def trainingcode(d: Dossier) -> Rating:
     links = d.code_links("training")
     if links:
         return _rating("trainingcode", "partial", [_noted(link.evidence, "code repository linked "
-                                                          f"under '{link.section}'; its contents "
-                                                          "and license were not checked")
+                                                          "for training; its contents and license "
+                                                          "were not checked")
                                                    for link in links[:5]], "low")
     return _rating("trainingcode", "unknown", [d.where(
         "no training code in the repository and no code repository linked under a training "
