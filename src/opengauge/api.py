@@ -294,8 +294,8 @@ def gate_failures(outcome: dict[str, Any]) -> list[str]:
 
 
 def gather(target: str, offline: bool = False) -> Any:
-    """Provisional: the evidence the sources find about `target` (a path or a Hub id), as
-    `opengauge.sources.facts.Facts`. No ratings yet; `check` will build on it.
+    """The evidence the sources find about `target` (a path or a Hub id), as
+    `opengauge.sources.facts.Facts`, without ratings (`check_target` rates it).
     `offline=True` answers Hub questions from the store only ($HF_HUB_OFFLINE also does)."""
     from opengauge.sources.gather import GatherOptions
     from opengauge.sources.gather import gather as run

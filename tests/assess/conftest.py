@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
 from hubserver import HubServer
 from opengauge.assess import analyzer
 from opengauge.assess.engine import CheckOptions, check_target
 from opengauge.store import Store
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _reference() -> Path:
+    """The reference data, found as tests/conftest.py finds it (this package imports it by
+    name nowhere, so running these tests beside tests/web cannot pick the wrong conftest)."""
+    for candidate in (os.environ.get("OPENGAUGE_REFERENCE"), ROOT.parent / "shared" / "reference",
+                      "/work/shared/reference"):
+        if candidate and (Path(candidate) / "README.md").is_file():
+            return Path(candidate)
+    return ROOT.parent / "shared" / "reference"
+
+
+REFERENCE = _reference()
 CARDS = REFERENCE / "hub" / "cards"
 LICENSE_TEXTS = REFERENCE / "licenses"
 needs_cards = pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")
@@ -142,3 +158,9 @@ def ratings(report, framework: str = "osai") -> dict:
 
 def finding_ids(report) -> list[str]:
     return [f["id"] for f in report.findings]
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI in a fresh process, as a user runs it (stdout is a pipe)."""
+    return subprocess.run([sys.executable, "-m", "opengauge.cli", *args], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, **(env or {})})

@@ -6,12 +6,11 @@ import json
 
 import pytest
 
-from conftest import run_cli
 from opengauge.assess.batch import batch_id, run
 from opengauge.assess.engine import CheckOptions
 from opengauge.assess.gate import parse
 
-from .conftest import needs_cards, release
+from .conftest import needs_cards, release, run_cli
 
 pytestmark = needs_cards
 TINY = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
-
-from .conftest import needs_cards, release
+from .conftest import needs_cards, release, run_cli
 
 pytestmark = needs_cards
 TINY = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"

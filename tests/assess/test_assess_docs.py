@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
 from opengauge import frameworks
 from opengauge.assess.findings import FINDINGS
+
+from .conftest import ROOT
 
 RULES = (ROOT / "docs" / "rating-rules.md").read_text()
 README = (ROOT / "README.md").read_text()

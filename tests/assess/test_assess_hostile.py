@@ -11,13 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
 from opengauge.assess.engine import CheckOptions, check_target
 from opengauge.errors import BadInput, OpengaugeError
 from opengauge.formats.records import report_record
 from opengauge.model import LEVELS
 
-from .conftest import finding_ids, needs_cards, release, write_safetensors
+from .conftest import finding_ids, needs_cards, release, run_cli, write_safetensors
 
 OFFLINE = CheckOptions(offline=True)
 

@@ -150,6 +150,9 @@ def local_hub(monkeypatch):
     server = HubServer()
     server.add_model("TinyLlama/TinyLlama-1.1B-Chat-v1.0", {"README.md": card.read_bytes(),
                                                             "model.safetensors": b"\0" * 8})
+    llama = card.parent.parent / "meta-llama__Llama-2-7b-chat-hf" / "README.md"
+    server.add_model("meta-llama/Llama-2-7b-chat-hf", {"README.md": llama.read_bytes()},
+                     gated="manual")
     server.start()
     monkeypatch.setenv("OPENGAUGE_HUB_ENDPOINT", server.url)
     yield server
@@ -170,6 +173,15 @@ def test_hub_ids_are_assessed_automatically(app_client, local_hub) -> None:
     assert model["frameworks"]["osai"]["provenance"] == "automatic"
     unknown = app_client.get("/api/check", params={"target": "nobody/nothing"})
     assert unknown.status_code == 404
+
+
+def test_a_hub_id_in_the_catalog_shows_curated_and_automatic(app_client, local_hub) -> None:
+    answer = app_client.post("/check", data={"target": "meta-llama/Llama-2-7b-chat-hf"})
+    assert answer.status_code == 200
+    assert "<h1>Llama 2</h1>" in answer.text
+    assert 'class="prov prov-curated"' in answer.text and 'class="prov prov-automatic"' in answer.text
+    assert 'id="osai-licenses-automatic"' in answer.text
+    assert 'href="/models/llama-2"' in answer.text
 
 
 def test_a_hub_id_never_reaches_a_local_path(app_client, local_hub, tmp_path, monkeypatch) -> None:

@@ -27,8 +27,9 @@ def _cell(value: Any) -> Any:
 
 def rows(document: Document) -> list[dict[str, Any]]:
     """Flat rows: framework records as they are; a report contributes one row per framework."""
-    if document.kind == "reports":
-        return [r for report in document.records for r in report["frameworks"].values()]
+    if document.kind == "reports":  # curated rows, then automatic ones beside them
+        return [r for report in document.records
+                for r in (*report["frameworks"].values(), *(report.get("automatic") or {}).values())]
     if document.kind == "batch":
         from opengauge.formats.batchview import row
 
