@@ -207,3 +207,28 @@ def test_a_complete_apache_release_reaches_mof_class_three(check, tmp_path):
     mof = report.frameworks["mof"].assessment
     assert mof.klass == 3, mof.blockers
     assert ratings(report, "mof")["Model parameters (Final)"].evidence[0].quote == "Apache-2.0"
+
+
+def test_a_long_card_without_standard_sections_is_partial(check):
+    rating = ratings(check("mistralai/Mistral-7B-Instruct-v0.2"))["modelcard"]
+    assert rating.level == "partial"
+    assert "words" in rating.evidence[0].note
+
+
+@needs_analyzer
+def test_osaid_fails_only_where_an_element_is_shown_to_fail(check, tmp_path):
+    llama = (CARDS / "meta-llama__Llama-3.2-1B" / "LICENSE.txt").read_text()
+    card = card_with("epfl-llm__meditron-7b", license="llama3.2", base_model="null")
+    data_only = check(str(release(tmp_path / "a", card=card, files={"LICENSE": llama},
+                                  weights=False)))
+    osaid = data_only.frameworks["osaid"].assessment
+    assert ratings(data_only, "mof")["Data card"].level == "closed"
+    assert osaid.rating("Data information").level == "unknown"  # the paper may still qualify
+    assert osaid.verdict == "unknown"
+    with_code = check(str(release(tmp_path / "b", card=card, files={
+        "LICENSE": llama, "config.json": '{"architectures": ["LlamaForCausalLM"]}'})))
+    osaid = with_code.frameworks["osaid"].assessment
+    assert osaid.rating("Code").level == "closed" and osaid.rating("Parameters").level == "closed"
+    assert osaid.verdict == "fail"
+    assert with_code.context["summary"] == {"weights": "partial", "open_source": False,
+                                            "basis": "automatic: osaid verdict"}

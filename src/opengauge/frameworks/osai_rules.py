@@ -16,6 +16,8 @@ from opengauge.sources.facts import SECTION_KINDS
 
 OPEN_CARD_SECTIONS = 5
 PARTIAL_CARD_SECTIONS = 2
+PARTIAL_CARD_WORDS = 150
+"""A card with this many words but few standard sections still documents the model in part."""
 
 
 def _rating(dimension: str, level: str, evidence: Iterable[Evidence],
@@ -255,14 +257,15 @@ def modelcard(d: Dossier) -> Rating:
                        "high" if d.is_hub else "medium")
     filled = [kind for kind in SECTION_KINDS if d.filled(kind)]
     metadata = card.has_front_matter and bool(card.licenses or card.pipeline_tag or card.library_name)
-    where = d.where(f"{len(filled)} of {len(SECTION_KINDS)} card sections filled"
+    where = d.where(f"{card.body_words} words; {len(filled)} of {len(SECTION_KINDS)} card sections "
+                    "filled"
                     + (f" ({', '.join(filled)})" if filled else "")
                     + ("; metadata in front matter" if metadata else "; no front-matter metadata"),
                     card.file)
     evidence = [where] + [d.filled(kind)[0].evidence for kind in filled]
     if len(filled) >= OPEN_CARD_SECTIONS and metadata:
         return _rating("modelcard", "open", evidence, "medium")
-    if len(filled) >= PARTIAL_CARD_SECTIONS:
+    if len(filled) >= PARTIAL_CARD_SECTIONS or card.body_words >= PARTIAL_CARD_WORDS:
         return _rating("modelcard", "partial", evidence, "medium")
     return _rating("modelcard", "closed", evidence, "medium")
 

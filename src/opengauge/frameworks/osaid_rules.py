@@ -27,6 +27,15 @@ def _confidence(rating: Rating, found: dict[str, mof_rules.Found], element: osai
     return min(levels, key=order.__getitem__) if levels else "low"
 
 
+def _shown(level: str, element: osaid.Element, found: dict[str, mof_rules.Found]) -> str:
+    """An element met by any one of its components fails only when every one of them is known
+    not to qualify; while one is not known, the element is not known either."""
+    if level == "closed" and element.rule == "any" and any(
+            found[name].license is None for name in element.components):
+        return "unknown"
+    return level
+
+
 def _reworded(reason: str, unshown: set[str]) -> str:
     """A curated reason in the words of a repository: 'not found', and 'not shown' for an
     element that is not known to fail."""
@@ -44,9 +53,11 @@ def assess(d: Dossier, subject: Subject) -> Assessment:
                         ratings=mof_rules.component_ratings(found), provenance="automatic")
     judged = osaid.framework().evaluate(record)
     elements = {e.ref: e for e in osaid.elements()}
-    ratings = [Rating(r.dimension, r.level, r.evidence,
+    ratings = [Rating(r.dimension, _shown(r.level, elements[r.dimension], found), r.evidence,
                       _confidence(r, found, elements[r.dimension]))  # type: ignore[arg-type]
                for r in judged.ratings]
+    ratings = [Rating(r.dimension, r.level, r.evidence, None if r.level == "unknown" else
+                      r.confidence) for r in ratings]
     blockers = {name: ({**b, "status": mof_rules.LICENSE_UNKNOWN}
                        if found.get(name) and found[name].present and b.get("status") == "missing"
                        else b)
