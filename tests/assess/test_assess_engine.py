@@ -163,3 +163,12 @@ def test_hub_answers_go_to_the_store_in_the_cache_directory(hub):
 
     check_target("LLM360/Amber", options=CheckOptions(endpoint=hub.url, token=False))
     assert (Path(os.environ["OPENGAUGE_CACHE_DIR"]) / "opengauge.sqlite3").is_file()
+
+
+def test_a_local_folder_named_like_a_catalog_model_is_shown_beside_it(check, tmp_path):
+    folder = release(tmp_path / "x", "LLM360__Amber")
+    named = folder.rename(folder.parent / "Amber")
+    report = check(str(named))
+    assert report.provenance["kind"] == "curated+automatic" and report.subject.id == "amber"
+    other = check(str(release(tmp_path / "y", "LLM360__Amber")))  # "LLM360__Amber" is no name
+    assert other.provenance["kind"] == "automatic"

@@ -114,7 +114,7 @@ def report(facts: Facts, own: str | Path | None = None) -> Report:
     license_section = license_of(dossier, assessed)
     summary = summarize(dossier, assessed)
     provenance = provenance_of(facts, dossier)
-    model_id = catalog_id(facts, own)
+    model_id = catalog_id(facts, own, subject)
     if model_id is None:
         result = Report(subject=subject, frameworks=ranked, license=license_section,
                         findings=finding_rules.find(dossier), provenance=provenance)
@@ -315,17 +315,27 @@ def repository_of(d: Dossier) -> dict[str, Any]:
 
 # -- curated and automatic side by side -------------------------------------------------------
 
-def catalog_id(facts: Facts, own: str | Path | None = None) -> str | None:
-    """The catalog id of the target when it is in the catalog (a Hub id matching exactly one
-    family's Hub patterns in the identity table), else None."""
+def catalog_id(facts: Facts, own: str | Path | None = None,
+               subject: Subject | None = None) -> str | None:
+    """The catalog id of the target when it is in the catalog, else None: a Hub id matching
+    exactly one family's Hub patterns in the identity table; a local target whose name (folder,
+    file or GGUF `general.name`) is a catalog id, name or alias, compared exactly (case and
+    separators folded, never fuzzily)."""
     from opengauge import api
     from opengauge.identity import table
 
-    if facts.hub is None:
-        return None
     known = set(api.model_ids(own))
-    ids = [i for i in table().ids_for_hub(facts.hub.repo_id) if i in known]
-    return ids[0] if len(ids) == 1 else None
+    if facts.hub is not None:
+        ids = [i for i in table().ids_for_hub(facts.hub.repo_id) if i in known]
+        return ids[0] if len(ids) == 1 else None
+    path = facts.target.path
+    names = [subject.name if subject is not None else None,
+             path.name if path is not None and facts.target.path_kind == "folder" else None]
+    for name in dict.fromkeys(n for n in names if n):
+        found = table().id_for_name(name)
+        if found in known:
+            return found
+    return None
 
 
 def _result(entry: Ranked) -> Any:
