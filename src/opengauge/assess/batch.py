@@ -149,6 +149,7 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
     from opengauge import api
     from opengauge.assess import analyzer
     from opengauge.assess.gate import evaluate
+    from opengauge.frameworks import automatic
 
     options = options or CheckOptions()
     progress = progress or _NoProgress()
@@ -173,7 +174,9 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
     started = time.perf_counter()
     progress.start(len(todo))
     if todo:
-        api.catalog(own)  # load shared state once, before threads use it
+        catalog = api.catalog(own)  # load shared state once, before threads use it
+        for framework_id in automatic.ids():
+            catalog.assessments(framework_id)
         analyzer.warm()
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {pool.submit(_check_one, text, own, options, store, batch): text
