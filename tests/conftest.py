@@ -34,6 +34,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("OPENGAUGE_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("OPENGAUGE_CACHE_DIR", str(base / "cache"))
     monkeypatch.delenv("OPENGAUGE_CATALOG", raising=False)
+    monkeypatch.delenv("OPENGAUGE_LICENSES", raising=False)
     api.reset()
     yield base
     api.reset()

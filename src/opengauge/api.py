@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge import frameworks as framework_registry
 from opengauge.catalog.catalog import Catalog, load
@@ -14,6 +14,9 @@ from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
 from opengauge.model import LEVELS, Assessment, DataSnapshot, Ranked, Report, Subject
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 from opengauge.paths import own_catalog_dir
 
 DEFAULT_FRAMEWORK = "osai"
@@ -310,7 +313,11 @@ def _record_origin(assessment: Assessment) -> dict[str, Any]:
 
 
 def _catalog_license(view: ModelView) -> dict[str, Any]:
-    """The catalog's license facts: the curated license name and the EU `licenses` rating."""
+    """The catalog's license facts: the curated license name and the EU `licenses` rating.
+
+    `analysis` is the license analyzer's reading of the curated name (see `license_name`),
+    shown beside it; it never replaces the curated value.
+    """
     section: dict[str, Any] = {"name": view.subject.license, "analysis": None}
     mof = view.frameworks.get("mof")
     if mof is not None:
@@ -318,6 +325,8 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
         # `normalized` is left for the license analyzer to fill beside it, never instead of it.
         section["mot"] = {"release": mof.assessment.source_file,
                           "readings": mof.assessment.extra.get("license_readings", {})}
+    if view.subject.license:
+        section["analysis"] = license_name(view.subject.license).to_dict()
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
@@ -541,3 +550,34 @@ def snapshot_commit(snapshot: DataSnapshot) -> str | None:
     if snapshot.layer == "own" or "@" not in text:
         return None
     return text.rsplit("@", 1)[1].lower()
+def license_analyze(paths: list[str | Path], jobs: int | None = None) -> list[LicenseResult]:
+    """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`.
+
+    Folders are analyzed by `jobs` worker processes (default: one per CPU)."""
+    from opengauge import licenses
+
+    results: list[LicenseResult] = []
+    for path in paths:
+        results += licenses.analyze_path(path, jobs)
+    return results
+
+
+def license_text(text: str, path: str | None = None) -> LicenseResult:
+    """Identify and judge one license text (any text: LICENSE, USE_POLICY, model card)."""
+    from opengauge import licenses
+
+    return licenses.analyze_text(text, path)
+
+
+def license_lookup(identifier: str) -> LicenseResult:
+    """`opengauge license --id ID`: an SPDX id, ScanCode key or Hugging Face license id."""
+    from opengauge import licenses
+
+    return licenses.lookup_id(identifier)
+
+
+def license_name(name: str) -> LicenseResult:
+    """The licenses a free-form name refers to ("Apache 2.0 and CC-BY-NC-4.0")."""
+    from opengauge import licenses
+
+    return licenses.lookup_name(name)

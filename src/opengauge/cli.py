@@ -25,6 +25,7 @@ from opengauge.formats.records import (
     batch_document,
     diff_document,
     frameworks_document,
+    licenses_document,
     models_document,
     ranking_document,
     reports_document,
@@ -283,6 +284,29 @@ def export(
         sys.stdout.write(json.dumps([i.data for i in items], indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write("".join(i.text if i.text.startswith("---") else "---\n" + i.text for i in items))
+
+
+@app.command("license")
+def license_command(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="License files, folders (every license-like file in them) or - for standard input.",
+        show_default=False)] = None,
+    id: Annotated[str | None, typer.Option(
+        "--id", help="An SPDX id, ScanCode key or Hugging Face license id, e.g. llama3.1.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", min=1, help="Worker processes for folders (default: one per CPU).")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Which license is this, is it open source, and what restricts you (quoted, with lines)."""
+    if id is not None and paths:
+        raise BadInput("give either PATH... or --id ID, not both")
+    if id is not None:
+        results = [api.license_lookup(id)]
+    elif paths:
+        results = api.license_analyze(paths, jobs)
+    else:
+        raise BadInput("give a license file or folder, - for standard input, or --id ID")
+    emit(licenses_document(results), format)
 
 
 @catalog_app.command("list")

@@ -37,7 +37,7 @@ def _spdx_properties(node: dict) -> Counter:
 def _with_license(model: str, name: str | None) -> Report:
     report = api.check(model)
     report.subject = replace(report.subject, license=name)
-    report.license = {**report.license, "name": name}
+    report.license = {**report.license, "name": name, "analysis": None}  # the curated name only
     return report
 
 

@@ -47,6 +47,14 @@ class CsvFormat(Format):
         out = io.StringIO()
         if not records:
             return ""
+        if document.kind == "licenses":
+            from opengauge.formats.licenses import CSV_COLUMNS, csv_row
+
+            writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for record in document.records:
+                writer.writerow({k: _cell(v) for k, v in csv_row(record).items()})
+            return out.getvalue()
         if document.kind in ("frameworks", "datasets", "batch"):
             columns = list(dict.fromkeys(k for r in records for k in r))
             writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

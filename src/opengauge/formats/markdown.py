@@ -69,6 +69,10 @@ class MarkdownFormat(Format):
             lines += [f"## {headline(r)}", ""]
             lic = r.get("license") or {}
             lines.append(f"- **License:** {lic.get('name') or 'unknown'}")
+            if lic.get("analysis"):
+                from opengauge.formats.licenses import analysis_phrase
+
+                lines.append(f"- **License analyzer:** {analysis_phrase(lic['analysis'])}")
             automatic = r.get("automatic") or {}
             for fid, f in r["frameworks"].items():
                 name = criteria_names(fid).get("__name__", fid)
@@ -120,6 +124,25 @@ class MarkdownFormat(Format):
             lines += [f"## {f['name']} (`{f['id']}`)", "",
                       *_table(["criterion", "group", "name", "question"], rows), ""]
         return lines
+
+    def _licenses(self, document: Document) -> list[str]:
+        from opengauge.formats.licenses import match_line, ordered_findings, title, verdict_line
+
+        lines: list[str] = []
+        for r in document.records:
+            lines += [f"## `{title(r)}`", ""]
+            if r.get("error"):
+                lines += [f"- **Error:** {r['error']}", ""]
+                continue
+            lines += [f"- **License:** {match_line(m)}" for m in r["matches"]]
+            if not r["matches"]:
+                lines.append(f"- **License:** {r.get('note') or 'none found'}")
+            lines += [f"- **Verdict:** {verdict_line(r)}", ""]
+            rows = [[f["kind"], f"{f['lines'][0]}-{f['lines'][1]}", f.get("source") or "",
+                     ", ".join(map(str, f["osd"])) or "—", f["quote"]] for f in ordered_findings(r)]
+            if rows:
+                lines += [*_table(["kind", "lines", "source", "OSD", "quote"], rows), ""]
+        return lines or ["No license-like files found."]
 
     def _datasets(self, document: Document) -> list[str]:
         rows = [[d["source"], d["layer"], d.get("snapshot"), d.get("date"), d["models"],

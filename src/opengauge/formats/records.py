@@ -22,7 +22,7 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff` or `batch`."""
+    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff`, `licenses` or `batch`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -31,7 +31,8 @@ class Document:
 
     @property
     def records_key(self) -> str:
-        return {"frameworks": "frameworks", "datasets": "datasets", "diff": "diffs"}.get(self.kind, "models")
+        return {"frameworks": "frameworks", "datasets": "datasets", "diff": "diffs",
+                "licenses": "licenses"}.get(self.kind, "models")
 
     def envelope(self) -> dict[str, Any]:
         return {
@@ -166,3 +167,6 @@ def diff_document(diffs: list[Any]) -> Document:
     snaps = {json.dumps(s, sort_keys=True): s for r in records for s in (*r["a"]["data"], *r["b"]["data"])}
     title = "; ".join(f"{r['a']['label']} → {r['b']['label']}" for r in records)
     return Document("diff", records, list(snaps.values()), title, diffs)
+def licenses_document(results: list[Any]) -> Document:
+    """`license`: one record per input (file, folder entry, standard input or id)."""
+    return Document("licenses", [r.to_dict() for r in results], [], "", results)

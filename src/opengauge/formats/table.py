@@ -161,6 +161,18 @@ class TableFormat(Format):
             console.print(table)
             console.print()
 
+    def _licenses(self, console: Console, document: Document) -> None:
+        from opengauge.formats.licenses import text_lines
+
+        for record in document.records:
+            first, *rest = text_lines(record)
+            console.print(Text(first, style="bold"))
+            for line in rest:
+                console.print(Text(line), overflow="fold")
+            console.print()
+        if not document.records:
+            console.print("no license-like files found")
+
     def _datasets(self, console: Console, document: Document) -> None:
         table = Table(box=None, pad_edge=False)
         for column in ("source", "layer", "snapshot", "date", "models", "path"):
@@ -223,6 +235,10 @@ def _license_line(lic: dict[str, Any]) -> str:
         line += f" — curated rating: {lic['rating']}"
     if lic.get("evidence"):
         line += f"   evidence: {_first_link(lic['evidence'])}"
+    if lic.get("analysis"):
+        from opengauge.formats.licenses import analysis_phrase
+
+        line += f"\n             analyzer: {analysis_phrase(lic['analysis'])}"
     return line
 
 

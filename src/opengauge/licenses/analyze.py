@@ -1,0 +1,226 @@
+"""The license analyzer: text -> normalized tokens -> matches -> clause findings -> verdict.
+
+Public entry points (exported by `opengauge.licenses`, with `lookup_id` and `lookup_name`
+from `lookup.py`):
+
+- `analyze_text(text, path=None)`: any text (a LICENSE, a USE_POLICY, a model card, ...);
+- `analyze_path(path)`: a file, a folder (every license-like file in it) or `-` (stdin).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+
+from opengauge.errors import BadInput, NotFound
+from opengauge.licenses import clauses, inputs, lookup, references
+from opengauge.licenses.clauses import Finding
+from opengauge.licenses.match import Identification, TextMatch, matcher
+from opengauge.licenses.normalize import Normalized, normalize
+from opengauge.licenses.registry import Registry, registry
+from opengauge.licenses.result import LicenseResult, Match
+from opengauge.licenses.sentences import split
+from opengauge.licenses.verdict import decide, grants
+
+CLOSEST_MIN_SCORE = 0.5
+CLOSEST_MIN_TOKENS = 40
+_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> dict | None:
+    for found in candidates:
+        seg = found.segment
+        if seg.score >= CLOSEST_MIN_SCORE and seg.matched >= CLOSEST_MIN_TOKENS:
+            entry = reg.at(found.entry)
+            return {"key": entry.key, "spdx": entry.spdx, "name": entry.name,
+                    "family": entry.family, "version": entry.version, "kind": entry.kind,
+                    "score": round(seg.score, 4), "coverage": round(seg.coverage, 4),
+                    "lines": norm.line_range(seg.q_start, seg.q_end)}
+    return None
+
+
+def _whole_copy(found: Identification, norm: Normalized) -> int | None:
+    """The reference text the whole input is a word-for-word copy of, if any."""
+    if len(found.matches) == 1 and found.matches[0].exact:
+        seg = found.matches[0].segment
+        if seg.q_start == 0 and seg.q_end == len(norm.tokens):
+            return seg.text
+    return None
+
+
+_COPIES: dict[int, tuple[tuple, frozenset[str]]] = {}
+"""Clause analysis of reference texts met as word-for-word copies, by text number."""
+
+
+def _copy_analysis(text: int, norm: Normalized, raw: str) -> tuple[list[Finding], set[str]]:
+    """The clause findings of a word-for-word copy of reference text `text`.
+
+    The first copy met is analyzed and its findings kept by token position; later copies (a
+    folder of models sharing a license) get them placed on their own lines.
+    """
+    known = _COPIES.get(text)
+    if known is None:
+        lines = norm.lines
+        sentences = split(raw)
+        found = []
+        for finding in clauses.analyze(sentences):
+            first = bisect_left(lines, finding.lines[0])
+            last = bisect_right(lines, finding.lines[1]) - 1
+            if 0 <= first <= last < len(lines):
+                found.append((finding.kind, finding.quote, finding.value, first, last))
+        known = _COPIES[text] = (tuple(found), frozenset(grants(sentences)))
+    findings, granted = known
+    if not findings:
+        return [], set(granted)
+    where = norm.lines_of({i for _, _, _, first, last in findings for i in (first, last)})
+    return [Finding(kind, quote, [where[first], where[last]], value)
+            for kind, quote, value, first, last in findings], set(granted)
+
+
+def _without_lines(text: str, regions: list[list[int]]) -> str:
+    """`text` with the lines of `regions` blanked (line numbers stay the same).
+
+    Text identified as an OSI-approved license needs no clause analysis: OSI's approval
+    settles it (and it keeps the analyzer fast on the most common files)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for start, end in regions:
+        for number in range(start - 1, min(end, len(lines))):
+            lines[number] = ""
+    return "\n".join(lines)
+
+
+def analyze_text(text: str, path: str | None = None, warnings: list[str] | None = None
+                 ) -> LicenseResult:
+    """Identify the licenses in `text`, find its restrictions and judge it against the OSD."""
+    result = LicenseResult(path, warnings=list(warnings or []))
+    if len(text) > inputs.MAX_BYTES:
+        text = text[: inputs.MAX_BYTES]
+        result.warnings.append(f"only the first {inputs.MAX_BYTES} characters were analyzed")
+    reg = registry()
+    norm = normalize(text)
+    found = matcher().identify(norm)
+    covered: set[int] = set()
+    osi_regions: list[list[int]] = []
+    osi_flags: list[bool] = []
+    for item in found.matches:
+        entry = reg.at(item.entry)
+        lines = norm.line_range(item.segment.q_start, item.segment.q_end)
+        via = "exact" if item.exact else "text"
+        result.matches.append(Match.of(entry, item.score, lines, via,
+                                       coverage=round(item.segment.coverage, 4)))
+        covered.update(range(lines[0], lines[1] + 1))
+        if entry.osi_approved:
+            osi_regions.append(lines)
+        if entry.kind == "license":
+            osi_flags.append(entry.osi_approved)
+    copy = _whole_copy(found, norm)
+    if copy is not None and not osi_regions:
+        findings, granted = _copy_analysis(copy, norm, text)
+        sentences: list = []
+    else:
+        sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
+        findings = clauses.analyze(sentences)
+        granted = grants(sentences)
+    refs, unresolved = references.find(text, sentences, reg, lookup.Names(), covered)
+    seen = {m.key for m in result.matches}
+    for ref in refs:
+        extra, flags, more = lookup.add_reference(reg, ref, seen, result)
+        findings += extra
+        osi_flags += flags
+        granted |= more
+    result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
+                        for u in unresolved]
+    result.restrictions = findings
+    verdict = decide(findings, osi_flags, granted)
+    lookup.apply(result, verdict)
+    result.identified = bool(result.matches)
+    result.closest = _closest(reg, norm, found.unknown)
+    if not result.identified:
+        result.note = _unknown_note(result.closest, norm)
+    return result
+
+
+def _unknown_note(closest: dict | None, norm: Normalized) -> str:
+    if closest:
+        return f"unknown license, closest: {closest['name']} ({closest['score']:.2f})"
+    return "empty input" if not norm.tokens else "no known license text or reference found"
+
+
+def analyze_bytes(data: bytes, path: str, size: int | None = None) -> LicenseResult:
+    """Decode `data` (see `inputs.decode`) and analyze it."""
+    decoded = inputs.decode(data, path, size)
+    return analyze_text(decoded.text, path, decoded.warnings)
+
+
+def analyze_file(path: Path) -> LicenseResult:
+    decoded = inputs.read_file(path)
+    return analyze_text(decoded.text, str(path), decoded.warnings)
+
+
+def analyze_path(path: str | Path, jobs: int | None = None) -> list[LicenseResult]:
+    """A file, every license-like file of a folder, or `-` for standard input.
+
+    NotFound when the path does not exist; BadInput when a single file is binary or
+    unreadable. In a folder, such files get a result with `error` set instead, and large
+    folders are analyzed by `jobs` processes (default: one per CPU; `$OPENGAUGE_JOBS`).
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(inputs.MAX_BYTES + 1)
+        return [analyze_bytes(data[: inputs.MAX_BYTES], "-", len(data))]
+    path = Path(path)
+    if path.is_dir():
+        return analyze_files(inputs.license_files(path), jobs)
+    if not path.exists():
+        raise NotFound(f"{path}: no such file or folder")
+    return [analyze_file(path)]
+
+
+PARALLEL_FROM = 32
+"""Folders with fewer license-like files are analyzed in this process."""
+
+
+def default_jobs() -> int:
+    """Worker processes for a folder: `$OPENGAUGE_JOBS`, else one per CPU."""
+    try:
+        return max(1, int(os.environ.get("OPENGAUGE_JOBS") or (os.cpu_count() or 1)))
+    except ValueError:
+        return 1
+
+
+def analyze_files(files: list[Path], jobs: int | None = None) -> list[LicenseResult]:
+    """Analyze many files, in parallel worker processes when there are enough of them."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(files) < PARALLEL_FROM:
+        return [_analyze_or_error(file) for file in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    matcher()
+    registry()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context) as pool:
+        return list(pool.map(_analyze_or_error, files, chunksize=8))
+
+
+def _analyze_or_error(file: Path) -> LicenseResult:
+    try:
+        return analyze_file(file)
+    except (BadInput, NotFound) as error:
+        return LicenseResult(str(file), error=str(error))
+
+
+def reset() -> None:
+    """Forget the loaded index, registry and matcher (after the library changed, in tests)."""
+    from opengauge.licenses import index
+    from opengauge.licenses import match as match_module
+    from opengauge.licenses import registry as registry_module
+
+    index.load.cache_clear()
+    registry_module.registry.cache_clear()
+    match_module.matcher.cache_clear()
+    lookup.reference_analysis.cache_clear()
+    _COPIES.clear()

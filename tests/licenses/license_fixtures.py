@@ -1,0 +1,52 @@
+"""Helpers for the license tests: the reference data and texts shaped like real copies."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+REFERENCE = Path(os.environ.get("OPENGAUGE_REFERENCE")
+                 or Path(__file__).resolve().parents[2].parent / "shared" / "reference")
+AI = REFERENCE / "licenses" / "ai"
+SCANCODE = REFERENCE / "licenses" / "scancode"
+DATA = Path(__file__).resolve().parents[2] / "src" / "opengauge" / "licenses" / "data"
+_FRONT = re.compile(r"\A---\n.*?\n---\n?", re.DOTALL)
+
+
+def library_text(key: str) -> str:
+    """The text (front matter removed) of a bundled license file, by key or ai/ id."""
+    for folder in (DATA / "scancode", DATA / "ai"):
+        path = folder / f"{key}.LICENSE"
+        if path.exists():
+            return _FRONT.sub("", path.read_text(encoding="utf-8"), count=1)
+    raise KeyError(key)
+
+
+def reference(path: str) -> str:
+    """A file of the shared reference data (tests needing it skip without it)."""
+    full = REFERENCE / path
+    if not full.exists():
+        pytest.skip(f"reference data not found: {full}")
+    return full.read_text(encoding="utf-8")
+
+
+def rewrap(text: str, width: int = 60) -> str:
+    """Re-wrap every paragraph of `text` at `width` columns (what editors do to a license)."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        words = paragraph.split()
+        line = ""
+        lines = []
+        for word in words:
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        if line:
+            lines.append(line)
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,133 @@
+"""Clause analysis: finding kinds, quotes, lines, values and OSD criteria on real texts."""
+
+from __future__ import annotations
+
+import pytest
+from license_fixtures import library_text
+
+from opengauge.licenses.clauses import KINDS, OSD, analyze, revenue_threshold, users_threshold
+from opengauge.licenses.registry import registry
+
+
+def kinds(text: str, osd_only: bool = True) -> set[str]:
+    return {f.kind for f in analyze(text) if f.osd or not osd_only}
+
+
+def test_kinds_and_their_criteria_are_exactly_the_contract() -> None:
+    assert OSD == {
+        "user-threshold": [5], "revenue-threshold": [5], "territorial": [5], "field-of-use": [6],
+        "non-commercial": [1, 6], "no-model-training": [6, 9], "no-derivatives": [3],
+        "remote-restriction": [6], "click-through": [7], "updatable-terms": [], "flow-down": [],
+        "attribution-display": [],
+    }
+    assert len(KINDS) == 12
+
+
+def test_llama_user_threshold_is_quoted_with_its_line_and_value() -> None:
+    text = library_text("llama-3.2-license-2024")
+    finding = next(f for f in analyze(text) if f.kind == "user-threshold")
+    assert finding.value == {"amount": 700000000, "unit": "monthly active users"}
+    assert finding.osd == [5]
+    line = text.splitlines()[finding.lines[0] - 1]
+    assert "700 million monthly active users" in line
+    assert "700 million" in finding.quote
+    assert finding.to_dict().keys() == {"kind", "quote", "lines", "value", "osd"}
+
+
+def test_lines_are_one_based_and_inclusive_across_wrapped_sentences() -> None:
+    text = ("Intro line.\n\nYou will not use the Model or any output of the Model to improve\n"
+            "any other large language model.\n")
+    finding = next(f for f in analyze(text) if f.kind == "no-model-training")
+    assert finding.lines == [3, 4]
+    assert finding.osd == [6, 9]
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("llama-2-license-2023", {"click-through", "field-of-use", "no-model-training", "user-threshold"}),
+    ("llama-3.1-license-2024", {"click-through", "field-of-use", "user-threshold"}),
+    ("llama-3.2-aup", {"field-of-use", "territorial"}),
+    ("gemma-tou-2025-03-24", {"field-of-use", "remote-restriction"}),
+    ("tongyi-qianwen-research", {"click-through", "no-model-training", "non-commercial"}),
+    ("tongyi-qianwen-2023", {"click-through", "no-model-training", "user-threshold"}),
+    ("stability-ai-community-2024", {"click-through", "field-of-use", "no-model-training",
+                                     "revenue-threshold"}),
+    ("cc-by-nc-4.0", {"non-commercial"}),
+    ("cc-by-nd-4.0", {"no-derivatives"}),
+    ("bigscience-open-rail-m", {"field-of-use", "remote-restriction"}),
+    ("mistral-research-0.1", {"non-commercial"}),
+])
+def test_restrictions_of_ai_and_content_licenses(key: str, expected: set[str]) -> None:
+    assert kinds(library_text(key)) == expected
+
+
+@pytest.mark.parametrize("key", ["mit", "apache-2.0", "bsd-new", "bsd-simplified", "isc", "zlib",
+                                 "openmdw-1.0", "openmdw-1.1", "unlicense", "cc0-1.0", "cc-by-4.0",
+                                 "mpl-2.0", "boost-1.0", "postgresql"])
+def test_permissive_texts_yield_no_finding_that_conflicts_with_the_osd(key: str) -> None:
+    assert kinds(library_text(key)) == set()
+
+
+@pytest.mark.parametrize("key", ["gpl-2.0", "gpl-3.0", "agpl-3.0", "lgpl-2.1", "lgpl-3.0", "mpl-2.0",
+                                 "epl-2.0", "cc-by-sa-4.0"])
+def test_copyleft_is_no_violation_and_share_alike_is_not_flow_down(key: str) -> None:
+    assert kinds(library_text(key), osd_only=False) <= {"updatable-terms"}
+    assert kinds(library_text(key)) == set()
+
+
+def test_every_osi_approved_text_but_a_few_click_acceptances_is_clean() -> None:
+    from opengauge.licenses.lookup import reference_text
+
+    reg = registry()
+    flagged = {}
+    for position in range(len(reg)):
+        entry = reg.at(position)
+        if entry.osi_approved and not entry.deprecated and entry.has_text:
+            found = kinds(reference_text(entry) or "")
+            if found:
+                flagged[entry.key] = found
+    assert all(found == {"click-through"} for found in flagged.values()), flagged
+    assert len(flagged) <= 8
+
+
+def test_modified_mit_display_obligation_is_informational_with_its_thresholds() -> None:
+    findings = analyze(library_text("kimi-k2-modified-mit"))
+    assert {f.kind for f in findings} == {"attribution-display"}
+    assert [f.value for f in findings] == [{"amount": 100000000, "unit": "monthly active users"},
+                                           {"amount": 20000000, "unit": "USD revenue"}]
+    assert all(f.osd == [] for f in findings)
+
+
+def test_a_never_seen_text_is_analyzed_too() -> None:
+    text = ("FOOBAR MODEL LICENSE\n\nYou may use, copy, modify and distribute the Model. You may not use "
+            "the Model for any military purpose. If your annual revenue exceeds US $5 million you must "
+            "obtain a commercial license from us. The Model is licensed for non-commercial purposes "
+            "only in the European Union. We may update these terms from time to time.\n")
+    found = {f.kind: f for f in analyze(text)}
+    assert {"field-of-use", "revenue-threshold", "non-commercial", "updatable-terms"} <= set(found)
+    assert found["revenue-threshold"].value == {"amount": 5000000, "unit": "USD revenue"}
+
+
+def test_names_and_trademarks_and_conditional_clauses_are_not_restrictions() -> None:
+    assert kinds("Neither the name of the University nor the names of its contributors may be "
+                 "used to endorse or promote products derived from this software.") == set()
+    assert kinds("You may not copy, modify, sublicense, or distribute the Program except as "
+                 "expressly provided under this License.") == set()
+    assert kinds("Redistribution and use in source and binary forms, with or without "
+                 "modification, are permitted.") == set()
+    assert kinds("This alternative is allowed only occasionally and noncommercially.") == set()
+
+
+def test_thresholds_parse_amounts_and_units() -> None:
+    assert users_threshold("more than 100 million monthly active users") == \
+        {"amount": 100000000, "unit": "monthly active users"}
+    assert revenue_threshold("annual revenue of more than USD $1,000,000") == \
+        {"amount": 1000000, "unit": "USD revenue"}
+    assert revenue_threshold("revenue exceeding rmb 1 billion") == \
+        {"amount": 1000000000, "unit": "RMB revenue"}
+    assert revenue_threshold("revenue was great") is None
+
+
+def test_list_items_under_a_prohibition_read_as_prohibited() -> None:
+    text = ("You will not, and will not permit any third party to:\n"
+            "- a. use the Model for commercial purposes;\n")
+    assert "non-commercial" in kinds(text)

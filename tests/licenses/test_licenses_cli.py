@@ -1,0 +1,98 @@
+"""`opengauge license`: inputs, formats and exit codes, run as a real process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from license_fixtures import library_text
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "opengauge.cli", "license", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def license_file(tmp_path: Path) -> Path:
+    path = tmp_path / "LICENSE"
+    path.write_text(library_text("llama-3.2-license-2024"), encoding="utf-8")
+    return path
+
+
+def test_table_reads_like_the_issue(license_file: Path) -> None:
+    out = run(str(license_file), "-f", "table")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[1].startswith("Llama 3.2 Community License Agreement 2024 (Meta)")
+    assert lines[1].endswith("— exact match")
+    assert lines[2] == "NOT open source — conflicts with OSD 5, 6, 7"
+    threshold = next(line for line in lines if "user-threshold" in line)
+    text_lines = license_file.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(text_lines, 1) if "700 million" in line)
+    assert f"line {number} " in threshold and "700 million" in threshold
+    assert threshold.endswith("OSD 5")
+
+
+def test_json_envelope_has_a_licenses_array(license_file: Path) -> None:
+    data = json.loads(run(str(license_file), "-f", "json").stdout)
+    assert data["schema_version"] and isinstance(data["licenses"], list)
+    assert data["licenses"][0]["path"] == str(license_file)
+    assert data["licenses"][0]["matches"][0]["version"] == "3.2"
+
+
+def test_several_inputs_and_stdin(license_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "COPYING"
+    other.write_text(library_text("gpl-3.0"), encoding="utf-8")
+    lines = run(str(license_file), str(other), "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["path"] for line in lines] == [str(license_file), str(other)]
+    piped = json.loads(run("-", "-f", "json", stdin=library_text("mit")).stdout)
+    assert piped["licenses"][0]["path"] == "-" and piped["licenses"][0]["basis"] == "osi-approved"
+
+
+def test_csv_and_markdown(license_file: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(str(license_file), "-f", "csv").stdout)))
+    assert rows[0]["licenses"] == "llama-3.2-license-2024" and rows[0]["open_source"] == "False"
+    assert rows[0]["osd_violations"] == "5;6;7"
+    markdown = run(str(license_file), "-f", "markdown").stdout
+    assert markdown.startswith(f"## `{license_file}`") and "| user-threshold |" in markdown
+
+
+def test_id_lookup() -> None:
+    data = json.loads(run("--id", "llama3.1", "-f", "json").stdout)["licenses"][0]
+    assert data["id"] == "llama3.1" and data["matches"][0]["key"] == "llama-3.1-license-2024"
+    assert data["open_source"] is False
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["does-not-exist.txt"], 3, "no such file"),
+    (["--id", "no-such-license"], 3, "unknown license id"),
+    ([], 2, "give a license file"),
+])
+def test_errors_are_one_line_with_an_exit_code(args: list[str], code: int, message: str) -> None:
+    out = run(*args)
+    assert out.returncode == code
+    assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_binary_file_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "LICENSE"
+    path.write_bytes(bytes(range(256)))
+    out = run(str(path))
+    assert out.returncode == 2 and "binary file" in out.stderr
+
+
+def test_check_shows_the_analyzers_reading_beside_the_curated_license() -> None:
+    out = subprocess.run([sys.executable, "-m", "opengauge.cli", "check", "olmo", "-f", "json"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    section = json.loads(out.stdout)["models"][0]["license"]
+    assert section["name"] == "Apache-2.0"
+    assert section["analysis"]["matches"][0]["key"] == "apache-2.0"
+    assert section["analysis"]["open_source"] is True
