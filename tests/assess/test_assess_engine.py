@@ -11,7 +11,15 @@ from opengauge.errors import BadInput, NotFound
 from opengauge.formats import get as get_format
 from opengauge.formats.records import report_record, reports_document
 
-from .conftest import finding_ids, needs_cards, ratings, release, write_safetensors
+from .conftest import (
+    CARDS,
+    finding_ids,
+    needs_analyzer,
+    needs_cards,
+    ratings,
+    release,
+    write_safetensors,
+)
 
 pytestmark = needs_cards
 TINY = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
@@ -172,3 +180,13 @@ def test_a_local_folder_named_like_a_catalog_model_is_shown_beside_it(check, tmp
     assert report.provenance["kind"] == "curated+automatic" and report.subject.id == "amber"
     other = check(str(release(tmp_path / "y", "LLM360__Amber")))  # "LLM360__Amber" is no name
     assert other.provenance["kind"] == "automatic"
+
+
+@needs_analyzer
+def test_the_table_names_what_the_analyzer_read(check, tmp_path):
+    llama = (CARDS / "meta-llama__Llama-3.2-1B" / "LICENSE.txt").read_text()
+    folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n", files={"LICENSE": llama})
+    text = get_format("table", width=200).render(reports_document([check(str(folder))], []))
+    analyzer_line = next(line for line in text.splitlines() if "analyzer:" in line)
+    assert "Apache" in analyzer_line and "Llama 3.2" in analyzer_line
+    assert analyzer_line.rstrip().endswith("NOT open source")

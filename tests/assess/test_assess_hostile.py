@@ -109,11 +109,13 @@ def test_a_huge_card_is_cut(tmp_path, store):
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(card=st.binary(max_size=600), config=st.binary(max_size=200),
-       header=st.binary(max_size=64))
+       header=st.binary(max_size=64), license_text=st.text(max_size=400))
 def test_fuzzed_release_folders_give_a_report_or_a_clear_error(tmp_path_factory, card, config,
-                                                              header):
+                                                              header, license_text):
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "README.md").write_bytes(b"---\n" + card)
+    (folder / "LICENSE").write_text("Licensed under the Apache License, Version 2.0. "
+                                    + license_text, "utf-8", errors="surrogatepass")
     (folder / "config.json").write_bytes(config)
     (folder / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header)
     from opengauge.store import Store
