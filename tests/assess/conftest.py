@@ -36,7 +36,7 @@ LICENSE_TEXTS = REFERENCE / "licenses"
 needs_cards = pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")
 needs_analyzer = pytest.mark.skipif(
     not analyzer.available(),
-    reason="needs the license analyzer (opengauge.licenses.analyze_text, branch 'licenses')")
+    reason="needs the license analyzer (opengauge.licenses.analyze_text)")
 
 # What the Hub says about the repositories the reference cards point at (public facts).
 RELATED_MODELS = {
