@@ -20,17 +20,8 @@ from opengauge.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _reference() -> Path:
-    """The reference data, found as tests/conftest.py finds it (this package imports it by
-    name nowhere, so running these tests beside tests/web cannot pick the wrong conftest)."""
-    for candidate in (os.environ.get("OPENGAUGE_REFERENCE"), ROOT.parent / "shared" / "reference",
-                      "/work/shared/reference"):
-        if candidate and (Path(candidate) / "README.md").is_file():
-            return Path(candidate)
-    return ROOT.parent / "shared" / "reference"
+from reference_data import REFERENCE  # noqa: E402 (tests/ is on sys.path)
 
-
-REFERENCE = _reference()
 CARDS = REFERENCE / "hub" / "cards"
 LICENSE_TEXTS = REFERENCE / "licenses"
 needs_cards = pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")

@@ -138,13 +138,11 @@ def test_catalog_names_are_checked(app_client) -> None:
 @pytest.fixture
 def local_hub(monkeypatch):
     """A local Hub serving one real card; the app's Hub checks go to it."""
-    import os
 
     from hubserver import HubServer
+    from reference_data import REFERENCE
 
-    reference = Path(os.environ.get("OPENGAUGE_REFERENCE")
-                     or Path(__file__).resolve().parents[2].parent / "shared" / "reference")
-    card = reference / "hub" / "cards" / "TinyLlama__TinyLlama-1.1B-Chat-v1.0" / "README.md"
+    card = REFERENCE / "hub" / "cards" / "TinyLlama__TinyLlama-1.1B-Chat-v1.0" / "README.md"
     if not card.is_file():
         pytest.skip("reference cards not present")
     server = HubServer()
