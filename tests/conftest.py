@@ -10,21 +10,13 @@ from pathlib import Path
 import pytest
 
 from opengauge import api
+from reference_data import REFERENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _reference() -> Path:
-    """The published reference data: $OPENGAUGE_REFERENCE, else ../shared/reference beside the clone."""
-    candidates = [os.environ.get("OPENGAUGE_REFERENCE"), ROOT.parent / "shared" / "reference",
-                  "/work/shared/reference"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "README.md").is_file():
-            return Path(candidate)
+if not (REFERENCE / "README.md").is_file():
     raise RuntimeError("reference data not found: set OPENGAUGE_REFERENCE to shared/reference")
-
-
-REFERENCE = _reference()
 
 
 @pytest.fixture(autouse=True)

@@ -63,7 +63,7 @@ class Repo:
         readme = self.files.get("README.md")
         return front_matter(readme.decode("utf-8", "replace")) if readme else {}
 
-    def info(self, blobs: bool) -> dict[str, Any]:
+    def info(self, blobs: bool, sha: str | None = None) -> dict[str, Any]:
         card = self.card_data
         org = self.id.split("/")[0]
         tags = [t for t in card.get("tags") or [] if isinstance(t, str)]
@@ -78,7 +78,7 @@ class Repo:
             siblings.append(sibling)
         info = {
             "_id": hashlib.md5(self.id.encode()).hexdigest()[:24], "id": self.id,
-            "author": org, "sha": self.sha, "lastModified": "2024-05-01T12:00:00.000Z",
+            "author": org, "sha": sha or self.sha, "lastModified": "2024-05-01T12:00:00.000Z",
             "createdAt": "2024-01-01T12:00:00.000Z", "private": self.private,
             "disabled": False, "gated": self.gated, "downloads": 0, "likes": 0, "tags": tags,
             "cardData": card, "siblings": siblings,
@@ -111,6 +111,9 @@ class HubServer:
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, dict[str, str]]] = []
         self.tokens = {"granted"}
+        self.active = 0
+        self.max_active = 0
+        """Requests being answered at once now, and the most ever (to see client concurrency)."""
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
 
@@ -191,6 +194,7 @@ class HubServer:
 class _Handler(BaseHTTPRequestHandler):
     hub: HubServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -204,6 +208,16 @@ class _Handler(BaseHTTPRequestHandler):
     # -- dispatch -----------------------------------------------------------------------------
 
     def _serve(self, head: bool) -> None:
+        with self.hub._lock:
+            self.hub.active += 1
+            self.hub.max_active = max(self.hub.max_active, self.hub.active)
+        try:
+            self._answer(head)
+        finally:
+            with self.hub._lock:
+                self.hub.active -= 1
+
+    def _answer(self, head: bool) -> None:
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         self.hub.log.append((self.command, path, dict(self.headers.items())))
@@ -260,7 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _revision(self, repo: Repo, revision: str | None, head: bool) -> str | None:
         if revision is None:
             return repo.sha
-        sha = repo.branches.get(revision) or (revision if revision == repo.sha else None)
+        known = revision == repo.sha or revision in repo.branches.values()
+        sha = repo.branches.get(revision) or (revision if known else None)
         if sha is None:
             self._error(404, "RevisionNotFound", "Invalid rev id", head)
         return sha
@@ -268,9 +283,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _info(self, kind: str, repo_id: str, revision: str | None, blobs: bool,
               head: bool) -> None:
         repo = self._repo(kind, repo_id, head)
-        if repo is None or self._revision(repo, revision, head) is None:
+        sha = self._revision(repo, revision, head) if repo is not None else None
+        if repo is None or sha is None:
             return
-        body = json.dumps(repo.info(blobs)).encode()
+        body = json.dumps(repo.info(blobs, sha)).encode()
         self._send(200, body, {"Content-Type": "application/json"}, head)
 
     def _resolve(self, kind: str, repo_id: str, revision: str, path: str, head: bool) -> None:

@@ -1,8 +1,10 @@
-"""Gather the evidence of a local release folder holding 100 GB of safetensors weights.
+"""Assess a local release folder holding 100 GB of safetensors weights, end to end.
 
 The folder is built with sparse files: each shard is a real safetensors header followed by a
 hole up to the shard's full size, so it takes almost no disk space while its size, header and
-index are those of a 100 GB release. Only headers are read, so gathering takes milliseconds.
+index are those of a 100 GB release. Only headers are read. Timed: `gather()` (the sources),
+`check_target()` (sources, license analyzer, every framework's rules, findings, the report),
+and `opengauge check FOLDER --offline --format json` as a new process.
 
     python benchmarks/assessment/sparse_folder.py [--size-gib 100] [--shards 20] [--runs 20]
 """
@@ -32,7 +34,7 @@ def build(folder: Path, size_gib: int, shards: int) -> int:
         "---\nlicense: apache-2.0\nbase_model: org/base-model\nlibrary_name: transformers\n"
         "datasets: []\ntags: [arxiv:2401.00001]\n---\n# Big model\n\n## Intended use\nResearch.\n\n"
         "## Limitations\nMany.\n\n## Training data\nA public corpus.\n")
-    (folder / "LICENSE").write_text("Apache License\nVersion 2.0, January 2004\n")
+    (folder / "LICENSE").write_text(apache_text())
     (folder / "config.json").write_text(json.dumps({"model_type": "llama", "torch_dtype":
                                                     "bfloat16", "hidden_size": HIDDEN}))
     per_shard = size_gib * (1 << 30) // shards // TENSOR_BYTES
@@ -56,6 +58,17 @@ def build(folder: Path, size_gib: int, shards: int) -> int:
     (folder / "model.safetensors.index.json").write_text(json.dumps(
         {"metadata": {"total_size": per_shard * shards * TENSOR_BYTES}, "weight_map": weight_map}))
     return total
+
+
+def apache_text() -> str:
+    """The Apache License 2.0 text from the reference license library, when present."""
+    reference = Path(os.environ.get("OPENGAUGE_REFERENCE")
+                     or Path(__file__).resolve().parents[3] / "shared" / "reference")
+    found = reference / "licenses" / "scancode" / "apache-2.0.LICENSE"
+    if not found.is_file():
+        return "Apache License\nVersion 2.0, January 2004\n"
+    text = found.read_text()
+    return text.split("---", 2)[2].lstrip() if text.startswith("---") else text
 
 
 def disk_usage(folder: Path) -> int:
@@ -83,11 +96,27 @@ def main() -> None:
             started = time.perf_counter()
             facts = gather(str(folder), options)
             times.append(time.perf_counter() - started)
+        from opengauge.assess import analyzer
+        from opengauge.assess.engine import CheckOptions, check_target
+
+        check = CheckOptions(offline=True)
+        report = check_target(str(folder), options=check)  # warm-up (catalog, analyzer index)
+        check_times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            report = check_target(str(folder), options=check)
+            check_times.append(time.perf_counter() - started)
+        env = {**os.environ, "OPENGAUGE_OFFLINE": "1"}
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import sys; from opengauge import api; "
-                        "api.gather(sys.argv[1], offline=True)", str(folder)], check=True,
-                       env={**os.environ, "OPENGAUGE_OFFLINE": "1"})
+                        "api.gather(sys.argv[1], offline=True)", str(folder)], check=True, env=env)
         cold = time.perf_counter() - started
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "opengauge.cli", "check", str(folder), "--offline",
+                               "--format", "json"],
+                              check=True, env=env, capture_output=True)
+        cold_check = time.perf_counter() - started
+        model = json.loads(done.stdout)["models"][0]
         result = {
             "apparent_bytes": apparent,
             "apparent_gib": round(apparent / (1 << 30), 2),
@@ -98,6 +127,12 @@ def main() -> None:
             "gather_median_s": round(statistics.median(times), 4),
             "gather_max_s": round(max(times), 4),
             "new_process_s": round(cold, 3),
+            "check_median_s": round(statistics.median(check_times), 4),
+            "check_max_s": round(max(check_times), 4),
+            "check_new_process_s": round(cold_check, 3),
+            "analyzer": analyzer.available(),
+            "osai_score": round(report.frameworks["osai"].assessment.score or 0, 3),
+            "weights_endmodel": model["frameworks"]["osai"]["ratings"]["weights_endmodel"],
             "python": sys.version.split()[0],
         }
         print(json.dumps(result, indent=2))

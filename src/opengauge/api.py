@@ -239,9 +239,66 @@ def check(target: str, own: str | Path | None = None) -> Report:
     return report
 
 
+def check_target(target: str, own: str | Path | None = None, *, offline: bool | None = None,
+                 endpoint: str | None = None, token: str | None = None,
+                 timeout: float | None = None, store: Any = None,
+                 allow_paths: bool = True) -> Report:
+    """The report for any target: an existing path (folder, .gguf, .safetensors, shard index),
+    a Hub id `org/name[@revision]`, or a catalog name (`path:`, `hub:`, `catalog:` force the
+    choice). Repositories are assessed automatically (docs/rating-rules.md); catalog names
+    give `check`'s curated report. `allow_paths=False` refuses local paths (servers)."""
+    from opengauge.sources.target import resolve_target
+
+    resolved = resolve_target(target)
+    if resolved.kind == "catalog":  # no repository to read: stay on the fast catalog path
+        return check(str(resolved.name), own)
+    from opengauge.assess.engine import CheckOptions
+    from opengauge.assess.engine import check_target as run
+
+    options = CheckOptions(offline=offline, endpoint=endpoint, token=token, timeout=timeout)
+    return run(target, own, options, store=store, allow_paths=allow_paths)
+
+
+def gate_rules(requires: list[str] | None = None, denies: list[str] | None = None) -> list[Any]:
+    """Parsed release-gate rules (`--require`, `--deny`); BadInput naming a malformed one."""
+    if not requires and not denies:
+        return []
+    from opengauge.assess.gate import parse
+
+    return parse(requires, denies)
+
+
+def judge(report: Report, rules: list[Any]) -> dict[str, Any]:
+    """The release-gate outcome of `report`: `{"passed", "requirements": [...]}`."""
+    from opengauge.assess.gate import evaluate
+    from opengauge.formats.records import report_record
+
+    return evaluate(report_record(report), rules)
+
+
+def check_batch(path: str | Path, own: str | Path | None = None, *, rules: list[Any] | None = None,
+                jobs: int = 4, fresh: bool = False, progress: Any = None, store: Any = None,
+                offline: bool | None = None, endpoint: str | None = None,
+                token: str | None = None, timeout: float | None = None) -> Any:
+    """`check --from FILE`: every listed target, resumable (`assess.batch.BatchRun`)."""
+    from opengauge.assess.batch import run
+    from opengauge.assess.engine import CheckOptions
+
+    options = CheckOptions(offline=offline, endpoint=endpoint, token=token, timeout=timeout)
+    return run(path, own, options, rules=rules, jobs=jobs, fresh=fresh, progress=progress,
+               store=store)
+
+
+def gate_failures(outcome: dict[str, Any]) -> list[str]:
+    """Each failed requirement with the reason ('osai>=0.5 (osai score 0.25)')."""
+    from opengauge.assess.gate import failures
+
+    return failures(outcome)
+
+
 def gather(target: str, offline: bool = False) -> Any:
-    """Provisional: the evidence the sources find about `target` (a path or a Hub id), as
-    `opengauge.sources.facts.Facts`. No ratings yet; `check` will build on it.
+    """The evidence the sources find about `target` (a path or a Hub id), as
+    `opengauge.sources.facts.Facts`, without ratings (`check_target` rates it).
     `offline=True` answers Hub questions from the store only ($HF_HUB_OFFLINE also does)."""
     from opengauge.sources.gather import GatherOptions
     from opengauge.sources.gather import gather as run

@@ -22,6 +22,7 @@ from opengauge.errors import BadInput, CheckFailed, OpengaugeError
 from opengauge.formats import get as get_format
 from opengauge.formats.records import (
     Document,
+    batch_document,
     diff_document,
     frameworks_document,
     licenses_document,
@@ -92,15 +93,70 @@ def main_options(
 
 @app.command()
 def check(
-    model: Annotated[str, typer.Argument(help="A model id or name from the catalog.")],
+    target: Annotated[str | None, typer.Argument(
+        help="A folder, .gguf or .safetensors file, shard index, org/name[@revision] Hub id or "
+             "catalog name (path:, hub:, catalog: force the choice).")] = None,
     format: FormatOption = None,
     catalog: CatalogOption = None,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Answer Hub questions from the store only (also $HF_HUB_OFFLINE).")] = False,
+    endpoint: Annotated[str | None, typer.Option(
+        help="The Hub to ask (default $HF_ENDPOINT, else https://huggingface.co).")] = None,
+    token: Annotated[str | None, typer.Option(
+        help="Hub token for gated repositories (default $HF_TOKEN or your stored login).")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
+    = None,
+    require: Annotated[list[str] | None, typer.Option(
+        "--require", help="Fail (exit 1) unless met: open-source, osaid, mof-class=N, osai>=0.5, "
+        "FRAMEWORK:DIMENSION=LEVEL. Repeatable.")] = None,
+    deny: Annotated[list[str] | None, typer.Option(
+        "--deny", help="Fail (exit 1) when a finding with this id is present. Repeatable.")] = None,
+    from_file: Annotated[Path | None, typer.Option(
+        "--from", help="Check every target in FILE (one per line); resumes an interrupted run.")]
+    = None,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, max=64, help="Targets checked at once (--from).")]
+    = 4,
+    fresh: Annotated[bool, typer.Option("--fresh", help="With --from: check every target again.")]
+    = False,
 ) -> None:
-    """Everything known about a model: license, every framework's result, findings."""
-    report = api.check(model, own=catalog)
+    """Everything known about a model: license, every framework's result, findings.
+
+    Catalog names show the curated records; repositories (Hub ids, folders, weights files) are
+    assessed automatically, side by side with the catalog when the model is in it."""
+    rules = api.gate_rules(require, deny)
+    hub = {"offline": True if offline else None, "endpoint": endpoint, "token": token,
+           "timeout": timeout}
+    if from_file is not None:
+        if target is not None:
+            raise BadInput("give either TARGET or --from FILE, not both")
+        _batch(from_file, rules, hub, jobs, fresh, format, catalog)
+        return
+    if target is None:
+        raise BadInput("check needs a TARGET (a path, org/name or catalog name) or --from FILE")
+    report = api.check_target(target, catalog, **hub)
+    outcome = api.judge(report, rules) if rules else None
+    if outcome is not None:
+        report.context["gate"] = outcome
     snapshots = api.catalog(catalog).snapshots()
     used = {r.assessment.source for r in report.frameworks.values()}
     emit(reports_document([report], [s for s in snapshots if s.source in used]), format)
+    if outcome is not None and not outcome["passed"]:
+        raise CheckFailed("requirements not met: " + "; ".join(api.gate_failures(outcome)))
+
+
+def _batch(path: Path, rules: list, hub: dict, jobs: int, fresh: bool,
+           format: OutputFormat | None, catalog: Path | None) -> None:
+    """`check --from FILE`: every target, a progress bar on a terminal, a summary, resume."""
+    from opengauge.assess.batch import progress_bar
+
+    with progress_bar(enabled=sys.stderr.isatty()) as progress:
+        run = api.check_batch(path, catalog, rules=rules, jobs=jobs, fresh=fresh,
+                              progress=progress, **hub)
+    emit(batch_document(run), format)
+    for line in run.notes():
+        print(f"opengauge: {line}", file=sys.stderr)
+    if run.exit_code:
+        sys.exit(run.exit_code)
 
 
 @app.command()

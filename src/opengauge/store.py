@@ -1,8 +1,9 @@
 """The embedded SQLite store in the user cache directory.
 
-Today it keeps Hub answers (so repeated checks and `--offline` work without the network);
-assessment history and batch progress will get their own tables here. The schema version is
-SQLite's `user_version`; `migrate` brings an older file up to date.
+It keeps Hub answers (so repeated checks and `--offline` work without the network) and the
+results of batch checks (`check --from FILE`), so an interrupted batch resumes where it
+stopped. The schema version is SQLite's `user_version`; `migrate` brings an older file up to
+date.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from opengauge.errors import BadInput
 from opengauge.paths import cache_dir
 
 FILE_NAME = "opengauge.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -30,7 +31,31 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (kind, key)
     );
     """,
+    2: """
+    CREATE TABLE batch_results (
+        batch TEXT NOT NULL,         -- which batch: the target list and the Hub it asks
+        target TEXT NOT NULL,        -- the target as written in the list
+        status TEXT NOT NULL,        -- done or failed
+        exit_code INTEGER NOT NULL,  -- 0 done; the error's exit code when failed
+        record BLOB,                 -- the report record (JSON) when done
+        error TEXT,                  -- the error message when failed
+        finished_at REAL NOT NULL,
+        PRIMARY KEY (batch, target)
+    );
+    """,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """A stored result of one target of a batch."""
+
+    target: str
+    status: str
+    exit_code: int
+    record: bytes | None
+    error: str | None
+    finished_at: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +124,26 @@ class Store:
     def hub_count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM hub_answers").fetchone()[0]
+
+    def batch_put(self, batch: str, target: str, status: str, exit_code: int,
+                  record: bytes | None = None, error: str | None = None) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO batch_results (batch, target, status, exit_code, record, "
+                "error, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (batch, target, status, exit_code, record, error, time.time()))
+
+    def batch_results(self, batch: str) -> dict[str, BatchResult]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT target, status, exit_code, record, error, finished_at FROM batch_results "
+                "WHERE batch=?", (batch,)).fetchall()
+        return {row[0]: BatchResult(row[0], row[1], row[2], bytes(row[3]) if row[3] else None,
+                                    row[4], row[5]) for row in rows}
+
+    def batch_clear(self, batch: str) -> int:
+        with self._lock:
+            return self._db.execute("DELETE FROM batch_results WHERE batch=?", (batch,)).rowcount
 
     def close(self) -> None:
         with self._lock:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-REFERENCE = Path(os.environ.get("OPENGAUGE_REFERENCE")
-                 or Path(__file__).resolve().parents[2].parent / "shared" / "reference")
+from reference_data import REFERENCE
+
 AI = REFERENCE / "licenses" / "ai"
 SCANCODE = REFERENCE / "licenses" / "scancode"
 DATA = Path(__file__).resolve().parents[2] / "src" / "opengauge" / "licenses" / "data"

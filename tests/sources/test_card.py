@@ -207,3 +207,16 @@ def test_fuzzed_cards_never_raise(text):
 def test_fuzzed_front_matter_never_raises(front):
     facts, problems = parse_card(f"---\n{front}\n---\n# Body\n", "README.md", locate)
     assert facts.has_front_matter or problems
+
+
+@pytest.mark.parametrize(("title", "kinds"), [
+    ("Hardware and Software", {"hardware"}),
+    ("Training Infrastructure", {"hardware"}),
+    ("Compute Infrastructure", {"hardware"}),
+    ("Running the model on a single/multi GPU", set()),
+])
+def test_hardware_headings_are_recognized_but_not_counted_for_completeness(title, kinds):
+    from opengauge.sources.facts import SECTION_KINDS
+
+    assert set(classify(clean_title(title))) == kinds
+    assert "hardware" not in SECTION_KINDS

@@ -127,3 +127,28 @@ def test_api_gather_reads_a_local_folder_offline(tmp_path):
     # the base model cannot be looked up offline with an empty store: a problem, not a failure
     assert [p.kind for p in facts.problems] == ["network"]
     assert "offline: no stored Hub answer for model_info org/base" in facts.problems[0].message
+
+
+def test_base_model_files_are_kept_to_tell_whether_weights_are_published(hub, client):
+    hub.add_model("mistralai/Mistral-7B-v0.1", {"README.md": "---\nlicense: apache-2.0\n---\n",
+                                                "model.safetensors": b"x"})
+    facts = run(ZEPHYR, client)
+    assert facts.base_models[0].files == ["README.md", "model.safetensors"]
+
+
+def test_names_that_are_no_hub_ids_are_not_looked_up_or_retried(hub, client, sleeps):
+    facts = run("nvidia/stt_en_conformer_transducer_large", client)
+    invalid = [d for d in facts.datasets if "(" in d.repo_id]
+    assert [d.repo_id for d in invalid] == ["VoxPopuli-(EN)", "Europarl-ASR-(EN)",
+                                            "Multilingual-LibriSpeech-(2000-hours)"]
+    assert all(not d.found and "not a Hub repository id" in d.evidence.note for d in invalid)
+    assert sleeps == []
+    assert not any("(" in path for _, path, _ in hub.log)
+
+
+def test_a_malformed_id_is_bad_input_at_once(client, sleeps):
+    from opengauge.errors import BadInput
+
+    with pytest.raises(BadInput, match="not a Hub repository id"):
+        client().dataset_info("bad-(id)")
+    assert sleeps == []

@@ -72,3 +72,11 @@ def test_real_card_links():
     assert any(link.id == "github.com/allenai/OLMo" for link in links)
     for link in links:
         assert link.evidence.locator.line or link.evidence.locator.field
+
+
+@pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")
+def test_bibtex_eprint_is_an_arxiv_link_in_its_citation_section():
+    text = (CARDS / "LLM360__Amber" / "README.md").read_text()
+    link = next(link for link in links_of(text) if link.id == "arxiv:2312.06550")
+    assert link.in_code and link.section and "bibtex" in link.section.lower()
+    assert "eprint" in link.evidence.quote.lower()

@@ -135,19 +135,67 @@ def test_catalog_names_are_checked(app_client) -> None:
     assert 'href="/models/llama-2"' in answer.text
 
 
-def test_hub_ids_get_a_clear_not_available_yet(app_client) -> None:
+@pytest.fixture
+def local_hub(monkeypatch):
+    """A local Hub serving one real card; the app's Hub checks go to it."""
+
+    from hubserver import HubServer
+    from reference_data import REFERENCE
+
+    card = REFERENCE / "hub" / "cards" / "TinyLlama__TinyLlama-1.1B-Chat-v1.0" / "README.md"
+    if not card.is_file():
+        pytest.skip("reference cards not present")
+    server = HubServer()
+    server.add_model("TinyLlama/TinyLlama-1.1B-Chat-v1.0", {"README.md": card.read_bytes(),
+                                                            "model.safetensors": b"\0" * 8})
+    llama = card.parent.parent / "meta-llama__Llama-2-7b-chat-hf" / "README.md"
+    server.add_model("meta-llama/Llama-2-7b-chat-hf", {"README.md": llama.read_bytes()},
+                     gated="manual")
+    server.start()
+    monkeypatch.setenv("OPENGAUGE_HUB_ENDPOINT", server.url)
+    yield server
+    server.stop()
+
+
+def test_hub_ids_are_assessed_automatically(app_client, local_hub) -> None:
+    repo = local_hub.repos[("model", "TinyLlama/TinyLlama-1.1B-Chat-v1.0")]
+    answer = app_client.post("/check", data={"target": "TinyLlama/TinyLlama-1.1B-Chat-v1.0"})
+    assert answer.status_code == 200
+    assert f"Assessed revision: <code>{repo.sha}</code>" in answer.text
+    assert 'class="prov prov-automatic"' in answer.text
+    assert "Permanent page" not in answer.text  # no catalog page for a repository
+    api_answer = app_client.get("/api/check", params={"target": "TinyLlama/TinyLlama-1.1B-Chat-v1.0"})
+    assert api_answer.status_code == 200
+    model = api_answer.json()["models"][0]
+    assert model["provenance"]["kind"] == "automatic"
+    assert model["frameworks"]["osai"]["provenance"] == "automatic"
+    unknown = app_client.get("/api/check", params={"target": "nobody/nothing"})
+    assert unknown.status_code == 404
+
+
+def test_a_hub_id_in_the_catalog_shows_curated_and_automatic(app_client, local_hub) -> None:
+    answer = app_client.post("/check", data={"target": "meta-llama/Llama-2-7b-chat-hf"})
+    assert answer.status_code == 200
+    assert "<h1>Llama 2</h1>" in answer.text
+    assert 'class="prov prov-curated"' in answer.text and 'class="prov prov-automatic"' in answer.text
+    assert 'id="osai-licenses-automatic"' in answer.text
+    assert 'href="/models/llama-2"' in answer.text
+
+
+def test_a_hub_id_never_reaches_a_local_path(app_client, local_hub, tmp_path, monkeypatch) -> None:
+    (tmp_path / "TinyLlama").mkdir()
+    monkeypatch.chdir(tmp_path / "TinyLlama")  # "TinyLlama/x" would not exist relative to here
+    answer = app_client.get("/api/check", params={"target": "TinyLlama/TinyLlama-1.1B-Chat-v1.0"})
+    assert answer.json()["models"][0]["provenance"]["target"]["kind"] == "hub"
+
+
+def test_hub_ids_get_a_clear_answer_when_switched_off(app_client, monkeypatch) -> None:
+    monkeypatch.setattr(checking, "AUTOMATIC_HUB_CHECKS", False)
     answer = app_client.post("/check", data={"target": "meta-llama/Llama-2-7b-hf"})
     assert answer.status_code == 501
-    assert "automatic assessment of Hub repositories is not available yet" in answer.text
-    api_answer = app_client.get("/api/check", params={"target": "meta-llama/Llama-2-7b-hf"})
-    assert api_answer.status_code == 501
-    assert "not available yet" in api_answer.json()["error"]["message"]
-
-
-def test_hub_ids_go_to_the_api_once_switched_on(app_client, monkeypatch) -> None:
-    monkeypatch.setattr(checking, "AUTOMATIC_HUB_CHECKS", True)
-    answer = app_client.get("/api/check", params={"target": "meta-llama/Llama-2-7b-hf"})
-    assert answer.status_code == 404  # today's api.check knows catalog names only
+    assert "automatic assessment of Hub repositories is not available" in answer.text
+    assert app_client.get("/api/check", params={"target": "meta-llama/Llama-2-7b-hf"}).status_code \
+        == 501
 
 
 def test_check_form_size_limits(app_client) -> None:

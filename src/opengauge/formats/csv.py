@@ -27,8 +27,13 @@ def _cell(value: Any) -> Any:
 
 def rows(document: Document) -> list[dict[str, Any]]:
     """Flat rows: framework records as they are; a report contributes one row per framework."""
-    if document.kind == "reports":
-        return [r for report in document.records for r in report["frameworks"].values()]
+    if document.kind == "reports":  # curated rows, then automatic ones beside them
+        return [r for report in document.records
+                for r in (*report["frameworks"].values(), *(report.get("automatic") or {}).values())]
+    if document.kind == "batch":
+        from opengauge.formats.batchview import row
+
+        return [row(r) for r in document.records]
     if document.kind == "frameworks":
         return [{"framework": f["id"], **c} for f in document.records for c in f["criteria"]]
     return document.records
@@ -60,7 +65,7 @@ class CsvFormat(Format):
             for record in document.records:
                 writer.writerow({k: _cell(v) for k, v in csv_row(record).items()})
             return out.getvalue()
-        if document.kind in ("frameworks", "datasets"):
+        if document.kind in ("frameworks", "datasets", "batch"):
             columns = list(dict.fromkeys(k for r in records for k in r))
             writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
             writer.writeheader()

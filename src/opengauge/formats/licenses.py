@@ -22,11 +22,15 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def analysis_phrase(record: dict[str, Any]) -> str:
-    """The analyzer's reading of a curated license name, for `check`."""
-    names = ", ".join(m["name"] for m in record.get("matches") or []) or "not recognized"
-    verdict = {True: "open source", False: "NOT open source"}.get(record.get("open_source"),
-                                                                 "open source status unknown")
-    return f"{names} — {verdict}"
+    """The analyzer's reading of a curated license name, for `check`; for an automatic
+    assessment (`{"results": [...]}`, one per declaration) every license named, and NOT open
+    source as soon as one declaration is not."""
+    results = record.get("results") if isinstance(record.get("results"), list) else [record]
+    names = ", ".join(dict.fromkeys(m["name"] for r in results for m in r.get("matches") or []))
+    verdicts = [r.get("open_source") for r in results]
+    verdict = "NOT open source" if False in verdicts else (
+        "open source" if True in verdicts else "open source status unknown")
+    return f"{names or 'not recognized'} — {verdict}"
 
 
 def title(record: dict[str, Any]) -> str:

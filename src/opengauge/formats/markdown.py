@@ -6,6 +6,8 @@ from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 from opengauge.formats.text import (
     criteria_names,
+    disagreement_lines,
+    gate_lines,
     headline,
     progress_text,
     result_lines,
@@ -71,18 +73,37 @@ class MarkdownFormat(Format):
                 from opengauge.formats.licenses import analysis_phrase
 
                 lines.append(f"- **License analyzer:** {analysis_phrase(lic['analysis'])}")
+            automatic = r.get("automatic") or {}
             for fid, f in r["frameworks"].items():
                 name = criteria_names(fid).get("__name__", fid)
-                lines.append(f"- **{name}:** {score_text('score', record=f, long=True)}")
-                if f.get("kind") in ("class", "verdict"):
-                    lines += [f"  - {line}" for line in result_lines(f) if not line.startswith("warning")]
+                pairs = [("curated", f), ("automatic", automatic[fid])] if fid in automatic \
+                    else [("", f)]
+                for label, entry in pairs:
+                    title = f"{name} ({label})" if label else name
+                    lines.append(f"- **{title}:** {score_text('score', record=entry, long=True)}")
+                    if entry.get("kind") in ("class", "verdict"):
+                        lines += [f"  - {_escape(line)}" for line in result_lines(entry)
+                                  if not line.startswith("warning")]
+                lines += [f"  - {_escape(line)}"
+                          for line in disagreement_lines((r.get("comparison") or {}).get(fid))]
             if r.get("developer_transparency"):
                 scored = transparency_text(r["developer_transparency"])
                 lines.append(f"- **Developer transparency:** {scored}")
             for finding in r.get("findings", []):
-                lines.append(f"- **Finding** `{finding.get('id')}`: {finding.get('message', '')}")
+                severity = f" ({finding['severity']})" if finding.get("severity") else ""
+                lines.append(f"- **Finding** `{finding.get('id')}`{severity}: "
+                             f"{_escape(finding.get('message', ''))}")
+            lines += [f"- **Gate:** {_escape(line)}" for line in gate_lines(r.get("gate"))]
+            if (r.get("provenance") or {}).get("revision"):
+                lines.append(f"- **Assessed revision:** `{r['provenance']['revision']}`")
             lines.append("")
         return lines
+
+    def _batch(self, document: Document) -> list[str]:
+        from opengauge.formats.batchview import COLUMNS, row
+
+        rows = [[row(r)[c] for c in COLUMNS] for r in document.records]
+        return [f"## {document.title}", "", *_table(list(COLUMNS), rows)]
 
     def _diff(self, document: Document) -> list[str]:
         from opengauge.formats.diffview import rows

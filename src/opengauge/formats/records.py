@@ -22,7 +22,7 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff` or `licenses`."""
+    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff`, `licenses` or `batch`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -96,7 +96,13 @@ def ranked_record(entry: Ranked, *, evidence: bool = False) -> dict[str, Any]:
 
 
 def report_record(report: Report) -> dict[str, Any]:
-    """A `check` report: the subject and its sections."""
+    """A `check` report: the subject and its sections (automatic assessments beside curated
+    ones, in `context["automatic"]`, become model records like `frameworks`)."""
+    context = dict(report.context)
+    if isinstance(context.get("automatic"), dict):
+        context["automatic"] = {f: {**ranked_record(r, evidence=True), "kind": kind_of(f)}
+                                if isinstance(r, Ranked) else r
+                                for f, r in context["automatic"].items()}
     return {
         "id": report.subject.id,
         "name": report.subject.name,
@@ -107,7 +113,7 @@ def report_record(report: Report) -> dict[str, Any]:
         "frameworks": {f: ranked_record(r, evidence=True) for f, r in report.frameworks.items()},
         "findings": report.findings,
         "provenance": report.provenance,
-        **{k: v for k, v in report.context.items() if k != "summary"},
+        **{k: v for k, v in context.items() if k != "summary"},
     }
 
 
@@ -138,6 +144,12 @@ def reports_document(reports: list[Report], snapshots: list[DataSnapshot]) -> Do
         for fid, f in record["frameworks"].items():
             f["kind"] = kind_of(fid)
     return Document("reports", records, snapshot_records(snapshots), "", reports)
+
+
+def batch_document(run: Any) -> Document:
+    """`check --from FILE`: one record per target (its report record, or its error)."""
+    return Document("batch", [item.to_record() for item in run.items], [],
+                    f"{run.path}: {len(run.items)} targets", run)
 
 
 def frameworks_document(described: list[dict[str, Any]], snapshots: list[DataSnapshot]) -> Document:

@@ -18,6 +18,8 @@ from opengauge.formats.text import (
     blockers_text,
     class_text,
     criteria_names,
+    disagreement_lines,
+    gate_lines,
     headline,
     result_lines,
     score_text,
@@ -90,19 +92,50 @@ class TableFormat(Format):
     def _reports(self, console: Console, document: Document) -> None:
         for r in document.records:
             console.print(Text(headline(r), style="bold"))
-            console.print(_license_line(r.get("license") or {}))
+            console.print(_license_line(r.get("license") or {}), overflow="fold")
+            automatic = r.get("automatic") or {}
             for fid, f in r["frameworks"].items():
-                console.print(f"  {criteria_names(fid).get('__name__', fid):<42} "
-                              f"{score_text(f.get('kind', 'score'), record=f, long=True)}   "
-                              f"{_evidence_count(f)}")
-                for line in _report_details(f):
+                self._framework_line(console, fid, f, "curated " if automatic else "")
+                if fid in automatic:
+                    self._framework_line(console, fid, automatic[fid], "automatic ")
+                for line in disagreement_lines((r.get("comparison") or {}).get(fid)):
                     console.print(f"      {line}", overflow="fold")
             if r.get("developer_transparency"):
                 console.print(f"  developer  {transparency_text(r['developer_transparency'])}",
                               overflow="fold")
             for finding in r.get("findings", []):
-                console.print(f"  finding    {finding.get('id')}: {finding.get('message', '')}")
-            console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
+                severity = f"{finding.get('severity')} " if finding.get("severity") else ""
+                console.print(f"  finding    {severity}{finding.get('id')}: "
+                              f"{finding.get('message', '')}", overflow="fold")
+            for line in gate_lines(r.get("gate")):
+                console.print(f"  gate       {line}", overflow="fold")
+            prov = r.get("provenance") or {}
+            if prov.get("revision"):
+                console.print(Text(f"  revision   {prov['revision']}"
+                                   + (f" ({prov['revision_kind']})" if prov.get("revision_kind")
+                                      else ""), style="dim"))
+            if "curated" in str(prov.get("kind", "curated")):
+                console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
+
+    def _framework_line(self, console: Console, fid: str, f: dict[str, Any], label: str) -> None:
+        name = criteria_names(fid).get("__name__", fid)
+        if label:
+            name = f"{name} ({label.strip()})"
+        console.print(f"  {name:<42} {score_text(f.get('kind', 'score'), record=f, long=True)}   "
+                      f"{_evidence_count(f)}")
+        for line in _report_details(f):
+            console.print(f"      {line}", overflow="fold")
+
+    def _batch(self, console: Console, document: Document) -> None:
+        from opengauge.formats.batchview import COLUMNS, row
+
+        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
+        for column in COLUMNS:
+            table.add_column(column, overflow="fold", max_width=40 if column == "target" else None)
+        for record in document.records:
+            values = row(record)
+            table.add_row(*(values[c] for c in COLUMNS))
+        console.print(table)
 
     def _diff(self, console: Console, document: Document) -> None:
         from opengauge.formats.diffview import rows
@@ -186,8 +219,9 @@ def _report_details(record: dict[str, Any]) -> list[str]:
     """Under a class or verdict in `check`: the release shown, what blocks it, the reasons."""
     if record.get("kind") not in ("class", "verdict"):
         return []
-    lines = [f"release {record.get('source_file')}"
-             + (f" (other releases: {len(record['related'])})" if record.get("related") else "")]
+    lines = [] if record.get("provenance") == "automatic" else [
+        f"release {record.get('source_file')}"
+        + (f" (other releases: {len(record['related'])})" if record.get("related") else "")]
     if record.get("kind") == "class":
         lines += [blockers_text(record)] if record.get("blockers") else []
     else:
@@ -204,7 +238,16 @@ def _legend(framework: Any) -> Text:
 
 def _license_line(lic: dict[str, Any]) -> str:
     line = f"  license    {lic.get('name') or 'unknown'}"
-    if lic.get("rating"):
+    if "open_source" in lic:  # an automatic assessment read the declared terms
+        verdict = {True: "open source", False: "not open source"}.get(lic["open_source"],
+                                                                      "open source status unknown")
+        line += f" — {verdict}"
+        if lic.get("curated"):
+            curated = lic["curated"]
+            line += f"; curated: {curated.get('name') or 'unknown'}"
+            if curated.get("rating"):
+                line += f" ({curated['rating']})"
+    elif lic.get("rating"):
         line += f" — curated rating: {lic['rating']}"
     if lic.get("evidence"):
         line += f"   evidence: {_first_link(lic['evidence'])}"

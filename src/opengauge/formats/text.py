@@ -125,3 +125,21 @@ def headline(report: dict[str, Any]) -> str:
         summary.get("open_source"), "open source status unknown")
     org = f" ({report['org']})" if report.get("org") else ""
     return f"{report['name']}{org} — {weights}, {verdict}"
+
+
+def disagreement_lines(comparison: dict[str, Any] | None) -> list[str]:
+    """Where the curated record and the automatic assessment disagree, one line."""
+    if not comparison:
+        return []
+    parts = [f"{d['dimension']} {d['curated']} → {d['automatic']}" for d in comparison["disagree"]]
+    head = (f"curated vs automatic: {comparison['agree']} agree, {len(parts)} disagree, "
+            f"{comparison['unrated']} not rated automatically")
+    return [head + (f": {', '.join(parts)}" if parts else "")]
+
+
+def gate_lines(gate: dict[str, Any] | None) -> list[str]:
+    """The release gate's outcome, one line per requirement."""
+    if not gate:
+        return []
+    return [f"{'pass' if r['passed'] else 'FAIL'}  {r['requirement']}: {r['reason']}"
+            for r in gate.get("requirements") or []]

@@ -37,6 +37,7 @@ SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
                               r"|\bfine ?tuning (details|procedure)\b",
         "evaluation": r"\bevaluat|\bbenchmarks?\b|\bresults\b|\bmetrics\b|\bperformance\b",
         "bias_risks": r"\bbias(es)?\b|\brisks?\b|\bethic|\bsafety\b|\bresponsib|\bharms?\b",
+        "hardware": r"\bhardware\b|\binfrastructure\b|\bcompute (resources|infrastructure)\b",
     }.items()
 }
 

@@ -17,9 +17,10 @@ from opengauge.sources.target import Target
 T = TypeVar("T")
 
 SectionKind = Literal["intended_use", "limitations", "training_data", "training_procedure",
-                      "evaluation", "bias_risks"]
+                      "evaluation", "bias_risks", "hardware"]
 SECTION_KINDS: tuple[str, ...] = ("intended_use", "limitations", "training_data",
                                   "training_procedure", "evaluation", "bias_risks")
+"""The sections that make a card complete; `hardware` is recognized too but not counted."""
 LinkKind = Literal["paper", "code", "dataset", "model"]
 LicenseFileKind = Literal["license", "use-policy", "notice"]
 
@@ -205,6 +206,8 @@ class RelatedRepo:
     license_name: Fact[str] | None = None
     gated: Any = None
     card_data: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    """The repository's file names (base models), for telling whether weights are published."""
 
 
 @dataclass

@@ -26,7 +26,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 from opengauge import __version__
-from opengauge.errors import NetworkError, NotFound
+from opengauge.errors import BadInput, NetworkError, NotFound
 from opengauge.store import Store
 
 T = TypeVar("T")
@@ -245,10 +245,12 @@ class HubClient:
     def _call(self, call: Callable[[], T]) -> T:
         """Run one huggingface_hub call, turning transient failures into _Retry."""
         import httpx2
-        from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+        from huggingface_hub.errors import HfHubHTTPError, HFValidationError, OfflineModeIsEnabled
 
         try:
             return call()
+        except HFValidationError as error:  # a malformed id: asking again cannot help
+            raise BadInput(f"not a Hub repository id: {str(error).splitlines()[0]}"[:300]) from None
         except OfflineModeIsEnabled:
             raise NetworkError("HF_HUB_OFFLINE is set: huggingface_hub refuses network access; "
                                "use --offline to answer from opengauge's store") from None
@@ -307,7 +309,7 @@ class HubClient:
             return 410, b""
         except RepositoryNotFoundError:
             return 404, b""
-        except _Retry:
+        except (_Retry, BadInput):
             raise
         except Exception as error:
             raise self._http_failure(error) from None

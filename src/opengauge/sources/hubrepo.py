@@ -11,6 +11,7 @@ from opengauge.sources.bytesource import ByteSource
 from opengauge.sources.facts import Fact, Facts, HubFacts, Problem, RelatedRepo
 from opengauge.sources.hub import HubClient, HubModel
 from opengauge.sources.interface import RepoFile, Repository, Source
+from opengauge.sources.target import is_hub_name
 
 SOURCE = "hub"
 CHUNK = 1 << 20
@@ -172,7 +173,20 @@ class RelatedReposSource(Source):
             facts.problem("hub", warning, kind="stale")
         self.client.warnings.clear()
 
+    def _invalid(self, kind: str, repo_id: str, facts: Facts) -> bool:
+        """Record a name that is no Hub repository id as not found, without asking the Hub."""
+        if is_hub_name(repo_id):
+            return False
+        source = "hub-base-model" if kind == "model" else "hub-dataset"
+        evidence = _api_evidence(self.client, kind, repo_id, None, None, source)
+        evidence.note = "not a Hub repository id; not looked up"
+        (facts.base_models if kind == "model" else facts.datasets).append(
+            RelatedRepo(repo_id, kind, False, evidence))  # type: ignore[arg-type]
+        return True
+
     def _base(self, repo_id: str, facts: Facts) -> None:
+        if self._invalid("model", repo_id, facts):
+            return
         try:
             model, _ = self.client.model_info(repo_id)
         except NotFound:
@@ -182,10 +196,13 @@ class RelatedReposSource(Source):
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
-        facts.base_models.append(_related(self.client, "model", repo_id, model.card_data,
-                                          model.gated))
+        related = _related(self.client, "model", repo_id, model.card_data, model.gated)
+        related.files = [name for name, _ in model.siblings]
+        facts.base_models.append(related)
 
     def _dataset(self, repo_id: str, facts: Facts) -> None:
+        if self._invalid("dataset", repo_id, facts):
+            return
         try:
             dataset, _ = self.client.dataset_info(repo_id)
         except NetworkError as error:

@@ -16,7 +16,9 @@ from opengauge.sources.interface import Repository, Source
 SOURCE = "card-links"
 
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`|\\^]+", re.IGNORECASE)
-_ARXIV_TEXT = re.compile(r"\barxiv\s*[:=]?\s*\{?\s*(\d{4}\.\d{4,5})(v\d+)?", re.IGNORECASE)
+_ARXIV_TEXT = re.compile(r"\b(?:arxiv|eprint)\s*[:=]?\s*[{\"]?\s*(\d{4}\.\d{4,5})(v\d+)?",
+                         re.IGNORECASE)
+"""`arXiv:2312.06550`, `arxiv={2312.06550}` and BibTeX's `eprint={2312.06550}`."""
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5})(v\d+)?")
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 HUB_HOSTS = ("huggingface.co", "hf.co")

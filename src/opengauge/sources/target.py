@@ -60,6 +60,12 @@ def is_repo_id(text: str) -> bool:
     return len(parts) == 2 and all(_valid_part(p) for p in parts)
 
 
+def is_hub_name(text: str) -> bool:
+    """True for a Hub repository id, `namespace/name` or a legacy `name` without namespace."""
+    parts = text.split("/")
+    return 1 <= len(parts) <= 2 and all(_valid_part(p) for p in parts)
+
+
 def _valid_part(part: str) -> bool:
     return (_PART.fullmatch(part) is not None and part[0] not in "-." and part[-1] not in "-."
             and "--" not in part and ".." not in part and not part.endswith(".git"))

@@ -129,9 +129,9 @@ def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache
         return cached(request, lambda: ranking_document(
             api.rank(framework, top=top, own=own, **filters.api_kwargs())))
 
-    @routes.get("/check", summary="Check a model (catalog names; Hub ids when available)",
+    @routes.get("/check", summary="Check a model: a catalog name, or a Hub id assessed automatically",
                 responses={200: ENVELOPE, **ERRORS, 429: {"description": "Too many checks."},
-                           501: {"description": "Automatic assessment of Hub ids is not available yet."}})
+                           501: {"description": "Automatic assessment of Hub ids is switched off."}})
     def check(request: Request, target: Annotated[str, Query(max_length=MAX_TARGET_LENGTH,
               description="A Hub id (organisation/name) or a catalog name; never a path.")]
               ) -> JSONResponse:

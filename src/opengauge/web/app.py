@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opengauge import __version__, api
@@ -239,7 +240,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
         target = await _form_target(request)
         request.state.target = target
         _rate_limit(request, limiter)
-        report = run_check(target, own)
+        report = await run_in_threadpool(run_check, target, own)  # may wait on the Hub
         return HTMLResponse(pages.report(report, target))
 
     @app.get("/badge/{name}.svg", include_in_schema=False)

@@ -1,9 +1,11 @@
 """The "check a model" form and `/api/check`: what a server accepts, and how often.
 
 A server checks Hub ids (`organisation/name`) and catalog names only, never a path on the
-server's disk: anything with path syntax, or naming an existing file or folder, is refused.
-Automatic assessment of Hub repositories is switched on in `AUTOMATIC_HUB_CHECKS` (one place)
-once it exists; until then a Hub id gets a clear "not available yet" answer (HTTP 501).
+server's disk: anything with path syntax, or naming an existing file or folder, is refused, and
+a Hub id is passed on as `hub:organisation/name`, so it can never resolve to a local path.
+Hub ids are assessed automatically (`AUTOMATIC_HUB_CHECKS`; switched off, they get a clear
+"not available" answer, HTTP 501). The Hub asked is the server's `$OPENGAUGE_HUB_ENDPOINT`
+or `$HF_ENDPOINT` (default the public Hub), with its answers cached in the server's store.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from opengauge.model import Report
 
 MAX_TARGET_LENGTH = 200
 MAX_FORM_BYTES = 2048
-AUTOMATIC_HUB_CHECKS = False
-"""True once `api.check` assesses Hub repositories (issue 5); then Hub ids go to it too."""
+AUTOMATIC_HUB_CHECKS = True
+"""Hub ids are assessed automatically (`api.check_target`); False answers them with HTTP 501."""
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$")
 CATALOG_NAME = re.compile(r"^[\w][\w .,:+()'-]{0,199}$")
@@ -78,9 +80,12 @@ def _looks_like_path(text: str) -> bool:
 def run_check(target: str, own: str | None = None) -> Report:
     """The report for an accepted target (raises BadInput, NotFound or NotAvailable)."""
     kind = classify(target)
-    if kind == "hub" and not AUTOMATIC_HUB_CHECKS:
-        raise NotAvailable(f"'{target.strip()}': automatic assessment of Hub repositories is not "
-                           "available yet; catalog names (for example llama-2) can be checked now")
+    if kind == "hub":
+        if not AUTOMATIC_HUB_CHECKS:
+            raise NotAvailable(f"'{target.strip()}': automatic assessment of Hub repositories is "
+                               "not available on this server; catalog names (for example llama-2) "
+                               "can be checked")
+        return api.check_target("hub:" + target.strip(), own, allow_paths=False)
     return api.check(target.strip(), own=own)
 
 

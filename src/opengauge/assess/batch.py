@@ -1,0 +1,202 @@
+"""`check --from FILE`: check many targets with bounded concurrency, and resume.
+
+Every target's result (its report record, or its error and exit code) is written to the
+SQLite store as soon as it is known, keyed by the batch (the list file and the Hub it asks).
+Running the same list again skips the targets already done, unless `fresh`; failed targets
+are tried again. A target that fails never stops the others. The batch's exit code is the
+largest of its targets' (0 done, 1 a release gate failed, 2 bad input, 3 not found,
+4 network, 70 internal error).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opengauge.assess.engine import CheckOptions, check_target
+from opengauge.errors import OpengaugeError
+from opengauge.store import Store
+
+EXIT_INTERNAL = 70
+
+
+@dataclass
+class Item:
+    """One target of a batch and what became of it."""
+
+    origin: str
+    target: str
+    status: str = "pending"
+    """`done` or `failed`."""
+    exit_code: int = 0
+    record: dict[str, Any] | None = None
+    error: str | None = None
+    resumed: bool = False
+    """True when the result comes from an earlier run of the same batch."""
+    gate: dict[str, Any] | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        head = {"target": self.target, "origin": self.origin, "status": self.status,
+                "exit_code": self.exit_code, "resumed": self.resumed}
+        if self.record is None:
+            return {**head, "error": self.error}
+        return {**head, **self.record, **({"gate": self.gate} if self.gate is not None else {})}
+
+
+@dataclass
+class BatchRun:
+    """The outcome of a batch."""
+
+    path: str
+    batch: str
+    items: list[Item] = field(default_factory=list)
+    elapsed: float = 0.0
+    checked: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return max((item.exit_code for item in self.items), default=0)
+
+    def counts(self) -> dict[str, int]:
+        found = {"targets": len(self.items), "checked": self.checked,
+                 "resumed": sum(1 for i in self.items if i.resumed),
+                 "done": sum(1 for i in self.items if i.status == "done"),
+                 "failed": sum(1 for i in self.items if i.status == "failed"),
+                 "gate_failed": sum(1 for i in self.items if i.gate and not i.gate["passed"])}
+        return found
+
+    def notes(self) -> list[str]:
+        c = self.counts()
+        line = (f"{c['targets']} targets: {c['done']} done, {c['failed']} failed"
+                + (f", {c['gate_failed']} failed the release gate" if c["gate_failed"] else "")
+                + f"; {c['checked']} checked now in {self.elapsed:.1f} s")
+        if c["resumed"]:
+            line += f", {c['resumed']} kept from an earlier run (--fresh checks them again)"
+        return [line]
+
+
+def batch_id(path: Path, options: CheckOptions) -> str:
+    """The key of a batch in the store: the list file and the Hub it asks."""
+    endpoint = options.hub_options().resolved_endpoint()
+    key = f"{path.resolve()}\0{endpoint}"
+    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:24]
+
+
+class _NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        pass
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr when `enabled` (a terminal), else a silent stand-in."""
+    if not enabled:
+        yield _NoProgress()
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+
+        class _Bar:
+            task: Any = None
+
+            def start(self, total: int) -> None:
+                self.task = bar.add_task("", total=total)
+
+            def advance(self, label: str) -> None:
+                bar.update(self.task, advance=1, description=label[:60])
+
+        yield _Bar()
+
+
+def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
+               batch: str) -> Item:
+    from opengauge.formats.records import report_record
+
+    item = Item(origin="", target=text)
+    try:
+        record = report_record(check_target(text, own, options, store=store))
+        data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+        item.status, item.record = "done", json.loads(data)
+    except OpengaugeError as error:
+        item.status, item.exit_code, item.error = "failed", error.exit_code, str(error)
+        data = None
+    except Exception as error:  # one target's bug must not lose the batch
+        item.status, item.exit_code = "failed", EXIT_INTERNAL
+        item.error = f"internal error: {type(error).__name__}: {error}"[:500]
+        data = None
+    store.batch_put(batch, text, item.status, item.exit_code, data, item.error)
+    return item
+
+
+def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, *,
+        rules: list[Any] | None = None, jobs: int = 4, fresh: bool = False,
+        progress: Any = None, store: Store | None = None) -> BatchRun:
+    """Check every target listed in `path` (see the module docstring)."""
+    from opengauge import api
+    from opengauge.assess import analyzer
+    from opengauge.assess.gate import evaluate
+    from opengauge.frameworks import automatic
+
+    options = options or CheckOptions()
+    progress = progress or _NoProgress()
+    listed = api.read_targets(path)
+    store = store or Store()
+    batch = batch_id(Path(path), options)
+    if fresh:
+        store.batch_clear(batch)
+    stored = store.batch_results(batch)
+    items: dict[str, Item] = {}
+    for origin, text in listed:
+        items.setdefault(text, Item(origin=origin, target=text))
+    todo = []
+    for text, item in items.items():
+        earlier = stored.get(text)
+        if earlier is not None and earlier.status == "done" and earlier.record:
+            item.status, item.resumed = "done", True
+            item.record = json.loads(earlier.record)
+        else:
+            todo.append(text)
+    result = BatchRun(str(path), batch)
+    started = time.perf_counter()
+    progress.start(len(todo))
+    if todo:
+        catalog = api.catalog(own)  # load shared state once, before threads use it
+        for framework_id in automatic.ids():
+            catalog.assessments(framework_id)
+        analyzer.warm()
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(_check_one, text, own, options, store, batch): text
+                       for text in todo}
+            try:
+                for future in as_completed(futures):
+                    done = future.result()
+                    item = items[futures[future]]
+                    item.status, item.exit_code = done.status, done.exit_code
+                    item.record, item.error = done.record, done.error
+                    result.checked += 1
+                    progress.advance(item.target)
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    for item in items.values():
+        if item.record is not None and rules:
+            item.gate = evaluate(item.record, rules)
+            if not item.gate["passed"]:
+                item.exit_code = max(item.exit_code, 1)
+    result.items = list(items.values())
+    result.elapsed = time.perf_counter() - started
+    return result

@@ -1,0 +1,251 @@
+"""The license picture of one target: every license declaration, read by the analyzer.
+
+A declaration is what one place says about the terms: the card's `license` ids, its
+`license_name`/`license_link`, a license or use-policy file, GGUF `general.license*` metadata,
+the base model's and each training dataset's card license on the Hub. Each becomes a
+`LicenseReading` with its evidence and the analyzer's answer (None without the analyzer).
+Nothing here rates: the rule modules and findings read the picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from opengauge.assess import analyzer
+from opengauge.model import Evidence
+from opengauge.sources.facts import Facts, RelatedRepo
+
+NO_LICENSE_IDS = frozenset({"other", "unknown", "none", "n/a", "na", ""})
+NONCOMMERCIAL = "non-commercial"
+
+
+@dataclass
+class LicenseReading:
+    """One declaration of license terms and the analyzer's reading of it."""
+
+    source: str
+    """`card`, `card-name`, `license-file`, `use-policy`, `gguf`, `base-model` or `dataset`."""
+    declared: str
+    evidence: Evidence
+    result: dict[str, Any] | None = None
+    subject: str | None = None
+    """The repository the declaration is about, for base models and datasets."""
+
+    @property
+    def identified(self) -> bool:
+        return bool(self.result and self.result.get("identified") and self.licenses)
+
+    @property
+    def licenses(self) -> list[dict[str, Any]]:
+        """The analyzer's matches of kind `license` (use policies are kept apart)."""
+        if not self.result:
+            return []
+        return [m for m in self.result.get("matches") or [] if m.get("kind", "license") == "license"]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """What identifies the licenses: their keys, else `family:NAME`."""
+        found = set()
+        for match in self.result.get("matches") or [] if self.result else []:
+            if match.get("key"):
+                found.add(str(match["key"]))
+            elif match.get("family"):
+                found.add(f"family:{match['family']}")
+        return frozenset(found)
+
+    @property
+    def open_source(self) -> bool | None:
+        """The analyzer's verdict (None when it has none or is absent)."""
+        return self.result.get("open_source") if self.result else None
+
+    @property
+    def restrictions(self) -> list[dict[str, Any]]:
+        return list(self.result.get("restrictions") or []) if self.result else []
+
+    @property
+    def noncommercial(self) -> bool:
+        return any(r.get("kind") == NONCOMMERCIAL for r in self.restrictions)
+
+    @property
+    def license_string(self) -> str | None:
+        """The license as one string for literal comparisons (SPDX id, else its name)."""
+        for match in self.licenses:
+            for key in ("spdx", "name", "key"):
+                if match.get(key):
+                    return str(match[key])
+        return None
+
+    def cited(self) -> Evidence:
+        """The declaration's evidence with the analyzer's reading as its note."""
+        verdict = {True: "open source", False: "not open source"}.get(self.open_source,
+                                                                       "open source status unknown")
+        if self.result is None:
+            note = "not read: the license analyzer is not installed"
+        elif not self.identified:
+            note = (self.result.get("note") or "license not identified") + f"; {verdict}"
+        else:
+            note = f"{self.label}: {verdict}"
+        kinds = sorted({r.get("kind") for r in self.restrictions if r.get("kind")})
+        if kinds:
+            note += f" (restrictions: {', '.join(kinds)})"
+        if self.subject:
+            note = f"{self.subject}: {note}"
+        return Evidence(self.evidence.source, self.evidence.locator, self.evidence.quote, note)
+
+    @property
+    def label(self) -> str:
+        """How messages name what the analyzer found ('Apache License 2.0'), else the text."""
+        names = [str(m.get("name") or m.get("key")) for m in self.licenses if m.get("name") or m.get("key")]
+        return ", ".join(dict.fromkeys(names)) if names else self.declared
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "declared": self.declared, "subject": self.subject,
+                "identified": self.identified,
+                "licenses": [{k: m.get(k) for k in ("key", "spdx", "name", "family", "version")}
+                             for m in self.licenses],
+                "open_source": self.open_source,
+                "restrictions": sorted({r.get("kind") for r in self.restrictions if r.get("kind")}),
+                "note": (self.result or {}).get("note"),
+                "evidence": self.evidence.to_dict()}
+
+
+@dataclass
+class LicensePicture:
+    """Every license declaration of a target, and the verdict on the release's own terms."""
+
+    analyzer: bool
+    model: list[LicenseReading] = field(default_factory=list)
+    base_models: list[LicenseReading] = field(default_factory=list)
+    datasets: list[LicenseReading] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[LicenseReading]:
+        """The declarations that set this release's terms (licenses and use policies)."""
+        return [r for r in self.model if r.source != "notice"]
+
+    @property
+    def open_source(self) -> bool | None:
+        """False when any declaration is not open source; True when at least one identified
+        license is and none says otherwise; None when nothing was identified."""
+        verdicts = [r.open_source for r in self.terms]
+        if False in verdicts:
+            return False
+        if any(r.identified and r.open_source for r in self.terms):
+            return True
+        return None
+
+    @property
+    def deciding(self) -> list[LicenseReading]:
+        """The readings the verdict rests on."""
+        verdict = self.open_source
+        if verdict is None:
+            return []
+        if verdict is False:
+            return [r for r in self.terms if r.open_source is False]
+        return [r for r in self.terms if r.identified and r.open_source]
+
+    @property
+    def confidence(self) -> str | None:
+        """How sure the verdict is: high for a restriction found or an identified license with
+        nothing unidentified beside it, medium when other declarations stay unidentified."""
+        verdict = self.open_source
+        if verdict is None:
+            return None
+        if verdict is False or not any(not r.identified for r in self.terms):
+            return "high" if any(r.source != "gguf" for r in self.deciding) else "medium"
+        return "medium"
+
+    @property
+    def primary(self) -> LicenseReading | None:
+        """The reading naming the weights' license: a license file the analyzer identified,
+        else the card's id, else the GGUF metadata (not-open readings first)."""
+        order = {"license-file": 0, "card": 1, "card-name": 2, "gguf": 3, "use-policy": 4}
+        candidates = sorted((r for r in self.terms if r.identified and r.licenses),
+                            key=lambda r: (r.open_source is not False, order.get(r.source, 9)))
+        return candidates[0] if candidates else None
+
+    @property
+    def release_license(self) -> str | None:
+        """The release's license as one literal string (SPDX id or name), when known."""
+        primary = self.primary
+        return primary.license_string if primary is not None and self.open_source is not None \
+            else None
+
+    @property
+    def unidentified(self) -> list[LicenseReading]:
+        """Declarations the analyzer could not identify (only meaningful with the analyzer)."""
+        if not self.analyzer:
+            return []
+        return [r for r in self.terms if not r.identified]
+
+    def declared_name(self) -> str | None:
+        """The license as the release declares it (card id or name, GGUF, or a file name)."""
+        for source in ("card", "card-name", "gguf", "license-file"):
+            found = [r.declared for r in self.model if r.source == source]
+            if found:
+                return ", ".join(found)
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": [r.to_dict() for r in self.model],
+                "base_models": [r.to_dict() for r in self.base_models],
+                "datasets": [r.to_dict() for r in self.datasets]}
+
+
+def _id_reading(source: str, value: str, evidence: Evidence, subject: str | None = None,
+                name: bool = False) -> LicenseReading:
+    text = value.strip()
+    result = None
+    if text.lower() not in NO_LICENSE_IDS:
+        result = analyzer.lookup_name(text) if name else analyzer.lookup_id(text)
+        if result is not None and not result.get("identified") and not name:
+            by_name = analyzer.lookup_name(text)
+            result = by_name if by_name and by_name.get("identified") else result
+    return LicenseReading(source, text, evidence, result, subject)
+
+
+def read(facts: Facts) -> LicensePicture:
+    """The license picture of `facts`."""
+    picture = LicensePicture(analyzer=analyzer.available())
+    card = facts.card
+    if card is not None:
+        for fact in card.licenses:
+            if str(fact.value).strip().lower() not in NO_LICENSE_IDS:
+                picture.model.append(_id_reading("card", str(fact.value), fact.evidence))
+        if card.license_name is not None and str(card.license_name.value).strip():
+            picture.model.append(_id_reading("card-name", str(card.license_name.value),
+                                             card.license_name.evidence, name=True))
+    for item in facts.license_files:
+        if item.kind == "notice":
+            continue
+        source = "use-policy" if item.kind == "use-policy" else "license-file"
+        result = analyzer.as_dict(item.analysis) if picture.analyzer else None
+        if picture.analyzer and result is None:
+            result = analyzer.analyze_text(item.text, item.name)
+        picture.model.append(LicenseReading(source, item.name, item.evidence, result))
+    for weight in facts.weights.gguf:
+        meta = weight.gguf
+        if meta is None:
+            continue
+        if meta.license is not None:
+            picture.model.append(_id_reading("gguf", str(meta.license.value), meta.license.evidence))
+        elif meta.license_name is not None:
+            picture.model.append(_id_reading("gguf", str(meta.license_name.value),
+                                             meta.license_name.evidence, name=True))
+        break  # quantizations of one model share their metadata; one is enough
+    picture.base_models = [_related(r, "base-model") for r in facts.base_models if r.found]
+    picture.datasets = [_related(r, "dataset") for r in facts.datasets if r.found]
+    picture.base_models = [r for r in picture.base_models if r is not None]
+    picture.datasets = [r for r in picture.datasets if r is not None]
+    return picture
+
+
+def _related(repo: RelatedRepo, source: str) -> LicenseReading | None:
+    if repo.license is not None:
+        value = str(repo.license.value)
+        if value.strip().lower() == "other" and repo.license_name is not None:
+            return _id_reading(source, str(repo.license_name.value), repo.license_name.evidence,
+                               repo.repo_id, name=True)
+        return _id_reading(source, value, repo.license.evidence, repo.repo_id, name="," in value)
+    return LicenseReading(source, "", repo.evidence, None, repo.repo_id)
