@@ -108,7 +108,8 @@ EU = {"kind": "territorial", "lines": [12, 13], "value": None, "osd": [5],
 
 def _report(version: str, restrictions: list[dict], findings: list[dict]) -> Report:
     report = copy.deepcopy(api.check("llama-3.1"))
-    report.license = {**report.license, "analysis": _analysis(version, restrictions)}
+    kept = {k: v for k, v in report.license.items() if k not in ("texts", "text_notes")}
+    report.license = {**kept, "analysis": _analysis(version, restrictions)}  # as an automatic report
     report.findings = findings
     return report
 

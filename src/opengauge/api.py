@@ -327,6 +327,11 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
                           "readings": mof.assessment.extra.get("license_readings", {})}
     if view.subject.license:
         section["analysis"] = license_name(view.subject.license).to_dict()
+    from opengauge.compliance.texts import catalog_texts
+
+    governing = catalog_texts(view.subject, view.frameworks)
+    section["texts"] = [t.record for t in governing.texts]
+    section["text_notes"] = governing.notes
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
@@ -550,6 +555,20 @@ def snapshot_commit(snapshot: DataSnapshot) -> str | None:
     if snapshot.layer == "own" or "@" not in text:
         return None
     return text.rsplit("@", 1)[1].lower()
+def can_i(target: str, own: str | Path | None = None, *, commercial: bool = False,
+          users: float | None = None, revenue: float | None = None, region: str | None = None,
+          fine_tune: bool = False, redistribute: bool = False, train_on_outputs: bool = False,
+          military: bool = False, **hub: Any) -> dict[str, Any]:
+    """`opengauge can-i`: each question answered yes, no, conditional or unknown from the
+    target's governing license texts, with the deciding clauses (docs/compliance.md)."""
+    from opengauge.compliance.can_i import Questions
+    from opengauge.compliance.can_i import can_i as answer
+
+    questions = Questions(commercial, users, revenue, region, fine_tune, redistribute,
+                          train_on_outputs, military)
+    return answer(target, questions, own, **hub)
+
+
 def license_analyze(paths: list[str | Path], jobs: int | None = None) -> list[LicenseResult]:
     """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`.
 

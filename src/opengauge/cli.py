@@ -309,6 +309,43 @@ def license_command(
     emit(licenses_document(results), format)
 
 
+@app.command("can-i")
+def can_i(
+    model: Annotated[str, typer.Argument(help="A catalog model, a license file or a folder of "
+                                               "license files (or any target check accepts).")],
+    commercial: Annotated[bool, typer.Option("--commercial", help="Use it commercially?")] = False,
+    users: Annotated[int | None, typer.Option("--users", min=0, help="Serve N monthly active users?")]
+    = None,
+    revenue: Annotated[float | None, typer.Option("--revenue", min=0, help="With this annual revenue "
+                                                                           "in US dollars?")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Use it in EU, EEA or an ISO country "
+                                                                 "code (DE, US, ...)?")] = None,
+    fine_tune: Annotated[bool, typer.Option("--fine-tune", help="Fine-tune or modify it?")] = False,
+    redistribute: Annotated[bool, typer.Option("--redistribute", help="Redistribute it?")] = False,
+    train_on_outputs: Annotated[bool, typer.Option("--train-on-outputs",
+                                                   help="Train other models on its outputs?")] = False,
+    military: Annotated[bool, typer.Option("--military", help="Use it for military purposes?")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 unless every answer is yes or "
+                                                          "conditional.")] = False,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Can I use it commercially, with N users, in a region, ...? Answers with the deciding clauses.
+
+    With no question given, answers those that need no number: --commercial, --fine-tune,
+    --redistribute, --train-on-outputs, --military. Not legal advice."""
+    from opengauge.formats.records import answers_document
+
+    record = api.can_i(model, catalog, commercial=commercial, users=users, revenue=revenue,
+                       region=region, fine_tune=fine_tune, redistribute=redistribute,
+                       train_on_outputs=train_on_outputs, military=military)
+    emit(answers_document([record]), format)
+    failed = [f"{a['answer']} for {a['question']}" for a in record["answers"]
+              if a["answer"] in ("no", "unknown")]
+    if strict and failed:
+        raise CheckFailed("strict: " + ", ".join(failed))
+
+
 @catalog_app.command("list")
 def catalog_list(format: FormatOption = None, catalog: CatalogOption = None) -> None:
     """Datasets in use, their snapshots and precedence notes."""

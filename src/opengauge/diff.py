@@ -140,6 +140,11 @@ def _pairs(a: Report, b: Report) -> list[tuple[str, Ranked | None, Ranked | None
 
 
 def _results(report: Report) -> list[dict[str, Any]]:
+    """The analyzer's answers about the report's license: the governing texts when the report
+    has them (a catalog model's license and use-policy texts), else its `analysis`."""
+    texts = (report.license or {}).get("texts")
+    if texts:
+        return [t for t in texts if isinstance(t, dict)]
     analysis = (report.license or {}).get("analysis")
     if isinstance(analysis, dict):
         analysis = analysis.get("results", [analysis])

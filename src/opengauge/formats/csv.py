@@ -47,6 +47,16 @@ class CsvFormat(Format):
         out = io.StringIO()
         if not records:
             return ""
+        if document.kind == "answers":
+            from opengauge.formats.answers import CSV_COLUMNS as ANSWER_COLUMNS
+            from opengauge.formats.answers import csv_rows
+
+            writer = csv.DictWriter(out, fieldnames=ANSWER_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for record in document.records:
+                for row in csv_rows(record):
+                    writer.writerow({k: _cell(v) for k, v in row.items()})
+            return out.getvalue()
         if document.kind == "licenses":
             from opengauge.formats.licenses import CSV_COLUMNS, csv_row
 

@@ -144,6 +144,21 @@ class MarkdownFormat(Format):
                 lines += [*_table(["kind", "lines", "source", "OSD", "quote"], rows), ""]
         return lines or ["No license-like files found."]
 
+    def _answers(self, document: Document) -> list[str]:
+        from opengauge.formats.answers import answer_lines, headline, text_line, title
+
+        lines = [f"*{_escape(document.notice)}*", ""]
+        for record in document.records:
+            lines += [f"## {title(record)}", ""]
+            lines += [f"- {_escape(text_line(t))}" for t in record.get("texts") or []]
+            lines.append("")
+            for answer in record.get("answers") or []:
+                lines.append(f"- **{_escape(headline(answer))}**")
+                lines += [f"  - {_escape(line)}" for line in answer_lines(answer)]
+            lines += [f"- note: {_escape(n)}" for n in record.get("notes") or []]
+            lines.append("")
+        return lines
+
     def _datasets(self, document: Document) -> list[str]:
         rows = [[d["source"], d["layer"], d.get("snapshot"), d.get("date"), d["models"],
                  d.get("path")] for d in document.records]

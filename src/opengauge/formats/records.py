@@ -28,19 +28,22 @@ class Document:
     title: str = ""
     payload: Any = None
     """The API object itself, for formats that render more than the records."""
+    notice: str | None = None
+    """A line every format shows (`can-i`: not legal advice)."""
 
     @property
     def records_key(self) -> str:
         return {"frameworks": "frameworks", "datasets": "datasets", "diff": "diffs",
-                "licenses": "licenses"}.get(self.kind, "models")
+                "licenses": "licenses", "answers": "targets"}.get(self.kind, "models")
 
     def envelope(self) -> dict[str, Any]:
-        return {
+        head: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "opengauge", "version": __version__},
-            "data": self.data,
-            self.records_key: self.records,
         }
+        if self.notice:
+            head["notice"] = self.notice
+        return {**head, "data": self.data, self.records_key: self.records}
 
 
 def snapshot_records(snapshots: list[DataSnapshot]) -> list[dict[str, Any]]:
@@ -167,6 +170,14 @@ def diff_document(diffs: list[Any]) -> Document:
     snaps = {json.dumps(s, sort_keys=True): s for r in records for s in (*r["a"]["data"], *r["b"]["data"])}
     title = "; ".join(f"{r['a']['label']} → {r['b']['label']}" for r in records)
     return Document("diff", records, list(snaps.values()), title, diffs)
+def answers_document(records: list[dict[str, Any]], snapshots: list[DataSnapshot] | None = None
+                     ) -> Document:
+    """`can-i`: one record per target (`compliance.can_i.can_i`), with the notice."""
+    from opengauge.compliance import NOTICE
+
+    return Document("answers", records, snapshot_records(snapshots or []), "", records, NOTICE)
+
+
 def licenses_document(results: list[Any]) -> Document:
     """`license`: one record per input (file, folder entry, standard input or id)."""
     return Document("licenses", [r.to_dict() for r in results], [], "", results)

@@ -173,6 +173,22 @@ class TableFormat(Format):
         if not document.records:
             console.print("no license-like files found")
 
+    def _answers(self, console: Console, document: Document) -> None:
+        from opengauge.formats.answers import ANSWER_STYLE, answer_lines, headline, text_line, title
+
+        console.print(Text(document.notice or "", style="italic"))
+        for record in document.records:
+            console.print(Text(title(record), style="bold"))
+            for text in record.get("texts") or []:
+                console.print(Text(f"  {text_line(text)}"), overflow="fold")
+            for answer in record.get("answers") or []:
+                console.print(Text(f"  {headline(answer)}", style=ANSWER_STYLE.get(answer["answer"], "")))
+                for line in answer_lines(answer):
+                    console.print(Text(f"      {line}"), overflow="fold")
+            for note in record.get("notes") or []:
+                console.print(Text(f"  note: {note}", style="dim"), overflow="fold")
+            console.print()
+
     def _datasets(self, console: Console, document: Document) -> None:
         table = Table(box=None, pad_edge=False)
         for column in ("source", "layer", "snapshot", "date", "models", "path"):

@@ -402,6 +402,12 @@ def _in_context(sentences: list[Sentence]) -> list[Sentence]:
     return read
 
 
+def in_context(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """`sentences` as the rules read them: a list item under a prohibition reads as
+    "you will not <item>" (for readers of a text's prohibitions, such as `opengauge can-i`)."""
+    return _in_context(list(sentences))
+
+
 def analyze(text: str | Iterable[Sentence]) -> list[Finding]:
     """Every restriction in `text` (a string or its sentences), in reading order.
 

@@ -1,0 +1,178 @@
+"""`opengauge can-i MODEL`: questions about a model's terms, answered from its license texts.
+
+The target is a license file or a folder (its license-like files), a catalog model (the
+registry's texts of its curated licenses, see `texts.catalog_texts`), or anything else
+`check` accepts (a Hub id or a weights file: the license texts of its automatic assessment).
+The decision rules are in `rules.py`; docs/compliance.md documents both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from opengauge.compliance import NOTICE, rules
+from opengauge.compliance.texts import (
+    GoverningText,
+    add_policies,
+    from_files,
+    from_results,
+    registry_file,
+)
+from opengauge.errors import BadInput
+
+WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
+
+
+@dataclass
+class Questions:
+    """What the user asks; `numbers` may be None when not given."""
+
+    commercial: bool = False
+    users: float | None = None
+    revenue: float | None = None
+    region: str | None = None
+    fine_tune: bool = False
+    redistribute: bool = False
+    train_on_outputs: bool = False
+    military: bool = False
+
+    def asked(self) -> list[str]:
+        """The questions in their documented order; the defaults when none is given."""
+        chosen = {"commercial": self.commercial, "users": self.users is not None,
+                  "revenue": self.revenue is not None, "region": self.region is not None,
+                  "fine-tune": self.fine_tune, "redistribute": self.redistribute,
+                  "train-on-outputs": self.train_on_outputs, "military": self.military}
+        wanted = [q for q in rules.QUESTIONS if chosen[q]]
+        return wanted or list(rules.DEFAULT_QUESTIONS)
+
+    def check(self) -> None:
+        for name, value in (("--users", self.users), ("--revenue", self.revenue)):
+            if value is not None and (value < 0 or value != value):
+                raise BadInput(f"{name} must be a number of zero or more, not {value}")
+        if self.region is not None:
+            rules.region_codes(self.region)
+
+
+@dataclass
+class Governing:
+    """The texts that govern a target, and what the target is."""
+
+    kind: str
+    """`files`, `catalog` or `repository`."""
+    id: str | None
+    name: str | None
+    texts: list[GoverningText]
+    notes: list[str]
+    model_type: list[str] | None = None
+
+
+def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
+    """Governing texts from their records in a report (`license.texts`), with their text read
+    again from the registry or the file where possible."""
+    texts = []
+    for record in records:
+        text = None
+        if record.get("origin") == "registry" and record.get("label"):
+            found = registry_file(str(record["label"]))
+            text = found.text if found else None
+        elif record.get("path") and Path(str(record["path"])).is_file():
+            from opengauge.licenses.inputs import read_file
+
+            try:
+                text = read_file(Path(str(record["path"]))).text
+            except Exception:  # unreadable now: quotes only
+                text = None
+        texts.append(GoverningText(dict(record), text))
+    return texts
+
+
+def report_texts(report: Any) -> tuple[list[GoverningText], list[str]]:
+    """The governing texts of a `check` report: the catalog's resolved texts
+    (`license.texts`), else the automatic assessment's analyzer answers."""
+    section = report.license or {}
+    if section.get("texts"):
+        return revive(section["texts"]), list(section.get("text_notes") or [])
+    analysis = section.get("analysis") or {}
+    results = analysis.get("results") if isinstance(analysis, dict) else None
+    if results:
+        texts = from_results(results, "declared in the repository")
+        return add_policies(texts), []
+    curated = section.get("curated") or {}
+    if curated.get("texts"):
+        return revive(curated["texts"]), list(curated.get("text_notes") or [])
+    return [], ["the report names no license text"]
+
+
+def _looks_like_path(target: str) -> bool:
+    """A target meant as a file: an absolute or relative path, or a file name with a suffix."""
+    return target.startswith(("/", "./", "../", "~", "\\")) or bool(
+        re.search(r"\.(?:txt|md|license|licence|gguf|safetensors|json)$", target, re.IGNORECASE))
+
+
+def _is_weights(path: Path) -> bool:
+    name = path.name.lower()
+    return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
+
+
+def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governing:
+    """Resolve `target` to its governing texts (see the module docstring)."""
+    from opengauge import api
+
+    path = Path(target)
+    if not path.exists() and _looks_like_path(target):
+        from opengauge.errors import NotFound
+
+        raise NotFound(f"{target}: no such file or folder")
+    if path.exists() and not _is_weights(path):
+        from opengauge import licenses
+
+        results = licenses.analyze_path(path)
+        why = "given" if path.is_file() else f"license-like file in {path}"
+        texts = add_policies(from_files(results, why))
+        notes = [] if texts else [f"{path}: no license-like files found"]
+        return Governing("files", None, path.name or str(path), texts, notes)
+    check_target = getattr(api, "check_target", None)
+    if path.exists() or ("/" in target and check_target is not None):
+        if check_target is None:
+            raise BadInput(f"{target}: checking weights files or Hub ids needs the automatic "
+                           "assessment, which this opengauge does not have")
+        report = check_target(target, own, **hub)
+        kind = "repository"
+    else:
+        report = api.check(target, own)
+        kind = "catalog"
+    texts, notes = report_texts(report)
+    return Governing(kind, report.subject.id, report.subject.name, texts, notes,
+                     report.subject.type or None)
+
+
+def text_summary(text: GoverningText) -> dict[str, Any]:
+    """How an answer names a governing text."""
+    record = text.record
+    return {"label": text.label, "path": record.get("path"), "origin": record.get("origin"),
+            "why": record.get("why"), "kind": text.kind,
+            "licenses": [{k: m.get(k) for k in ("key", "name", "version", "kind")}
+                         for m in record.get("matches") or []],
+            "identified": bool(record.get("identified")), "open_source": record.get("open_source"),
+            "note": record.get("note")}
+
+
+def can_i(target: str, questions: Questions, own: str | Path | None = None,
+          **hub: Any) -> dict[str, Any]:
+    """The answers for `target` (a record of the `answers` document)."""
+    questions.check()
+    found = governing(target, own, **hub)
+    answers = [rules.answer(q, found.texts, users=questions.users, revenue=questions.revenue,
+                            region=questions.region) for q in questions.asked()]
+    notes = list(found.notes) + rules.notes(found.texts)
+    if found.model_type and any(a.scope and "multimodal" in a.scope for a in answers):
+        notes.append(f"the catalog types this model as {', '.join(found.model_type)}; "
+                     "a clause scoped to multimodal models applies to it only if it is one")
+    counts = {k: sum(1 for a in answers if a.answer == k) for k in ("yes", "conditional", "no", "unknown")}
+    return {"target": target, "id": found.id, "name": found.name, "kind": found.kind,
+            "notice": NOTICE, "questions": [a.question for a in answers],
+            "texts": [text_summary(t) for t in found.texts],
+            "answers": [a.to_dict() for a in answers], "counts": counts, "notes": notes}

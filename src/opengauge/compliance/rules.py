@@ -1,0 +1,556 @@
+"""The decision rules of `opengauge can-i`: which findings answer which question.
+
+Every question is answered from the governing texts (`compliance.texts`): licenses and use
+policies count alike. Per question the rules collect
+
+- **no**: a clause that withholds or forbids what is asked (see `NO_KINDS` and the threshold,
+  region and military rules below);
+- **unknown**: what the evidence cannot settle (a license not identified, a threshold in
+  another unit or currency, a territory that cannot be placed, a use policy made binding whose
+  text is not at hand);
+- **conditional**: conditions attached to a yes (a threshold the user gave no number for,
+  display and naming obligations, passing use restrictions on, non-commercial use only);
+- the **permission**: a license text that grants the right at stake (`RIGHTS`).
+
+The answer is `no` when any clause says no; else `unknown` when anything is unsettled; else
+`conditional` when there are conditions; else `yes` when a license grants the right; else
+`unknown`. Documented in docs/compliance.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from opengauge.compliance.texts import (
+    GoverningText,
+    binding_policy,
+    cite,
+    following,
+    full_sentence,
+    has_policy,
+    prohibited_items,
+)
+from opengauge.errors import BadInput
+
+QUESTIONS = ("commercial", "users", "revenue", "region", "fine-tune", "redistribute",
+             "train-on-outputs", "military")
+DEFAULT_QUESTIONS = ("commercial", "fine-tune", "redistribute", "train-on-outputs", "military")
+"""Asked when no question is given: those that need no number or region."""
+
+RIGHTS = {"commercial": "use", "users": "use", "revenue": "use", "region": "use",
+          "fine-tune": "modify", "redistribute": "redistribute", "train-on-outputs": "use",
+          "military": "use"}
+"""The right a license must grant for a yes."""
+
+NO_KINDS = {"commercial": ("non-commercial",), "fine-tune": ("no-derivatives",),
+            "train-on-outputs": ("no-model-training",)}
+"""Finding kinds that answer a question with no by themselves."""
+
+NON_COMMERCIAL_CONDITION = ("fine-tune", "redistribute", "train-on-outputs")
+"""Questions a non-commercial clause turns into 'only for non-commercial purposes'."""
+
+POLICY_QUESTIONS = ("region", "military")
+"""Questions use policies decide as often as licenses: a license that makes a use policy
+binding whose text is not at hand leaves them unknown (and makes any other yes conditional on
+that policy)."""
+
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+EU = _codes("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE")
+EEA = EU | {"IS", "LI", "NO"}
+REGION_ALIASES = {"UK": "GB", "EL": "GR"}
+REGION_NAMES = {"EU": "the European Union", "EEA": "the European Economic Area"}
+PLACES: dict[str, frozenset[str]] = {
+    "european union": EU, "eu": EU, "european economic area": EEA, "eea": EEA,
+    "united kingdom": frozenset({"GB"}), "uk": frozenset({"GB"}),
+    "south korea": frozenset({"KR"}), "north korea": frozenset({"KP"}),
+    "china": frozenset({"CN"}), "russia": frozenset({"RU"}), "iran": frozenset({"IR"}),
+    "cuba": frozenset({"CU"}), "syria": frozenset({"SY"}), "crimea": frozenset({"UA"}),
+    "united states": frozenset({"US"}), "switzerland": frozenset({"CH"}),
+    "india": frozenset({"IN"}), "japan": frozenset({"JP"}),
+}
+"""Places a territorial clause may name (the analyzer's list) and the ISO codes they cover."""
+PART_OF = {"crimea"}
+"""Places that are only part of the country they map to."""
+_PLACE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)) + r")\b",
+                    re.IGNORECASE)
+ISO_CODES = _codes("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT
+BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH
+ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT
+HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS
+LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI
+NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG
+SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG
+UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""")
+"""ISO 3166-1 alpha-2 country codes, for --region."""
+
+MILITARY = re.compile(
+    r"\b(?:military|militar\w*|warfare|weapons?|weaponry|weapon\s+development|munitions?|"
+    r"armed\s+forces|arms\s+(?:regulations?|control|trafficking|trade)|itar|"
+    r"international\s+traffic\s+(?:in\s+)?arms|nuclear\s+weapons?|combat)\b", re.IGNORECASE)
+"""What makes a prohibited use a military one."""
+
+MODEL_NAMING = re.compile(r"\b(?:model\s+name|beginning\s+of\s+any\s+such|name\s+of\s+(?:the|any|your)\s+"
+                          r"(?:ai\s+)?model)\b", re.IGNORECASE)
+TRAINING = re.compile(r"\b(?:train\w*|fine[- ]?tun\w*|distil\w*|improve)\b", re.IGNORECASE)
+OUTPUTS = re.compile(r"\b(?:outputs?|results|generated\s+(?:data|content))\b", re.IGNORECASE)
+EXCEPTION = re.compile(r"\((?:excluding|except(?:\s+for)?|other\s+than)\s+([^)]{3,160})\)",
+                       re.IGNORECASE)
+COMPETING = re.compile(r"\b(?:that\s+(?:is|are)\s+)?(competitive\s+with\s+[^,.;)]{3,80}|"
+                       r"compet\w+\s+(?:model|product|service)s?[^,.;)]{0,60})", re.IGNORECASE)
+SCOPE = re.compile(r"\bwith\s+respect\s+to\s+(?:any\s+|the\s+)?([^,]{3,120}?models?[^,]{0,60}),",
+                   re.IGNORECASE)
+DOES_NOT_APPLY = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\s+to\s+(.{3,200}?)[.;]?$", re.IGNORECASE)
+
+# Threshold comparisons: which side of the limit is restricted.
+_GREATER = r"(?:greater|more|higher)\s+than|exceed\w*|in\s+excess\s+of|over|above|beyond"
+_AT_LEAST = r"at\s+least|not\s+less\s+than|equal\s+to\s+or\s+(?:greater|more)\s+than"
+_BELOW = r"less\s+than|fewer\s+than|lower\s+than|below|under"
+_UP_TO = r"up\s+to|not\s+more\s+than|no\s+more\s+than|at\s+most"
+_COMPARATOR = re.compile(rf"\b({_AT_LEAST}|{_UP_TO}|{_GREATER}|{_BELOW})\s+(?:(?:us\s*)?\$|usd|€|£|¥)?\s*\d",
+                         re.IGNORECASE)
+_MONTHLY_REVENUE = re.compile(r"\bmonthly\s+(?:\w+\s+)?revenue|revenue[^.;]{0,40}\b(?:per|a|each)\s+month",
+                              re.IGNORECASE)
+_ANNUAL_REVENUE = re.compile(r"\b(?:annual(?:ly)?|yearly)\s+(?:\w+\s+){0,2}revenue|"
+                             r"revenue[^.;]{0,60}\b(?:per|a|each|every)\s+(?:year|fiscal\s+year)|revenue[^.;]{0,80}\b(?:twelve|12)\s*"
+                             r"(?:\(12\)\s*)?months", re.IGNORECASE)
+
+
+def region_codes(code: str) -> tuple[str, frozenset[str]]:
+    """`--region CODE` -> (normalized code, the ISO codes it covers). EU, EEA, or ISO 3166-1
+    alpha-2 (UK -> GB, EL -> GR)."""
+    value = code.strip().upper()
+    value = REGION_ALIASES.get(value, value)
+    if value == "EU":
+        return value, EU
+    if value == "EEA":
+        return value, EEA
+    if value in ISO_CODES:
+        return value, frozenset({value})
+    raise BadInput(f"--region '{code}': expected EU, EEA or an ISO 3166-1 country code such as DE, FR, US")
+
+
+def restricted(amount: float, limit: float, op: str | None) -> bool | None:
+    """Whether `amount` lies on the restricted side of `limit` (None: cannot tell)."""
+    if op in (">", None) and amount != limit:
+        return amount > limit
+    if op == ">":
+        return False
+    if op == ">=":
+        return amount >= limit
+    return None
+
+
+def comparator(sentence: str) -> str | None:
+    """The restricted side of a threshold clause: '>' (above the limit) or '>=' (from the limit
+    on); None when the clause's words disagree or are not found."""
+    ops = set()
+    for found in _COMPARATOR.finditer(sentence):
+        word = found.group(1).lower()
+        if re.fullmatch(_GREATER, word, re.IGNORECASE) or re.fullmatch(_UP_TO, word, re.IGNORECASE):
+            ops.add(">")
+        else:
+            ops.add(">=")
+    return ops.pop() if len(ops) == 1 else None
+
+
+@dataclass
+class Answer:
+    """The answer to one question, with the clauses and thresholds that decide it."""
+
+    question: str
+    asked: str
+    value: Any = None
+    answer: str = "unknown"
+    reason: str = ""
+    scope: str | None = None
+    clauses: list[dict[str, Any]] = field(default_factory=list)
+    thresholds: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Tally:
+    """What the rules found for one question, before the answer is decided."""
+
+    no: list[tuple[dict[str, Any], str, str | None]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    conditions: list[tuple[dict[str, Any] | None, str]] = field(default_factory=list)
+    thresholds: list[dict[str, Any]] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    cleared: list[dict[str, Any]] = field(default_factory=list)
+    """Clauses compared and found not to apply (a threshold not reached)."""
+
+
+def _lines(clause: dict[str, Any]) -> str:
+    lines = clause.get("lines") or []
+    if not lines:
+        return clause.get("text") or ""
+    where = f"line {lines[0]}" if lines[0] == lines[-1] else f"lines {lines[0]}–{lines[-1]}"
+    return f"{clause.get('text')}, {where}"
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _each(texts: list[GoverningText], *kinds: str):
+    for text in texts:
+        for restriction in text.restrictions:
+            if restriction.get("kind") in kinds:
+                yield text, restriction
+
+
+def granting(texts: list[GoverningText], right: str) -> list[str]:
+    """The licenses that grant `right`, by name."""
+    return list(dict.fromkeys(n for t in texts if t.kind == "license" and right in t.grants
+                              for n in t.names()))
+
+
+def _permission(texts: list[GoverningText], right: str) -> str | None:
+    """Why no license grants `right` (None when one does)."""
+    if not texts:
+        return "no license text was found"
+    licenses = [t for t in texts if t.kind == "license"]
+    if not licenses:
+        return "no license text among the inputs (only a use policy): nothing grants the right to " + \
+            {"use": "use it", "modify": "modify it", "redistribute": "redistribute it"}[right]
+    unread = [t for t in licenses if not t.readable]
+    if unread:
+        return "; ".join(f"{t.label}: {t.record.get('note') or 'license not identified'}" for t in unread)
+    if not any(right in t.grants for t in licenses):
+        verb = {"use": "use", "modify": "modify", "redistribute": "redistribute"}[right]
+        return (f"no grant of the right to {verb} found in "
+                f"{', '.join(n for t in licenses for n in t.names()) or 'the license'}")
+    return None
+
+
+def _missing_policy(texts: list[GoverningText]) -> str | None:
+    """A license makes a use policy binding, and no policy text is at hand."""
+    if has_policy(texts):
+        return None
+    for text in texts:
+        restriction = binding_policy(text)
+        if restriction is not None:
+            clause = cite(text, restriction)
+            return (f"{_lines(clause)} makes a use policy binding whose text is not available: "
+                    f"\"{_short(str(restriction.get('quote')))}\"")
+    return None
+
+
+def _threshold(text: GoverningText, restriction: dict[str, Any], yours: float | None,
+               question: str) -> tuple[dict[str, Any], bool | None]:
+    """A threshold clause compared with the user's number: (the record, restricted?)."""
+    value = restriction.get("value") or {}
+    limit, unit = value.get("amount"), str(value.get("unit") or "")
+    sentence = full_sentence(text, restriction)
+    op = comparator(sentence)
+    record: dict[str, Any] = {"clause": cite(text, restriction), "kind": restriction.get("kind"),
+                              "limit": limit, "unit": unit, "op": op, "yours": yours, "result": None,
+                              "note": None}
+    if yours is None or limit is None:
+        return record, None
+    outcome: bool | None
+    if question == "users":
+        outcome, record["note"] = _users(yours, limit, unit, op)
+    else:
+        outcome, record["note"] = _revenue(yours, limit, unit, op, sentence)
+    record["result"] = {True: "above", False: "below", None: "unknown"}[outcome]
+    shown_unit = unit if question == "users" else unit.replace("revenue", "revenue").strip()
+    record["text"] = (f"{limit:,.0f} {shown_unit} vs your {yours:,.0f} -> "
+                      f"{ {True: 'above the limit', False: 'below the limit', None: 'cannot tell'}[outcome]}")
+    return record, outcome
+
+
+def _users(yours: float, limit: float, unit: str, op: str | None) -> tuple[bool | None, str | None]:
+    """--users is monthly active users. Daily or weekly actives never exceed monthly ones; a
+    count of users with no period is at least the monthly actives."""
+    if unit.startswith("monthly"):
+        return restricted(yours, limit, op), None
+    if unit.startswith(("daily", "weekly")):
+        if restricted(yours, limit, op) is False:
+            return False, f"the clause counts {unit}, which never exceed your monthly active users"
+        return None, f"the clause counts {unit}; --users gives monthly active users"
+    if restricted(yours, limit, op):
+        return True, f"the clause counts {unit or 'users'} (no period), at least your monthly active users"
+    return None, f"the clause counts {unit or 'users'} with no period; --users gives monthly active users"
+
+
+def _revenue(yours: float, limit: float, unit: str, op: str | None,
+             sentence: str) -> tuple[bool | None, str | None]:
+    """--revenue is annual revenue in US dollars; no currency is converted. A monthly limit is
+    certainly not reached when the annual revenue is below it, and certainly passed in some
+    month when the annual revenue exceeds twelve times it."""
+    if not unit.upper().startswith("USD"):
+        return None, f"the clause counts {unit}; --revenue is in US dollars and no currency is converted"
+    if _MONTHLY_REVENUE.search(sentence):
+        if restricted(yours, limit, op) is False:
+            return False, "the clause counts monthly revenue, which never exceeds your annual revenue"
+        if restricted(yours / 12, limit, op):
+            return True, "the clause counts monthly revenue; your average month is above it"
+        return None, "the clause counts monthly revenue; --revenue gives annual revenue"
+    if _ANNUAL_REVENUE.search(sentence):
+        return restricted(yours, limit, op), None
+    return restricted(yours, limit, op), "the clause names no period; compared with your annual revenue"
+
+
+def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, yours: float | None) -> None:
+    """User or revenue thresholds: above a withholding limit is a no; above a display limit a
+    condition; without the user's number, both are conditions."""
+    kind = "user-threshold" if question == "users" else "revenue-threshold"
+    unit_word = "users" if question == "users" else "revenue"
+    for text, restriction in _each(texts, kind):
+        record, outcome = _threshold(text, restriction, yours, question)
+        tally.thresholds.append(record)
+        clause = record["clause"]
+        limit = f"{record['limit']:,.0f} {record['unit']}" if record["limit"] is not None else "a limit"
+        if yours is None:
+            tally.conditions.append((clause, f"below {limit} ({_lines(clause)}); above it the license "
+                                             "must be requested from the licensor"))
+        elif outcome:
+            tally.no.append((clause, f"{record['text']}: there the license is withheld until the "
+                                     f"licensor grants one ({_lines(clause)})", None))
+        elif outcome is None:
+            tally.unknown.append(f"{record['text']} ({record['note']})")
+        else:
+            tally.cleared.append(clause)
+    for text, restriction in _each(texts, "attribution-display"):
+        value = restriction.get("value") or {}
+        if unit_word not in str(value.get("unit") or ""):
+            continue
+        record, outcome = _threshold(text, restriction, yours, question)
+        tally.thresholds.append(record)
+        clause = record["clause"]
+        duty = _short(full_sentence(text, restriction), 400)
+        if yours is None or outcome:
+            tally.conditions.append((clause, f"above {record['limit']:,.0f} {record['unit']}: {duty}"))
+        elif outcome is None:
+            tally.unknown.append(f"{record['text']} ({record['note']})")
+        else:
+            tally.cleared.append(clause)
+
+
+def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str]) -> str | None:
+    """Territorial clauses naming the region (or part of it); returns the scope of the no."""
+    scopes: list[str | None] = []
+    for text, restriction in _each(texts, "territorial"):
+        sentence = full_sentence(text, restriction)
+        clause = cite(text, restriction)
+        named = {m.group(1).lower() for m in _PLACE.finditer(sentence)}
+        places = frozenset().union(*(PLACES[n] for n in named)) if named else frozenset()
+        partial = any(n in PART_OF for n in named)
+        if not places:
+            tally.unknown.append(f"{_lines(clause)} restricts use by territory without naming a place "
+                                 f"opengauge can locate: \"{_short(sentence)}\"")
+            continue
+        overlap = covered & places
+        if not overlap:
+            continue
+        scope_match = SCOPE.search(sentence)
+        scope = scope_match.group(1).strip() if scope_match else None
+        for after in [*_sentences(text, restriction), *following(text, restriction)]:
+            found = DOES_NOT_APPLY.search(after)
+            if found:
+                tally.exceptions.append(f"does not apply to {found.group(1).strip()}")
+        where = " and ".join(sorted({_place_name(n) for n in named}))
+        if overlap == covered and not partial:
+            reason = f"{_lines(clause)} withholds the rights from licensees domiciled in {where}"
+            tally.no.append((clause, reason, scope))
+            scopes.append(scope)
+        else:
+            rest = sorted(covered - overlap) if not partial else []
+            tally.conditions.append((clause, f"not for licensees in {where}"
+                                     + (f" ({scope})" if scope else "")
+                                     + (f"; {', '.join(rest)} not named" if rest else "")))
+    if scopes and all(scopes):
+        return "; ".join(dict.fromkeys(s for s in scopes if s))
+    return None
+
+
+def _place_name(name: str) -> str:
+    if name in ("eu", "european union"):
+        return REGION_NAMES["EU"]
+    if name in ("eea", "european economic area"):
+        return REGION_NAMES["EEA"]
+    return "the UK" if name == "uk" else name.title()
+
+
+_MARKER = re.compile(r"^\s*(?:(?:[-*+•·]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)])\s+)+")
+
+
+def _ask_military(tally: _Tally, texts: list[GoverningText]) -> None:
+    """Prohibited uses (a field-of-use clause and the list it introduces) that name military
+    uses or weapons."""
+    for text, restriction in _each(texts, "field-of-use"):
+        items = prohibited_items(text, restriction) or [
+            (n, str(restriction.get("quote") or "")) for n in (restriction.get("lines") or [])[:1]]
+        base = cite(text, restriction)
+        for number, line in items:
+            if MILITARY.search(line):
+                line = _MARKER.sub("", line)
+                clause = {**base, "lines": [number, number], "quote": _short(line, 280)}
+                tally.no.append((clause, f"{_lines(clause)} prohibits it: \"{_short(line)}\"", None))
+
+
+def _ask_training(tally: _Tally, texts: list[GoverningText]) -> None:
+    for text, restriction in _each(texts, "no-model-training"):
+        sentence = full_sentence(text, restriction)
+        clause = cite(text, restriction)
+        competing = COMPETING.search(sentence)
+        scope = f"models {competing.group(1).strip()}" if competing else None
+        tally.exceptions += [f"excluding {m.group(1).strip()}" for m in EXCEPTION.finditer(sentence)]
+        named = "" if OUTPUTS.search(sentence) else " (the clause names the model, not its outputs)"
+        tally.no.append((clause, f"{_lines(clause)} forbids using it to train or improve other models"
+                                 f"{named}", scope))
+    _naming(tally, texts, require_outputs=True)
+
+
+def _naming(tally: _Tally, texts: list[GoverningText], *, require_outputs: bool = False) -> None:
+    """Display and naming duties for models made with this one ("include 'Llama' at the
+    beginning of any such AI model name")."""
+    for text, restriction in _each(texts, "attribution-display"):
+        if restriction.get("value"):
+            continue
+        for sentence in _sentences(text, restriction):
+            if MODEL_NAMING.search(sentence) and TRAINING.search(sentence) and (
+                    OUTPUTS.search(sentence) or not require_outputs):
+                tally.conditions.append((cite(text, restriction), _short(sentence, 400)))
+
+
+def _sentences(text: GoverningText, restriction: dict[str, Any]) -> list[str]:
+    from opengauge.compliance.texts import sentences_of
+
+    sentences, offset = sentences_of(text, restriction)
+    lines = restriction.get("lines") or []
+    if sentences and lines:
+        start, end = lines[0] + offset, lines[-1] + offset
+        found = [s.text for s in sentences if s.start <= end and s.end >= start]
+        if found:
+            return found
+    return [str(restriction.get("quote") or "")]
+
+
+def _ask_distribution(tally: _Tally, texts: list[GoverningText]) -> None:
+    for text, restriction in _each(texts, "attribution-display"):
+        if restriction.get("value"):
+            continue
+        tally.conditions.append((cite(text, restriction), _short(full_sentence(text, restriction), 400)))
+    for text, restriction in _each(texts, "flow-down"):
+        tally.conditions.append((cite(text, restriction), "pass the use restrictions on: "
+                                 + _short(full_sentence(text, restriction), 400)))
+
+
+def answer(question: str, texts: list[GoverningText], *, users: float | None = None,
+           revenue: float | None = None, region: str | None = None) -> Answer:
+    """The answer to one question from the governing texts."""
+    tally = _Tally()
+    result = Answer(question, asked(question, users=users, revenue=revenue, region=region))
+    result.value = {"users": users, "revenue": revenue, "region": region}.get(question)
+    for text, restriction in _each(texts, *NO_KINDS.get(question, ())):
+        if question != "train-on-outputs":
+            clause = cite(text, restriction)
+            tally.no.append((clause, f"{_lines(clause)}: \"{_short(str(restriction.get('quote')))}\"", None))
+    if question == "commercial":
+        _ask_threshold(tally, texts, "users", users)
+        _ask_threshold(tally, texts, "revenue", revenue)
+    elif question in ("users", "revenue"):
+        _ask_threshold(tally, texts, question, users if question == "users" else revenue)
+    elif question == "region" and region:
+        code, covered = region_codes(region)
+        result.scope = _ask_region(tally, texts, code, covered)
+    elif question == "military":
+        _ask_military(tally, texts)
+    elif question == "train-on-outputs":
+        _ask_training(tally, texts)
+    elif question == "fine-tune":
+        _naming(tally, texts)
+    elif question == "redistribute":
+        _ask_distribution(tally, texts)
+    if question in NON_COMMERCIAL_CONDITION:
+        for text, restriction in _each(texts, "non-commercial"):
+            tally.conditions.append((cite(text, restriction), "for non-commercial purposes only"))
+    missing = _missing_policy(texts)
+    if missing and question in POLICY_QUESTIONS:
+        tally.unknown.append(missing)
+    elif missing:
+        tally.conditions.append((None, f"if the use policy allows it: {missing}"))
+    missing_right = _permission(texts, RIGHTS[question])
+    return _decide(result, tally, missing_right, granting(texts, RIGHTS[question]))
+
+
+def _decide(result: Answer, tally: _Tally, missing_right: str | None, granted_by: list[str]) -> Answer:
+    result.thresholds = tally.thresholds
+    result.exceptions = list(dict.fromkeys(tally.exceptions))
+    if tally.no:
+        result.answer = "no"
+        result.clauses = _unique([c for c, _, _ in tally.no])
+        result.reason = "; ".join(dict.fromkeys(r for _, r, _ in tally.no))
+        scopes = [s for _, _, s in tally.no]
+        if result.scope is None and scopes and all(scopes):
+            result.scope = "; ".join(dict.fromkeys(s for s in scopes if s))
+        if result.scope:
+            result.reason = f"no for {result.scope}: {result.reason}"
+        return result
+    result.scope = None
+    unknown = list(dict.fromkeys(tally.unknown + ([missing_right] if missing_right else [])))
+    result.conditions = list(dict.fromkeys(text for _, text in tally.conditions))
+    result.clauses = _unique([c for c, _ in tally.conditions if c] + tally.cleared)
+    if unknown:
+        result.answer = "unknown"
+        result.reason = "; ".join(unknown)
+    elif tally.conditions:
+        result.answer = "conditional"
+        result.reason = "yes, if: " + "; ".join(result.conditions)
+    else:
+        result.answer = "yes"
+        below = [t["text"] for t in tally.thresholds if t.get("result") == "below"]
+        result.reason = (f"granted by {', '.join(granted_by)}; nothing in the texts restricts it"
+                         + (f" ({'; '.join(below)})" if below else ""))
+    return result
+
+
+def _unique(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple] = set()
+    out = []
+    for clause in clauses:
+        key = (clause.get("file"), tuple(clause.get("lines") or []), clause.get("kind"))
+        if key not in seen:
+            seen.add(key)
+            out.append(clause)
+    return out
+
+
+def asked(question: str, *, users: float | None = None, revenue: float | None = None,
+          region: str | None = None) -> str:
+    """The question in words."""
+    if question == "users":
+        return f"serve {users:,.0f} monthly active users" if users is not None else "serve users"
+    if question == "revenue":
+        return f"use it with USD {revenue:,.0f} annual revenue" if revenue is not None else "revenue"
+    if question == "region":
+        code = (region or "").upper()
+        return f"use it in {REGION_NAMES.get(code, code)}"
+    return {"commercial": "use it commercially", "fine-tune": "fine-tune it (modify it, make derivatives)",
+            "redistribute": "redistribute it", "train-on-outputs": "train other models on its outputs",
+            "military": "use it for military purposes"}[question]
+
+
+def notes(texts: list[GoverningText]) -> list[str]:
+    """What applies to every answer: terms the licensor may change, remote restrictions."""
+    found = []
+    for text, restriction in _each(texts, "updatable-terms", "remote-restriction"):
+        clause = cite(text, restriction)
+        what = "the licensor may change these terms" if restriction.get("kind") == "updatable-terms" \
+            else "the licensor may restrict use remotely"
+        found.append(f"{what} ({_lines(clause)}): \"{_short(str(restriction.get('quote')))}\"")
+    return list(dict.fromkeys(found))

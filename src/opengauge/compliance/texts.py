@@ -1,0 +1,497 @@
+"""The governing license texts of a target, read by the license analyzer.
+
+A *governing text* is one license or use-policy text with the analyzer's answer about it
+(`matches`, `restrictions`, `open_source`, ...; docs/licenses.md) plus where it comes from:
+
+- `origin: "file"`: a file the user gave, or found in a folder (`opengauge license`'s rules for
+  license-like names);
+- `origin: "registry"`: the bundled full text of a license in the registry, for a catalog model
+  (its curated license names and the MOT's weights license string -> registry keys), or the use
+  policy a license makes binding (same family and version, see `add_policies`).
+
+`why` says how each text was chosen. Registry texts cite lines of the bundled file (the
+registry's YAML front matter counted), so a quote can be found where it is cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from opengauge.model import Ranked, Subject
+
+NO_LICENSE = frozenset({"", "unclear", "unknown", "unlicensed", "undisclosed", "none", "na", "n/a",
+                        "other", "proprietary"})
+"""Curated strings that name no license text."""
+
+POLICY_WORDS = re.compile(r"\b(?:polic(?:y|ies)|aup)\b", re.IGNORECASE)
+"""A field-of-use finding quoting these makes a use policy binding."""
+
+ALL_RIGHTS = ("use", "modify", "redistribute")
+_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_CARD = re.compile(r"^(?:readme|model[_-]?card)", re.IGNORECASE)
+_NOTICE_NAME = re.compile(r"notice", re.IGNORECASE)
+_WEIGHTS_COMPONENT = "Model parameters (Final)"
+
+
+@dataclass(frozen=True)
+class RegistryFile:
+    """A registry text as a file: its display path, its text (front matter blanked, so line
+    numbers are the file's), and how many lines the front matter takes."""
+
+    path: str
+    text: str
+    offset: int
+
+
+@cache
+def registry_file(key: str) -> RegistryFile | None:
+    """The bundled (or user) file holding the reference text of registry entry `key`."""
+    from opengauge.licenses.places import data_root, user_folder
+    from opengauge.licenses.registry import registry
+
+    entry = registry().get(key)
+    if entry is None or not entry.files:
+        return None
+    source, _, name = entry.files[0].partition("/")
+    folder = {"scancode": data_root() / "scancode", "opengauge": data_root() / "ai",
+              "user": user_folder()}.get(source)
+    if folder is None:
+        return None
+    try:
+        raw = (folder / name).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    front = _FRONT.match(raw)
+    offset = raw[: front.end()].count("\n") if front else 0
+    body = "\n" * offset + raw[front.end():] if front else raw
+    shown = f"opengauge/licenses/data/{folder.name}/{name}" if source != "user" else str(folder / name)
+    return RegistryFile(shown, body, offset)
+
+
+@dataclass
+class GoverningText:
+    """One license or use-policy text and the analyzer's answer about it."""
+
+    record: dict[str, Any]
+    """The analyzer's answer plus `label`, `path`, `origin`, `why`, `kind`, `grants`."""
+    text: str | None = None
+    """The text itself when known (line numbers as in `record`)."""
+
+    @property
+    def kind(self) -> str:
+        return self.record.get("kind") or "license"
+
+    @property
+    def label(self) -> str:
+        return self.record.get("label") or str(self.record.get("path"))
+
+    @property
+    def restrictions(self) -> list[dict[str, Any]]:
+        return [r for r in self.record.get("restrictions") or [] if isinstance(r, dict)]
+
+    @property
+    def grants(self) -> set[str]:
+        if self.record.get("open_source") is True:
+            return set(ALL_RIGHTS)
+        return set(self.record.get("grants") or [])
+
+    @property
+    def identified(self) -> bool:
+        """Identified as a known text (a family known only by name is not)."""
+        matches = self.record.get("matches") or []
+        return bool(self.record.get("identified")) and any(m.get("key") for m in matches)
+
+    @property
+    def readable(self) -> bool:
+        """Identified, or judged open source by its clauses (a permissive text never seen)."""
+        return self.identified or self.record.get("open_source") is True
+
+    @cached_property
+    def sentences(self) -> list[Any]:
+        from opengauge.licenses.clauses import in_context
+        from opengauge.licenses.sentences import split
+
+        return in_context(split(self.text)) if self.text else []
+
+    def names(self) -> list[str]:
+        """The licenses and policies identified in this text, by name."""
+        return list(dict.fromkeys(str(m.get("name") or m.get("key")) for m in
+                                  self.record.get("matches") or []))
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)])\s")
+
+
+def source_text(text: GoverningText, restriction: dict[str, Any]) -> tuple[str | None, int]:
+    """The text a restriction was read from and the offset to add to its lines."""
+    source = restriction.get("source")
+    if source and text.record.get("origin") != "registry":
+        found = registry_file(source)
+        return (found.text, found.offset) if found else (None, 0)
+    return text.text, 0
+
+
+def prohibited_items(text: GoverningText, restriction: dict[str, Any]) -> list[tuple[int, str]]:
+    """The lines a prohibition covers: its own, and when it ends with a colon ("You agree you
+    will not use ... to:") the list that follows (items, nested items and blank lines, up to the
+    first line that is neither). Line numbers are those of `cite`."""
+    raw, offset = source_text(text, restriction)
+    lines_of = restriction.get("lines") or []
+    if not raw or not lines_of:
+        return []
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start, end = lines_of[0] + offset, lines_of[-1] + offset
+    covered = [(n, lines[n - 1]) for n in range(start, min(end, len(lines)) + 1)]
+    if end <= len(lines) and lines[end - 1].rstrip().rstrip("*_ ").endswith(":"):
+        number = end + 1
+        while number <= len(lines):
+            line = lines[number - 1]
+            if line.strip() and not (_LIST_LINE.match(line) or line[:1] in (" ", "\t")):
+                break
+            if line.strip():
+                covered.append((number, line))
+            number += 1
+    return [(n, " ".join(line.split())) for n, line in covered if line.strip()]
+
+
+def sentences_of(text: GoverningText, restriction: dict[str, Any]) -> tuple[list[Any], int]:
+    """The sentences a restriction was read from, and the line offset to add to its lines
+    (restrictions of a referenced license carry lines of that license's text)."""
+    source = restriction.get("source")
+    if source and text.record.get("origin") != "registry":
+        found = registry_file(source)
+        if found is None:
+            return [], 0
+        return _registry_sentences(source), found.offset
+    return text.sentences, 0
+
+
+@cache
+def _registry_sentences(key: str) -> list[Any]:
+    from opengauge.licenses.clauses import in_context
+    from opengauge.licenses.sentences import split
+
+    found = registry_file(key)
+    return in_context(split(found.text)) if found else []
+
+
+def cite(text: GoverningText, restriction: dict[str, Any]) -> dict[str, Any]:
+    """A restriction as a quoted clause: the text, the file and lines it stands on."""
+    lines = list(restriction.get("lines") or [])
+    source = restriction.get("source")
+    file = text.record.get("path")
+    if source and text.record.get("origin") != "registry":
+        found = registry_file(source)
+        file = found.path if found else f"registry:{source}"
+        lines = [n + (found.offset if found else 0) for n in lines]
+    return {"text": text.label, "file": file, "lines": lines, "kind": restriction.get("kind"),
+            "quote": restriction.get("quote"), "value": restriction.get("value")}
+
+
+def full_sentence(text: GoverningText, restriction: dict[str, Any]) -> str:
+    """The whole wording of the sentence(s) a restriction quotes (its quote when unknown)."""
+    sentences, offset = sentences_of(text, restriction)
+    lines = restriction.get("lines") or []
+    if sentences and lines:
+        start, end = lines[0] + offset, lines[-1] + offset
+        found = [s.text for s in sentences if s.start <= end and s.end >= start]
+        if found:
+            return " ".join(found)
+    return str(restriction.get("quote") or "")
+
+
+def following(text: GoverningText, restriction: dict[str, Any], count: int = 2) -> list[str]:
+    """The wording of the `count` sentences after a restriction's (exceptions live there)."""
+    sentences, offset = sentences_of(text, restriction)
+    lines = restriction.get("lines") or []
+    if not sentences or not lines:
+        return []
+    end = lines[-1] + offset
+    return [s.text for s in sentences if s.start > end][:count]
+
+
+# --- texts from files ---------------------------------------------------------------------
+
+def _kind(record: dict[str, Any], name: str) -> str:
+    kinds = {m.get("kind") for m in record.get("matches") or []}
+    if "license" in kinds:
+        return "license"
+    if "use-policy" in kinds or re.search(r"polic|aup", name, re.IGNORECASE):
+        return "use-policy"
+    return "license"
+
+
+def _governs(record: dict[str, Any], name: str) -> bool:
+    """Whether a file's answer belongs among the governing texts: an identified license or
+    policy, a text with restrictions, or an unidentified license-like file (not a model card
+    or NOTICE that names no license)."""
+    if record.get("error"):
+        return False
+    if record.get("identified") or record.get("restrictions"):
+        return True
+    return not (_CARD.match(name) or _NOTICE_NAME.search(name))
+
+
+def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
+    """Governing texts from `licenses.analyze_path` results (files the user gave or a folder's
+    license-like files). Model cards and notices naming no license are left out."""
+    from opengauge.licenses.inputs import read_file
+    from opengauge.licenses.sentences import split
+    from opengauge.licenses.verdict import grants
+
+    texts = []
+    for result in results:
+        record = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+        path = str(record.get("path"))
+        name = Path(path).name
+        if not _governs(record, name):
+            continue
+        text = None
+        try:
+            text = read_file(Path(path)).text if path != "-" else None
+        except Exception:  # unreadable after all: cite without context
+            text = None
+        granted = set(grants(split(text))) if text else set()
+        for match in record.get("matches") or []:
+            if match.get("key") and match.get("kind") == "license":
+                granted |= _reference_grants(match["key"])
+        record.update({"label": path, "origin": "file", "why": why, "kind": _kind(record, name),
+                       "grants": sorted(granted & set(ALL_RIGHTS))})
+        texts.append(GoverningText(record, text))
+    return texts
+
+
+def from_results(results: list[dict[str, Any]], why: str) -> list[GoverningText]:
+    """Governing texts from analyzer answers already in a report (no text at hand: clauses
+    are cited by their quotes)."""
+    texts = []
+    for result in results:
+        record = dict(result)
+        name = Path(str(record.get("path") or "")).name
+        if not _governs(record, name):
+            continue
+        granted: set[str] = set(record.get("grants") or [])
+        for match in record.get("matches") or []:
+            if match.get("key") and match.get("kind") == "license":
+                granted |= _reference_grants(match["key"])
+        record.setdefault("label", record.get("path") or record.get("id") or "license")
+        record.setdefault("origin", "file")
+        record.setdefault("why", why)
+        record["kind"] = record.get("kind") or _kind(record, name)
+        record["grants"] = sorted(granted & set(ALL_RIGHTS))
+        texts.append(GoverningText(record, None))
+    return texts
+
+
+@cache
+def _reference_grants(key: str) -> frozenset[str]:
+    from opengauge.licenses.lookup import reference_analysis
+
+    return reference_analysis(key)[1]
+
+
+# --- texts from the registry ----------------------------------------------------------------
+
+def from_registry(key: str, why: str) -> GoverningText | None:
+    """The registry's bundled text of `key`, with the analyzer's answer about it."""
+    from opengauge.licenses import lookup_id
+
+    found = registry_file(key)
+    result = lookup_id(key).to_dict()
+    offset = found.offset if found else 0
+    for restriction in result["restrictions"]:
+        restriction.pop("source", None)
+        restriction["lines"] = [n + offset for n in restriction["lines"]]
+    for violation in result.get("osd_violations") or []:
+        for item in violation.get("findings") or []:
+            item.pop("source", None)
+            item["lines"] = [n + offset for n in item.get("lines") or []]
+    matches = result.get("matches") or []
+    kind = matches[0].get("kind", "license") if matches else "license"
+    result.pop("id", None)
+    result.update({"path": found.path if found else f"registry:{key}", "label": key,
+                   "origin": "registry", "why": why, "kind": kind,
+                   "grants": sorted(_reference_grants(key) | (set(ALL_RIGHTS) if result.get(
+                       "open_source") else set()))})
+    return GoverningText(result, found.text if found else None)
+
+
+def _family_text(match: dict[str, Any], result: dict[str, Any], why: str) -> GoverningText:
+    """A license known by family only (`Gemma`): no text; the findings all members share."""
+    record = {"path": None, "label": f"{match.get('name')} (family)", "origin": "registry",
+              "why": why, "kind": "license", "identified": True, "matches": [match],
+              "restrictions": result.get("restrictions") or [],
+              "open_source": result.get("open_source"), "basis": result.get("basis"),
+              "osd_violations": result.get("osd_violations") or [],
+              "note": "a license family known by name only: its version, and so its text, is unknown",
+              "grants": []}
+    return GoverningText(record, None)
+
+
+def policy_of(family: str | None, version: str | None) -> str | None:
+    """The registry key of the use policy of a license family and version, if bundled."""
+    if not family or not version:
+        return None
+    from opengauge.licenses.registry import registry
+
+    reg = registry()
+    for member in reg.members(family):
+        if member.kind == "use-policy" and member.version == version and member.files:
+            return member.key
+    for index in range(len(reg)):
+        entry = reg.at(index)
+        if entry.kind == "use-policy" and entry.family == family and entry.version == version \
+                and entry.files:
+            return entry.key
+    return None
+
+
+def binding_policy(text: GoverningText) -> dict[str, Any] | None:
+    """The field-of-use restriction by which a license makes a use policy binding."""
+    if text.kind != "license":
+        return None
+    for restriction in text.restrictions:
+        if restriction.get("kind") == "field-of-use" and POLICY_WORDS.search(
+                str(restriction.get("quote") or "")):
+            return restriction
+    return None
+
+
+def has_policy(texts: list[GoverningText]) -> bool:
+    return any(t.kind == "use-policy" or any(m.get("kind") == "use-policy" for m in
+                                             t.record.get("matches") or []) for t in texts)
+
+
+def add_policies(texts: list[GoverningText]) -> list[GoverningText]:
+    """Add the bundled use policy a license makes binding when no policy text is among
+    `texts`: the registry's use policy of the license's family and version."""
+    if has_policy(texts):
+        return texts
+    added: list[GoverningText] = []
+    seen: set[str] = set()
+    for text in texts:
+        if binding_policy(text) is None:
+            continue
+        for match in text.record.get("matches") or []:
+            if match.get("kind") != "license":
+                continue
+            key = policy_of(match.get("family"), match.get("version"))
+            if key and key not in seen:
+                seen.add(key)
+                policy = from_registry(key, f"the use policy {match.get('name')} makes binding "
+                                            f"(registry: same family and version)")
+                if policy is not None:
+                    added.append(policy)
+    return texts + added
+
+
+# --- texts of a catalog model ---------------------------------------------------------------
+
+@dataclass
+class LicenseString:
+    """A license as a catalog record writes it, and where."""
+
+    value: str
+    where: str
+
+
+@dataclass
+class CatalogTexts:
+    """What the catalog says about a model's license and the texts it resolves to."""
+
+    strings: list[LicenseString] = field(default_factory=list)
+    texts: list[GoverningText] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def license_strings(subject: Subject, frameworks: dict[str, Ranked]) -> list[LicenseString]:
+    """The weights' license strings of a catalog model: each index record's end-model license,
+    and the MOT release's license of its final parameters (with file and line)."""
+    found: list[LicenseString] = []
+    for framework_id, entry in frameworks.items():
+        a = entry.assessment
+        if framework_id == "mof":
+            rating = a.rating(_WEIGHTS_COMPONENT)
+            for evidence in rating.evidence if rating else []:
+                if evidence.quote:
+                    loc = evidence.locator
+                    where = f"{a.source} {loc.file or a.source_file}" + (f":{loc.line}" if loc.line else "")
+                    found.append(LicenseString(evidence.quote, f"{where} ({_WEIGHTS_COMPONENT})"))
+                    break
+        elif framework_id != "osaid" and a.subject.license:
+            found.append(LicenseString(a.subject.license, f"{a.source} {a.source_file} (end-model license)"))
+    if subject.license and not any(s.value == subject.license for s in found):
+        found.insert(0, LicenseString(subject.license, "catalog (curated license)"))
+    unique: dict[str, LicenseString] = {}
+    for item in found:
+        unique.setdefault(item.value.strip(), item)
+    return list(unique.values())
+
+
+def _version_in(version: str | None, names: str) -> bool:
+    if not version:
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(version.lower())}(?![\w]|\.\d)", names) is not None
+
+
+def catalog_texts(subject: Subject, frameworks: dict[str, Ranked]) -> CatalogTexts:
+    """The governing texts of a catalog model (see the module docstring)."""
+    from opengauge.licenses import lookup_name
+
+    out = CatalogTexts(strings=license_strings(subject, frameworks))
+    candidates: list[tuple[dict[str, Any], dict[str, Any], LicenseString]] = []
+    for item in out.strings:
+        if item.value.strip().lower() in NO_LICENSE:
+            out.notes.append(f"{item.where}: '{item.value}' names no license")
+            continue
+        result = lookup_name(item.value).to_dict()
+        if not result["matches"]:
+            out.notes.append(f"{item.where}: '{item.value}' is not a license the registry knows")
+        candidates += [(m, result, item) for m in result["matches"]]
+    names = " ".join(str(x).lower() for x in (subject.id, subject.name, subject.end_model) if x)
+    chosen = _choose(candidates, names, out.notes)
+    seen: set[str] = set()
+    for match, result, item in chosen:
+        why = f"{item.where}: '{item.value}'"
+        key = match.get("key")
+        if key is None:
+            out.texts.append(_family_text(match, result, why))
+        elif key not in seen:
+            seen.add(key)
+            text = from_registry(key, why)
+            if text is not None:
+                out.texts.append(text)
+    out.texts = add_policies(out.texts)
+    return out
+
+
+def _choose(candidates: list, names: str, notes: list[str]) -> list:
+    """Keep, within a license family named by several sources in different versions, the
+    version the model's id or name carries (`llama-3.1` -> 3.1); when none or several do, keep
+    them all and say that the sources disagree."""
+    by_family: dict[str, list] = {}
+    for candidate in candidates:
+        by_family.setdefault(candidate[0].get("family") or candidate[0].get("key") or "", []).append(
+            candidate)
+    chosen = []
+    for family, group in by_family.items():
+        keys = list(dict.fromkeys(c[0].get("key") for c in group))
+        if len(keys) < 2:
+            chosen += group
+            continue
+        fitting = [c for c in group if _version_in(c[0].get("version"), names)]
+        fitting_keys = {c[0].get("key") for c in fitting}
+        if len(fitting_keys) == 1:
+            dropped = [c for c in group if c[0].get("key") not in fitting_keys]
+            notes += [f"{c[2].where}: '{c[2].value}' left aside: the model's name carries version "
+                      f"{fitting[0][0].get('version')}" for c in dropped]
+            chosen += fitting
+        else:
+            notes.append(f"the sources name different {family} licenses "
+                         f"({', '.join(str(k) for k in keys)}); all of them are applied")
+            chosen += group
+    return chosen

@@ -1,0 +1,231 @@
+"""`can-i` answers on the real license texts of ../shared/reference/licenses/ai/ (and a few
+ScanCode texts): thresholds, regions, non-commercial and research licenses, military uses,
+training on outputs, and catalog models through the registry."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REFERENCE
+from opengauge import api
+from opengauge.compliance import rules
+from opengauge.errors import BadInput, NotFound
+
+AI = REFERENCE / "licenses" / "ai"
+SCANCODE = REFERENCE / "licenses" / "scancode"
+ALL = dict(commercial=True, users=5_000_000_000, revenue=1e12, region="CN", fine_tune=True,
+           redistribute=True, train_on_outputs=True, military=True)
+
+
+def ask(target: Path | str, **questions) -> dict[str, dict]:
+    record = api.can_i(str(target), **questions)
+    return {a["question"]: a for a in record["answers"]}
+
+
+def scancode_text(key: str, folder: Path) -> Path:
+    """A ScanCode license text without its YAML front matter, as a LICENSE file."""
+    raw = (SCANCODE / f"{key}.LICENSE").read_text("utf-8")
+    path = folder / f"{key}-LICENSE.txt"
+    path.write_text(re.sub(r"\A---\n.*?\n---\n", "", raw, count=1, flags=re.S), "utf-8")
+    return path
+
+
+def test_llama_2_with_800_million_users_is_no() -> None:
+    users = ask(AI / "llama2-license.txt", users=800_000_000)["users"]
+    assert users["answer"] == "no"
+    (threshold,) = users["thresholds"]
+    assert (threshold["limit"], threshold["unit"], threshold["yours"], threshold["result"]) == (
+        700_000_000, "monthly active users", 800_000_000, "above")
+    assert threshold["text"] == "700,000,000 monthly active users vs your 800,000,000 -> above the limit"
+    (clause,) = users["clauses"]
+    assert clause["file"].endswith("llama2-license.txt") and clause["lines"] == [65, 71]
+    assert "700 million" in clause["quote"] and clause["kind"] == "user-threshold"
+
+
+@pytest.mark.parametrize(("users", "expected"), [(500_000_000, "yes"), (700_000_000, "yes"),
+                                                 (700_000_001, "no")])
+def test_llama_2_threshold_is_greater_than(users: int, expected: str) -> None:
+    answer = ask(AI / "llama2-license.txt", users=users)["users"]
+    assert answer["answer"] == expected, answer["reason"]
+
+
+def test_llama_2_commercial_without_a_number_is_conditional_on_the_threshold() -> None:
+    answers = ask(AI / "llama2-license.txt", commercial=True)
+    assert answers["commercial"]["answer"] == "conditional"
+    assert "below 700,000,000 monthly active users" in answers["commercial"]["conditions"][0]
+
+
+def test_llama_3_2_use_policy_excludes_the_eu_for_multimodal_models() -> None:
+    region = ask(AI / "llama3_2-use-policy.md", region="EU")["region"]
+    assert region["answer"] == "no"
+    assert region["scope"] == "multimodal models included in Llama 3.2"
+    assert region["reason"].startswith("no for multimodal models included in Llama 3.2")
+    assert region["exceptions"] == ["does not apply to end users of a product or service that "
+                                    "incorporates any such multimodal models"]
+    (clause,) = region["clauses"]
+    assert clause["lines"] == [43, 43] and clause["quote"].endswith("the European Union.")
+    assert ask(AI / "llama3_2-use-policy.md", region="DE")["region"]["answer"] == "no"
+
+
+def test_llama_3_2_region_outside_the_eu(tmp_path: Path) -> None:
+    shutil.copy(AI / "llama3_2-license.txt", tmp_path / "LICENSE")
+    shutil.copy(AI / "llama3_2-use-policy.md", tmp_path / "USE_POLICY.md")
+    (tmp_path / "README.md").write_text("# A model\n\nNothing about licenses here.\n", "utf-8")
+    record = api.can_i(str(tmp_path), region="US")
+    assert [Path(t["label"]).name for t in record["texts"]] == ["LICENSE", "USE_POLICY.md"]
+    assert record["answers"][0]["answer"] == "yes"
+    assert ask(tmp_path, region="NO")["region"]["answer"] == "yes"  # Norway: EEA, not EU
+    eea = ask(tmp_path, region="EEA")["region"]
+    assert eea["answer"] == "conditional" and "IS, LI, NO not named" in eea["reason"]
+
+
+def test_a_use_policy_alone_grants_nothing() -> None:
+    answers = ask(AI / "llama3_2-use-policy.md", region="US", commercial=True)
+    assert {a["answer"] for a in answers.values()} == {"unknown"}
+    assert "only a use policy" in answers["commercial"]["reason"]
+
+
+def test_apache_2_is_yes_to_every_question(tmp_path: Path) -> None:
+    answers = ask(scancode_text("apache-2.0", tmp_path), **ALL)
+    assert list(answers) == list(rules.QUESTIONS)
+    assert {q: a["answer"] for q, a in answers.items()} == dict.fromkeys(rules.QUESTIONS, "yes")
+    assert all("granted by Apache License 2.0" in a["reason"] for a in answers.values())
+
+
+@pytest.mark.parametrize("name", [
+    "FLUX-Non-Commercial-License-v2.1.txt", "EXAONE-AI-Model-License-Agreement-1.1-NC.txt",
+    "STABILITY-AI-NON-COMMERCIAL-RESEARCH-COMMUNITY-LICENSE-AGREEMENT.txt",
+    "tongyi-qianwen-research-license.txt", "mistral-research-license-0.1.md"])
+def test_non_commercial_and_research_licenses_say_no_to_commercial_use(name: str) -> None:
+    answers = ask(AI / name, commercial=True, fine_tune=True)
+    assert answers["commercial"]["answer"] == "no"
+    assert answers["commercial"]["clauses"] and all(
+        c["kind"] == "non-commercial" for c in answers["commercial"]["clauses"])
+    assert answers["fine-tune"]["answer"] == "conditional"
+    assert "for non-commercial purposes only" in answers["fine-tune"]["conditions"]
+
+
+def test_cc_by_nc_says_no_to_commercial_use(tmp_path: Path) -> None:
+    answers = ask(scancode_text("cc-by-nc-4.0", tmp_path), commercial=True, redistribute=True)
+    assert answers["commercial"]["answer"] == "no"
+    assert answers["redistribute"]["answer"] == "conditional"
+
+
+def test_tongyi_qianwen_below_its_threshold() -> None:
+    answers = ask(AI / "tongyi-qianwen-license.txt", users=50_000_000, commercial=True)
+    assert answers["users"]["answer"] == "yes"
+    assert "below the limit" in answers["users"]["reason"]
+    assert answers["commercial"]["answer"] == "yes"
+    assert ask(AI / "tongyi-qianwen-license.txt", users=150_000_000)["users"]["answer"] == "no"
+
+
+def test_kimi_k2_display_duty_above_its_thresholds() -> None:
+    assert ask(AI / "Kimi-K2-LICENSE.txt", users=50_000_000)["users"]["answer"] == "yes"
+    above = ask(AI / "Kimi-K2-LICENSE.txt", users=200_000_000)["users"]
+    assert above["answer"] == "conditional" and "Kimi K2" in above["conditions"][0]
+    # 20 million dollars of monthly revenue: an annual revenue below it is below it every month,
+    # above twelve times it passes it in some month, in between cannot be told.
+    assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=10e6)["revenue"]["answer"] == "yes"
+    assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=300e6)["revenue"]["answer"] == "conditional"
+    middle = ask(AI / "Kimi-K2-LICENSE.txt", revenue=100e6)["revenue"]
+    assert middle["answer"] == "unknown" and "monthly revenue" in middle["reason"]
+
+
+def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:
+    record = api.can_i(str(AI / "llama2-license.txt"), military=True)
+    assert [t["label"] for t in record["texts"]][1:] == ["llama-2-aup"]
+    assert record["texts"][1]["origin"] == "registry"
+    (military,) = record["answers"]
+    assert military["answer"] == "no"
+    assert military["clauses"][0]["quote"].startswith("Military, warfare, nuclear industries")
+    assert military["clauses"][0]["file"].endswith("llama-2-aup.LICENSE")
+
+
+def test_a_binding_policy_that_is_not_available_leaves_military_unknown() -> None:
+    answers = ask(AI / "Grok-2-Community-License-Agreement-20251104.txt", military=True,
+                  commercial=True)
+    assert answers["military"]["answer"] == "unknown"
+    assert "Acceptable Use Policy" in answers["military"]["reason"]
+    assert answers["commercial"]["answer"] == "conditional"
+    assert answers["commercial"]["conditions"][0].startswith("if the use policy allows it")
+
+
+def test_training_on_outputs() -> None:
+    llama2 = ask(AI / "llama2-license.txt", train_on_outputs=True)["train-on-outputs"]
+    assert llama2["answer"] == "no"
+    assert llama2["exceptions"] == ["excluding Llama 2 or derivative works thereof"]
+    llama31 = ask(AI / "llama3_1-license.txt", train_on_outputs=True)["train-on-outputs"]
+    assert llama31["answer"] == "conditional"
+    assert "at the beginning of any such AI model name" in llama31["conditions"][0]
+    flux = ask(AI / "FLUX-Non-Commercial-License-v2.1.txt", train_on_outputs=True)["train-on-outputs"]
+    assert flux["answer"] == "no" and flux["scope"] == "models competitive with a FLUX Model"
+
+
+def test_catalog_model_through_the_registry() -> None:
+    record = api.can_i("llama-2", users=800_000_000, military=True)
+    assert record["kind"] == "catalog"
+    assert [(t["label"], t["kind"], t["origin"]) for t in record["texts"]] == [
+        ("llama-2-license-2023", "license", "registry"), ("llama-2-aup", "use-policy", "registry")]
+    assert "Llama 2 Community License" in record["texts"][0]["why"]
+    answers = {a["question"]: a for a in record["answers"]}
+    assert answers["users"]["answer"] == "no" and answers["military"]["answer"] == "no"
+    assert answers["users"]["clauses"][0]["file"].endswith("llama-2-license-2023.LICENSE")
+
+
+def test_catalog_version_follows_the_model_name() -> None:
+    record = api.can_i("llama-3.1")
+    assert [t["label"] for t in record["texts"]] == ["llama-3.1-license-2024", "llama-3.1-aup"]
+    assert any("'Meta Llama 3 Community License' left aside" in n for n in record["notes"])
+
+
+def test_catalog_llama_3_2_region_names_the_multimodal_models() -> None:
+    record = api.can_i("llama-3.2", region="EU")
+    (region,) = record["answers"]
+    assert region["answer"] == "no" and "multimodal" in region["scope"]
+    assert any("types this model as language" in n for n in record["notes"])
+
+
+def test_catalog_open_model_is_yes() -> None:
+    answers = ask("olmo", **ALL)
+    assert {a["answer"] for a in answers.values()} == {"yes"}
+
+
+def test_a_model_without_a_known_license_is_unknown() -> None:
+    record = api.can_i("chatgpt")
+    assert {a["answer"] for a in record["answers"]} == {"unknown"}
+    assert record["answers"][0]["reason"] == "no license text was found"
+
+
+def test_bad_questions_and_targets(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="--region 'XX'"):
+        api.can_i("olmo", region="XX")
+    with pytest.raises(BadInput, match="--users"):
+        api.can_i("olmo", users=-1)
+    with pytest.raises(NotFound, match="no such file"):
+        api.can_i(str(tmp_path / "LICENSE.txt"))
+    with pytest.raises(NotFound, match="did you mean"):
+        api.can_i("lama-2")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=6))
+def test_region_codes_accept_only_known_codes(code: str) -> None:
+    try:
+        normalized, covered = rules.region_codes(code)
+    except BadInput:
+        return
+    assert covered and (normalized in ("EU", "EEA") or covered == {normalized})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1e12), st.floats(0, 1e12))
+def test_above_a_strict_limit_is_restricted(amount: float, limit: float) -> None:
+    assert rules.restricted(amount, limit, ">") is (amount > limit)
+    assert rules.restricted(amount, limit, ">=") is (amount >= limit)
+    assert rules.restricted(amount, limit, None) in ({amount > limit} if amount != limit else {None})
