@@ -173,11 +173,24 @@ def _signals(cid: str, assessments: list[Assessment], facts: Any, local: bool) -
             signals.append(Signal(result, list(rating.evidence)[:3],
                                   f"{framework} {dimension} ({origin}): {level}",
                                   origin == "automatic"))
-    if local:
+    gate = _gate(facts) if cid == "weights" else None
+    caveat = LOCAL_NOTE if local else gate
+    if caveat:
         for signal in signals:
             if signal.local and signal.result == "met":
-                signal.result, signal.note = "unknown", f"{signal.note} — {LOCAL_NOTE}"
+                signal.result, signal.note = "unknown", f"{signal.note} — {caveat}"
     return signals
+
+
+def _gate(facts: Any) -> str | None:
+    """Why a repository's downloads are not open to anyone (Hub gating, card access terms)."""
+    if facts is None:
+        return None
+    if facts.hub is not None and facts.hub.gated.value not in (None, False, "false", "False"):
+        return f"gated on the Hub ({facts.hub.gated.value}): downloads need accepted terms or approval"
+    if facts.card is not None and facts.card.gating:
+        return "the card asks for access terms before download"
+    return None
 
 
 def _fact_signals(cid: str, facts: Any) -> list[Signal]:
@@ -283,8 +296,12 @@ def _notes(assessments: list[Assessment], report: Report) -> list[Evidence]:
     """Curated evidence whose notes may state token counts or a mixture of experts."""
     notes = [e for a in assessments if a.provenance != "automatic" for r in a.ratings
              for e in r.evidence if e.note or e.quote]
-    if report.subject.notes:
-        notes.append(Evidence("catalog", Locator(field="notes"), None, report.subject.notes))
+    seen = set()
+    for a in assessments:
+        if a.provenance != "automatic" and a.subject.notes and a.subject.notes not in seen:
+            seen.add(a.subject.notes)
+            notes.append(Evidence(a.source or "catalog", Locator(file=a.source_file, field="notes"),
+                                  None, a.subject.notes))
     return notes
 
 
@@ -310,6 +327,11 @@ def _mot_release(report: Report, own: str | Path | None) -> Path | None:
     return None
 
 
+def compare_to_limit(flop: float) -> str:
+    """`above` when `flop` is greater than 10^25 (Art. 51(2) says "greater than"), else `below`."""
+    return "above" if flop > THRESHOLD else "below"
+
+
 def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
     """The training-compute estimate against the 10^25 FLOP limit of Art. 51(2)."""
     assessments = _assessments(report)
@@ -333,7 +355,7 @@ def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = No
     else:
         flop = 6 * params.value * tokens.value
         found["flop_estimate"] = flop
-        found["result"] = "above" if flop > THRESHOLD else "below"
+        found["result"] = compare_to_limit(flop)
         found["note"] = f"6 × {params.value:.3g} parameters × {tokens.value:.3g} tokens = {flop:.2e} FLOP"
         moe = scale.moe_evidence(facts, notes)
         if found["result"] == "above" and moe is not None:

@@ -117,11 +117,16 @@ def note_tokens(notes: list[Evidence]) -> Count | None:
 
 
 def weights_parameters(facts: Any) -> Count | None:
-    """The parameter total the weights headers add up to (`Facts.weights.parameters`)."""
+    """The parameter total the weights headers add up to (`Facts.weights.parameters`), else
+    the total the Hub's model_info states for the repository's safetensors files."""
     counted = facts.weights.parameters
-    if counted is None or not counted.value:
-        return None
-    return Count(float(counted.value), counted.evidence)
+    if counted is not None and counted.value:
+        return Count(float(counted.value), counted.evidence)
+    hub = facts.hub.safetensors if facts.hub is not None else None
+    total = hub.value.get("total") if hub is not None and isinstance(hub.value, dict) else None
+    if isinstance(total, int) and total > 0:
+        return Count(float(total), hub.evidence)
+    return None
 
 
 def release_parameters(mof_assessment: Any, release_file: Path) -> Count | None:
