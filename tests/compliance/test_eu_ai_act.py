@@ -330,3 +330,17 @@ def test_cli_bad_input(tmp_path):
     assert "Traceback" not in both.stderr and len(both.stderr.strip().splitlines()) == 1
     missing = run_cli("check", str(tmp_path / "nope"), "--eu-ai-act")
     assert missing.returncode == 3 and "Traceback" not in missing.stderr
+
+
+def test_the_rules_and_fields_are_documented():
+    from opengauge.compliance.eu_ai_act import CRITERIA, OBLIGATIONS
+
+    root = Path(__file__).resolve().parents[2]
+    docs = (root / "docs" / "compliance.md").read_text()
+    readme = (root / "README.md").read_text()
+    assert "## EU AI Act open-source exemption" in docs and "--eu-ai-act" in readme
+    for name in (*CRITERIA, *OBLIGATIONS):
+        assert f"| `{name}` |" in docs, name
+    for word in ("likely-exempt", "not-exempt", "flop_estimate", "training_tokens", "threshold",
+                 "remaining_obligations", "systemic_risk", "notice", "reasons"):
+        assert f"`{word}`" in docs, word
