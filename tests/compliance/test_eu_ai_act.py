@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from cli_process import run_cli
 from hubserver import HubServer
 from opengauge import api
 from opengauge.assess.engine import CheckOptions, check_target
