@@ -250,6 +250,9 @@ def check(target: str, own: str | Path | None = None) -> Report:
     }
     report.context["summary"] = summarize(view.frameworks)
     report.context.update(view.context)
+    from opengauge.compliance.eu_ai_act import evaluate
+
+    report.context["eu_ai_act"] = evaluate(report, own=own)
     return report
 
 

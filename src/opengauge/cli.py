@@ -123,6 +123,9 @@ def check(
     = 4,
     fresh: Annotated[bool, typer.Option("--fresh", help="With --from: check every target again.")]
     = False,
+    eu_ai_act: Annotated[bool, typer.Option(
+        "--eu-ai-act", help="Show the EU AI Act open-source exemption check (always in JSON).")]
+    = False,
 ) -> None:
     """Everything known about a model: license, every framework's result, findings.
 
@@ -134,6 +137,9 @@ def check(
     if from_file is not None:
         if target is not None:
             raise BadInput("give either TARGET or --from FILE, not both")
+        if eu_ai_act:
+            raise BadInput("--eu-ai-act shows one TARGET; with --from FILE every JSON record "
+                           "carries eu_ai_act")
         _batch(from_file, rules, hub, jobs, fresh, format, catalog)
         return
     if target is None:
@@ -144,7 +150,12 @@ def check(
         report.context["gate"] = outcome
     snapshots = api.catalog(catalog).snapshots()
     used = {r.assessment.source for r in report.frameworks.values()}
-    emit(reports_document([report], [s for s in snapshots if s.source in used]), format)
+    document = reports_document([report], [s for s in snapshots if s.source in used])
+    if eu_ai_act:
+        from opengauge.compliance import NOTICE
+
+        document.sections, document.notice = ("eu_ai_act",), NOTICE
+    emit(document, format)
     if outcome is not None and not outcome["passed"]:
         raise CheckFailed("requirements not met: " + "; ".join(api.gate_failures(outcome)))
 

@@ -132,6 +132,9 @@ def report(facts: Facts, own: str | Path | None = None) -> Report:
     result.context["summary"] = summary
     result.context["model_card"] = model_card_of(dossier)
     result.context["repository"] = repository_of(dossier)
+    from opengauge.compliance.eu_ai_act import evaluate
+
+    result.context["eu_ai_act"] = evaluate(result, facts, own)
     return result
 
 

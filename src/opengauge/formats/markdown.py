@@ -26,6 +26,17 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
+def _eu_ai_act(section: dict) -> list[str]:
+    """The exemption check as a nested list."""
+    from opengauge.formats.euact import headline, section_items
+
+    lines = [f"- **{_escape(headline(section))}**"]
+    for head, details, _ in section_items(section):
+        lines.append(f"  - {_escape(head)}")
+        lines += [f"    - {_escape(line)}" for line in details]
+    return lines
+
+
 class MarkdownFormat(Format):
     name = "markdown"
 
@@ -64,7 +75,7 @@ class MarkdownFormat(Format):
         return lines
 
     def _reports(self, document: Document) -> list[str]:
-        lines: list[str] = []
+        lines: list[str] = [f"*{_escape(document.notice)}*", ""] if document.notice else []
         for r in document.records:
             lines += [f"## {headline(r)}", ""]
             lic = r.get("license") or {}
@@ -94,6 +105,8 @@ class MarkdownFormat(Format):
                 lines.append(f"- **Finding** `{finding.get('id')}`{severity}: "
                              f"{_escape(finding.get('message', ''))}")
             lines += [f"- **Gate:** {_escape(line)}" for line in gate_lines(r.get("gate"))]
+            if "eu_ai_act" in document.sections and r.get("eu_ai_act"):
+                lines += _eu_ai_act(r["eu_ai_act"])
             if (r.get("provenance") or {}).get("revision"):
                 lines.append(f"- **Assessed revision:** `{r['provenance']['revision']}`")
             lines.append("")

@@ -30,6 +30,8 @@ class Document:
     """The API object itself, for formats that render more than the records."""
     notice: str | None = None
     """A line every format shows (`can-i`: not legal advice)."""
+    sections: tuple[str, ...] = ()
+    """Optional report sections the human-readable formats show (`eu_ai_act`)."""
 
     @property
     def records_key(self) -> str:

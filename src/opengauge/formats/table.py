@@ -88,6 +88,8 @@ class TableFormat(Format):
             console.print()
 
     def _reports(self, console: Console, document: Document) -> None:
+        if document.notice:
+            console.print(Text(document.notice, style="italic"))
         for r in document.records:
             console.print(Text(headline(r), style="bold"))
             console.print(_license_line(r.get("license") or {}), overflow="fold")
@@ -107,6 +109,8 @@ class TableFormat(Format):
                               f"{finding.get('message', '')}", overflow="fold")
             for line in gate_lines(r.get("gate")):
                 console.print(f"  gate       {line}", overflow="fold")
+            if "eu_ai_act" in document.sections and r.get("eu_ai_act"):
+                self._eu_ai_act(console, r["eu_ai_act"])
             prov = r.get("provenance") or {}
             if prov.get("revision"):
                 console.print(Text(f"  revision   {prov['revision']}"
@@ -114,6 +118,16 @@ class TableFormat(Format):
                                       else ""), style="dim"))
             if "curated" in str(prov.get("kind", "curated")):
                 console.print(Text(f"  details: opengauge show {r['id']}", style="dim"))
+
+    def _eu_ai_act(self, console: Console, section: dict[str, Any]) -> None:
+        from opengauge.formats.euact import RESULT_STYLE, STATUS_STYLE, headline, section_items
+
+        status = section.get("status", "unknown")
+        console.print(Text(f"  {headline(section)}", style=STATUS_STYLE.get(status, "")))
+        for head, lines, result in section_items(section):
+            console.print(Text(f"      {head}", style=RESULT_STYLE.get(result, "")), overflow="fold")
+            for line in lines:
+                console.print(Text(f"          {line}"), overflow="fold")
 
     def _framework_line(self, console: Console, fid: str, f: dict[str, Any], label: str) -> None:
         name = criteria_names(fid).get("__name__", fid)

@@ -1,0 +1,418 @@
+"""The EU AI Act's open-source exemption (Art. 53(2), Art. 2(12)) read from a `check` report.
+
+A compliance rule module: it reads the ratings, license verdicts and facts already in the
+report (and, for a repository, the gathered `Facts`) and decides nothing a framework rates.
+Four criteria, each `met`, `not-met` or `unknown` with its evidence:
+
+- `license`: released under a free and open-source license allowing access, use, modification
+  and distribution: every governing license text is open source by the license analyzer's OSD
+  verdict (met); any text, use policy included, that is not (not-met: use restrictions, user
+  or revenue thresholds and monetisation keep a license from being free and open-source in the
+  Act's sense, recitals 102-104); otherwise unknown.
+- `weights`, `architecture`, `usage`: made public. Each reads signals from the frameworks'
+  ratings (automatic first, then curated); met when any signal shows it public, not-met when a
+  signal says it is not and none shows it, else unknown. A local folder shows what a release
+  holds, not that it is public: its own signals are never `met`.
+
+The systemic-risk limit (Art. 51(2)): 6 x parameters x training tokens, only when both are
+known; `above` (> 10^25 FLOP) excludes the exemption. Status: `not-exempt` when a criterion
+is not met or the estimate is above the limit; `likely-exempt` when all four are met and the
+estimate is at or below it; `unknown` otherwise. Documented in docs/compliance.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opengauge.compliance import NOTICE
+from opengauge.model import Assessment, Evidence, Locator, Report
+from opengauge.sources import scale
+
+THRESHOLD = 1e25
+"""Art. 51(2): cumulative training compute above which systemic risk is presumed (FLOP)."""
+
+CRITERIA = {
+    "license": ("Art. 53(2), Art. 2(12)",
+                "released under a free and open-source license allowing access, use, "
+                "modification and distribution"),
+    "weights": ("Art. 53(2)", "parameters, including the weights, made publicly available"),
+    "architecture": ("Art. 53(2)", "information on the model architecture made publicly available"),
+    "usage": ("Art. 53(2)", "information on model usage made publicly available"),
+}
+OBLIGATIONS = {
+    "copyright-policy": ("Art. 53(1)(c)", "a policy to comply with Union copyright law, "
+                         "including text-and-data-mining opt-outs"),
+    "training-data-summary": ("Art. 53(1)(d)", "a sufficiently detailed public summary of the "
+                              "content used for training"),
+}
+
+# (framework, dimension, level -> result): the ratings each criterion reads, in order.
+SIGNALS: dict[str, list[tuple[str, str, dict[str, str]]]] = {
+    "weights": [
+        (f, "weights_endmodel", {"open": "met", "closed": "not-met"}) for f in ("osai", "osai-14")
+    ] + [("mof", "Model parameters (Final)", {"open": "met", "closed": "met"}),
+         ("ouc-2023", "rlweights", {"open": "met", "closed": "not-met"})],
+    "architecture": [
+        ("mof", "Model architecture", {"open": "met", "closed": "met"}),
+        ("ouc-2023", "architecture", {"open": "met", "partial": "met", "closed": "not-met"}),
+        ("osai", "preprint", {"open": "met"}), ("osai", "modelcard", {"open": "met"}),
+        ("osai-14", "preprint", {"open": "met"}), ("osai-14", "modelcard", {"open": "met"}),
+    ],
+    "usage": [
+        (f, "modelcard", {"open": "met", "closed": "not-met"}) for f in ("osai", "osai-14")
+    ] + [("mof", "Model card", {"open": "met", "closed": "met"}),
+         ("ouc-2023", "modelcard", {"open": "met", "closed": "not-met"})],
+}
+"""`mof` levels say whether a listed component's license is open; listed means published."""
+MOF_LEVELS = {"open": "listed, open license", "closed": "listed, license not open"}
+
+TELLING = ("threshold", "commercial", "revenue", "field-of-use", "training", "territor")
+"""Restriction kinds quoted first: monetisation, thresholds and use restrictions."""
+LICENSE_NOTE = ("restrictions on use, user or revenue thresholds and monetisation keep a "
+                "license from being free and open-source in the Act's sense (recitals 102-104)")
+LOCAL_NOTE = "found in a local release; a local copy does not show that it is public"
+
+
+@dataclass
+class Signal:
+    """What one source says about a criterion."""
+
+    result: str
+    evidence: list[Evidence]
+    note: str
+    local: bool = False
+
+
+@dataclass
+class Item:
+    """A criterion or a remaining obligation with its result and evidence."""
+
+    id: str
+    article: str
+    name: str
+    result: str
+    evidence: list[Evidence] = field(default_factory=list)
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article": self.article, "name": self.name, "result": self.result,
+                "evidence": [e.to_dict() for e in self.evidence], "note": self.note}
+
+
+def evaluate(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
+    """The `eu_ai_act` section of `report` (`facts`: the gathered evidence of a repository)."""
+    assessments = _assessments(report)
+    local = (report.provenance.get("target") or {}).get("kind") == "path"
+    criteria = [_license(report)] + [_decide(cid, _signals(cid, assessments, facts, local))
+                                     for cid in ("weights", "architecture", "usage")]
+    risk = systemic_risk(report, facts, own)
+    results = [c.result for c in criteria]
+    reasons = [f"{c.id}: {c.result}" for c in criteria if c.result != "met"]
+    if risk["result"] == "above":
+        reasons.append(f"training compute estimated above {THRESHOLD:.0e} FLOP (systemic risk)")
+    elif risk["result"] == "unknown":
+        reasons.append("training compute unknown")
+    if "not-met" in results or risk["result"] == "above":
+        status = "not-exempt"
+    elif all(r == "met" for r in results) and risk["result"] == "below":
+        status = "likely-exempt"
+    else:
+        status = "unknown"
+    return {"status": status, "reasons": reasons, "criteria": [c.to_dict() for c in criteria],
+            "systemic_risk": risk,
+            "remaining_obligations": [o.to_dict() for o in _obligations(report, facts, assessments)],
+            "notice": NOTICE}
+
+
+def _assessments(report: Report) -> list[Assessment]:
+    """Automatic assessments first (they read the very repository), then curated ones."""
+    automatic = report.context.get("automatic") or {}
+    found = [getattr(r, "assessment", None) for r in automatic.values()]
+    found += [r.assessment for r in report.frameworks.values()]
+    ordered = [a for a in found if a is not None and a.provenance == "automatic"]
+    return ordered + [a for a in found if a is not None and a.provenance != "automatic"]
+
+
+def _by_framework(assessments: list[Assessment], framework: str) -> list[Assessment]:
+    return [a for a in assessments if a.framework == framework]
+
+
+def _decide(cid: str, signals: list[Signal]) -> Item:
+    """Met when any signal is met; not-met when one is and none is met; else unknown."""
+    article, name = CRITERIA[cid]
+    for result in ("met", "not-met"):
+        chosen = [s for s in signals if s.result == result]
+        if chosen:
+            return Item(cid, article, name, result, _unique([e for s in chosen for e in s.evidence]),
+                        "; ".join(s.note for s in chosen))
+    notes = "; ".join(s.note for s in signals) or "no source rates it"
+    return Item(cid, article, name, "unknown", _unique([e for s in signals for e in s.evidence]), notes)
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence without repeats (several frameworks often cite the same note)."""
+    seen: dict[tuple, Evidence] = {}
+    for e in evidence:
+        loc = e.locator
+        seen.setdefault((loc.url, loc.file, loc.line, e.quote, e.note), e)
+    return list(seen.values())
+
+
+def _signals(cid: str, assessments: list[Assessment], facts: Any, local: bool) -> list[Signal]:
+    signals = _fact_signals(cid, facts)
+    for framework, dimension, mapping in SIGNALS[cid]:
+        for assessment in _by_framework(assessments, framework):
+            rating = assessment.rating(dimension)
+            if rating is None or rating.level == "unknown":
+                continue
+            origin = assessment.provenance
+            result = mapping.get(rating.level, "unknown")
+            level = MOF_LEVELS.get(rating.level, rating.level) if framework == "mof" else rating.level
+            signals.append(Signal(result, list(rating.evidence)[:3],
+                                  f"{framework} {dimension} ({origin}): {level}",
+                                  origin == "automatic"))
+    gate = _gate(facts) if cid == "weights" else None
+    caveat = LOCAL_NOTE if local else gate
+    if caveat:
+        for signal in signals:
+            if signal.local and signal.result == "met":
+                signal.result, signal.note = "unknown", f"{signal.note} — {caveat}"
+    return signals
+
+
+def _gate(facts: Any) -> str | None:
+    """Why a repository's downloads are not open to anyone (Hub gating, card access terms)."""
+    if facts is None:
+        return None
+    if facts.hub is not None and facts.hub.gated.value not in (None, False, "false", "False"):
+        return f"gated on the Hub ({facts.hub.gated.value}): downloads need accepted terms or approval"
+    if facts.card is not None and facts.card.gating:
+        return "the card asks for access terms before download"
+    return None
+
+
+def _fact_signals(cid: str, facts: Any) -> list[Signal]:
+    """Signals straight from a repository's files: config.json or a GGUF header for the
+    architecture, the card's intended-use sections for usage."""
+    if facts is None:
+        return []
+    if cid == "architecture":
+        config = facts.config.value if facts.config is not None else None
+        if isinstance(config, dict) and (config.get("architectures") or config.get("model_type")):
+            return [Signal("met", [facts.config.evidence],
+                           "config.json describes the architecture", True)]
+        for weight in facts.weights.gguf:
+            if weight.gguf is not None and weight.gguf.architecture is not None:
+                return [Signal("met", [weight.gguf.architecture.evidence],
+                               "the GGUF header names the architecture", True)]
+    if cid == "usage" and facts.card is not None:
+        sections = facts.card.section("intended_use")
+        if sections:
+            return [Signal("met", [s.evidence for s in sections[:2]],
+                           "the model card has an intended-use section", True)]
+    return []
+
+
+# -- the license --------------------------------------------------------------------------------
+
+def license_records(report: Report) -> list[dict[str, Any]]:
+    """The governing license and use-policy texts of `report` as the analyzer answered."""
+    section = report.license or {}
+    if section.get("texts"):
+        return list(section["texts"])
+    analysis = section.get("analysis") or {}
+    results = analysis.get("results") if isinstance(analysis, dict) else None
+    if results:
+        from opengauge.compliance.texts import add_policies, from_results
+
+        return [t.record for t in add_policies(from_results(results, "declared in the repository"))]
+    curated = section.get("curated") or {}
+    return list(curated.get("texts") or [])
+
+
+def _license(report: Report) -> Item:
+    article, name = CRITERIA["license"]
+    records = license_records(report)
+    closed = [r for r in records if r.get("open_source") is False]
+    if closed:
+        evidence = [e for r in closed for e in _restriction_evidence(r)]
+        labels = ", ".join(str(r.get("label") or r.get("path")) for r in closed)
+        return Item("license", article, name, "not-met", evidence,
+                    f"not open source by the license analyzer: {labels}; {LICENSE_NOTE}")
+    if records and all(r.get("open_source") is True for r in records):
+        labels = ", ".join(str(r.get("label") or r.get("path")) for r in records)
+        return Item("license", article, name, "met",
+                    [*_declared_evidence(report), *(_text_evidence(r) for r in records)],
+                    f"open source by the license analyzer: {labels}")
+    declared = (report.license or {}).get("open_source")
+    if not records and declared in (True, False):
+        return Item("license", article, name, "met" if declared else "not-met",
+                    _declared_evidence(report),
+                    f"the declared license terms are {'' if declared else 'not '}open source")
+    unsettled = [str(r.get("label") or r.get("path")) for r in records]
+    note = (f"open source status unknown for: {', '.join(unsettled)}" if unsettled
+            else "no license text found")
+    return Item("license", article, name, "unknown", [_text_evidence(r) for r in records], note)
+
+
+def _declared_evidence(report: Report) -> list[Evidence]:
+    """Where a repository declares its license (card field, license file), when it does."""
+    return [Evidence.from_dict(d["evidence"]) for d in (report.license or {}).get("declared") or []
+            if isinstance(d, dict) and isinstance(d.get("evidence"), dict)]
+
+
+def _text_evidence(record: dict[str, Any]) -> Evidence:
+    names = ", ".join(str(m.get("name") or m.get("key")) for m in record.get("matches") or [])
+    verdict = {True: "open source", False: "not open source"}.get(record.get("open_source"),
+                                                                 "open source status unknown")
+    basis = f" ({record['basis']})" if record.get("basis") else ""
+    return Evidence("license-analyzer", Locator(file=record.get("path"), field=record.get("kind")),
+                    None, f"{names or record.get('label') or 'not identified'}: {verdict}{basis}; "
+                          f"{record.get('why') or ''}".rstrip("; "))
+
+
+def _restriction_evidence(record: dict[str, Any]) -> list[Evidence]:
+    found = []
+    restrictions = sorted(record.get("restrictions") or [],
+                          key=lambda r: next((i for i, w in enumerate(TELLING)
+                                              if w in str(r.get("kind"))), len(TELLING)))
+    for item in restrictions[:6]:
+        osd = ", ".join(str(n) for n in item.get("osd") or [])
+        if not osd:
+            continue
+        lines = item.get("lines") or [None]
+        found.append(Evidence("license-analyzer", Locator(file=record.get("path"), line=lines[0],
+                                                          field=item.get("kind")),
+                              item.get("quote"), f"{record.get('kind', 'license')} "
+                              f"{record.get('label')}: {item.get('kind')} (against OSD {osd})"))
+    return found or [_text_evidence(record)]
+
+
+# -- systemic risk -----------------------------------------------------------------------------
+
+def _notes(assessments: list[Assessment], report: Report) -> list[Evidence]:
+    """Curated evidence whose notes may state token counts or a mixture of experts."""
+    notes = [e for a in assessments if a.provenance != "automatic" for r in a.ratings
+             for e in r.evidence if e.note or e.quote]
+    seen = set()
+    for a in assessments:
+        if a.provenance != "automatic" and a.subject.notes and a.subject.notes not in seen:
+            seen.add(a.subject.notes)
+            notes.append(Evidence(a.source or "catalog", Locator(file=a.source_file, field="notes"),
+                                  None, a.subject.notes))
+    return notes
+
+
+def _mot_release(report: Report, own: str | Path | None) -> Path | None:
+    """The file of the catalog's MOT release, when it is the release the EU index rates (its
+    name matches the index's end or base model) or the index has no record."""
+    entry = report.frameworks.get("mof")
+    if entry is None or entry.assessment.provenance == "automatic":
+        return None
+    from opengauge import api
+    from opengauge.catalog.mot import _matches
+
+    eu = report.frameworks.get("osai") or report.frameworks.get("osai-14")
+    names = [n for n in (eu.assessment.subject.end_model, eu.assessment.subject.base_model)
+             if n] if eu is not None else []
+    if names and not any(_matches(entry.assessment.subject.name, n) for n in names):
+        return None
+
+    for dataset in api.catalog(own).datasets:
+        if dataset.source == "mot" and dataset.layer == entry.assessment.layer:
+            path = Path(dataset.path) / str(entry.assessment.source_file)
+            return path if path.is_file() else None
+    return None
+
+
+def compare_to_limit(flop: float) -> str:
+    """`above` when `flop` is greater than 10^25 (Art. 51(2) says "greater than"), else `below`."""
+    return "above" if flop > THRESHOLD else "below"
+
+
+def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
+    """The training-compute estimate against the 10^25 FLOP limit of Art. 51(2)."""
+    assessments = _assessments(report)
+    notes = _notes(assessments, report)
+    params = scale.weights_parameters(facts) if facts is not None else None
+    if params is None:
+        release = _mot_release(report, own)
+        params = scale.release_parameters(report.frameworks["mof"].assessment, release) \
+            if release is not None else None
+    tokens = scale.card_tokens(facts.card) if facts is not None and facts.card is not None else None
+    tokens = tokens or scale.note_tokens(notes)
+    evidence = [c.evidence for c in (params, tokens) if c is not None]
+    found: dict[str, Any] = {"flop_estimate": None,
+                             "parameters": int(params.value) if params else None,
+                             "training_tokens": int(tokens.value) if tokens else None,
+                             "threshold": THRESHOLD, "result": "unknown", "evidence": [],
+                             "note": None}
+    if params is None or tokens is None:
+        missing = [n for n, c in (("parameters", params), ("training tokens", tokens)) if c is None]
+        found["note"] = f"{' and '.join(missing)} not found: no estimate"
+    else:
+        flop = 6 * params.value * tokens.value
+        found["flop_estimate"] = flop
+        found["result"] = compare_to_limit(flop)
+        found["note"] = f"6 × {params.value:.3g} parameters × {tokens.value:.3g} tokens = {flop:.2e} FLOP"
+        moe = scale.moe_evidence(facts, notes)
+        if found["result"] == "above" and moe is not None:
+            found["result"] = "unknown"
+            found["note"] += ("; a mixture of experts: 6 × total parameters overstates the "
+                              "compute and the active parameters are not known")
+            evidence.append(moe)
+        base = (report.context.get("repository") or {}).get("base_models") or []
+        if found["result"] == "below" and base:
+            found["result"] = "unknown"
+            found["note"] += (f"; fine-tuned from {', '.join(base)}: the base model's training "
+                              "compute is not in the estimate")
+    found["evidence"] = [e.to_dict() for e in evidence]
+    return found
+
+
+# -- obligations that remain --------------------------------------------------------------------
+
+_COPYRIGHT = r"copyright\s+polic(?:y|ies)|text\s+and\s+data\s+mining|\bTDM\b|\bopt[- ]?outs?\b|robots\.txt"
+
+
+def _obligations(report: Report, facts: Any, assessments: list[Assessment]) -> list[Item]:
+    import re
+
+    pattern = re.compile(_COPYRIGHT, re.IGNORECASE)
+    copyright_evidence = []
+    card = facts.card if facts is not None else None
+    if card is not None:
+        for number, line in enumerate((card.text or "").split("\n"), start=1):
+            if pattern.search(line):
+                copyright_evidence.append(Evidence("card", scale.card_locator(card, number),
+                                                   " ".join(line.split())[:200],
+                                                   "the card mentions copyright or opt-outs"))
+                break
+    for evidence in _notes(assessments, report):
+        if not copyright_evidence and pattern.search(f"{evidence.note or ''} {evidence.quote or ''}"):
+            copyright_evidence.append(evidence)
+    summary_evidence: list[Evidence] = []
+    notes = []
+    if card is not None and card.section("training_data"):
+        summary_evidence += [s.evidence for s in card.section("training_data")[:2]]
+        notes.append("the model card has a training-data section")
+    for assessment in assessments:
+        for dimension in ("datasheet", "datasources_basemodel", "datasources_endmodel"):
+            rating = assessment.rating(dimension)
+            wanted = ("open", "partial") if dimension == "datasheet" else ("open",)
+            if rating is not None and rating.level in wanted and len(notes) < 3:
+                summary_evidence += list(rating.evidence)[:2]
+                notes.append(f"{assessment.framework} {dimension} ({assessment.provenance}): {rating.level}")
+    items = []
+    for oid, evidence, note in (
+            ("copyright-policy", copyright_evidence,
+             "the card or a curated note mentions it" if copyright_evidence else None),
+            ("training-data-summary", summary_evidence,
+             "; ".join(notes) + "; training-data documentation exists, not necessarily in the "
+             "AI Office's template" if summary_evidence else None)):
+        article, name = OBLIGATIONS[oid]
+        items.append(Item(oid, article, name, "found" if evidence else "unknown", evidence,
+                          note or "no evidence found"))
+    return items
