@@ -357,7 +357,9 @@ def test_a_store_that_cannot_be_created_only_warns(tmp_path):
     done = run_cli("check", "llama-2", "-f", "json", env={"OPENGAUGE_CACHE_DIR": str(blocker / "c")})
     assert done.returncode == 0 and json.loads(done.stdout)["models"]
     assert done.stderr.startswith("opengauge: warning: check not stored in the history: ")
-    assert history.record_safely("x", api.check("olmo"), Store(tmp_path / "s.sqlite3")) is None
+    with Store(tmp_path / "s.sqlite3") as elsewhere:
+        assert history.record_safely("x", api.check("olmo"), elsewhere) is None
+        assert [r.model for r in elsewhere.history("olmo")] == ["olmo"]
 
 
 # -- bad input ------------------------------------------------------------------------------------
@@ -393,3 +395,18 @@ def test_any_ref_finds_a_check_or_says_why(ref):
         assert "\n" not in str(error)
     else:
         assert entry.row.number == 1
+
+
+def test_the_history_is_documented():
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    docs = (root / "docs" / "compliance.md").read_text()
+    for text in ("`--no-history`", "OPENGAUGE_NO_HISTORY=1", "opengauge history", "--history",
+                 "docs/compliance.md#history"):
+        assert text in readme, text
+    store_check("llama-2", api.check("llama-2"))
+    (entry,) = api.history("llama-2").entries
+    for field in entry.to_record():
+        assert f"`{field}`" in docs, field
+    for option in ("--show", "--limit", "--history REF", "--no-history", "`latest`", "`previous`"):
+        assert option in docs, option
