@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_process import run_cli  # noqa: F401 (re-exported)
 from opengauge import api
 from reference_data import REFERENCE
 
@@ -30,13 +28,3 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     api.reset()
     yield base
     api.reset()
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None,
-            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed CLI in a fresh process, as a user would (stdout is a pipe)."""
-    return subprocess.run(
-        [sys.executable, "-m", "opengauge.cli", *args],
-        capture_output=True, text=True, timeout=120, input=stdin,
-        env={**os.environ, **(env or {})},
-    )

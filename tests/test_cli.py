@@ -6,7 +6,9 @@ import csv
 import io
 import json
 
-from conftest import run_cli
+import pytest
+
+from cli_process import run_cli
 
 
 def test_check_prints_the_json_contract_when_piped() -> None:
@@ -86,3 +88,37 @@ def test_exit_codes_and_one_line_errors() -> None:
     for result in (done,):
         assert "Traceback" not in result.stderr
     assert run_cli("compare", "olmo").returncode == 2
+
+
+@pytest.mark.parametrize(("args", "names"), [
+    (("rank", "--top", "abc"), "'--top'"),
+    (("rank", "-f", "xml"), "'xml'"),
+    (("check", "x", "--jobs", "0"), "'--jobs'"),
+    (("serve", "--port", "99999"), "'--port'"),
+    (("rank", "--no-such-flag"), "--no-such-flag"),
+    (("no-such-command",), "no-such-command"),
+])
+def test_usage_errors_are_one_line_naming_the_option(args: tuple[str, ...], names: str) -> None:
+    done = run_cli(*args)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("opengauge: error: ") and names in line and "--help" in line
+
+
+def test_help_and_version_still_exit_0() -> None:
+    assert run_cli("--help").returncode == 0
+    done = run_cli("--version")
+    assert done.returncode == 0 and done.stdout.startswith("opengauge ")
+    assert run_cli("catalog").returncode == 2
+
+
+def test_an_unknown_type_is_refused_and_an_empty_view_is_not() -> None:
+    done = run_cli("rank", "--type", "spaceship")
+    assert done.returncode == 2 and "--type 'spaceship'" in done.stderr and "text" in done.stderr
+    done = run_cli("rank", "--framework", "ouc-2023", "--type", "text", "-f", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["models"] == []
+
+
+def test_catalog_import_refuses_an_empty_path() -> None:
+    done = run_cli("catalog", "import", "")
+    assert done.returncode == 2 and "empty path" in done.stderr

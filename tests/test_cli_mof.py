@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import run_cli
+from cli_process import run_cli
 
 CLASS_ORDER = {1: 0, 2: 1, 3: 2, 0: 3}
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from opengauge import api
 from opengauge.diff import diff
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.diffview import rows
 from opengauge.model import Report
+from reference_data import REFERENCE
 
 
 def _ratings(result, framework: str) -> dict[str, tuple]:

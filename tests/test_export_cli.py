@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import run_cli
+from cli_process import run_cli
 
 
 def test_export_one_model_writes_the_bom_to_stdout() -> None:

@@ -16,12 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from hubserver import HubServer
 from opengauge import api, history
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.records import report_from_record, reports_document
 from opengauge.store import SCHEMA_VERSION, HistoryRow, Store, default_path
+from reference_data import REFERENCE
 
 APACHE = (REFERENCE / "licenses" / "scancode" / "apache-2.0.LICENSE").read_text()
 APACHE = APACHE.split("---", 2)[2].lstrip() if APACHE.startswith("---") else APACHE

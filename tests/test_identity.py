@@ -7,11 +7,11 @@ import re
 import pytest
 import yaml
 
-from conftest import REFERENCE
 from opengauge import api
 from opengauge.catalog.catalog import Catalog, load
 from opengauge.errors import NotFound
 from opengauge.identity import ID_PATTERN, slugify, table
+from reference_data import REFERENCE
 
 
 def test_the_table_has_no_conflicts() -> None:

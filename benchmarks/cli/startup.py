@@ -1,5 +1,7 @@
 """Whole-process wall time of catalog commands (`opengauge rank`, `check`), cold start.
 
+JSON unless a format is given (`--format table` is what a terminal gets).
+
 Each run is a new Python process with empty user data and cache directories, so nothing but
 the bundled prebuilt index is reused. Run: `python benchmarks/cli/startup.py [--runs N]`.
 """
@@ -16,6 +18,8 @@ import time
 
 COMMANDS = [
     ["rank"],
+    ["rank", "--format", "table"],
+    ["rank", "--framework", "mof", "--format", "table"],
     ["rank", "--framework", "ouc-2023", "--format", "csv"],
     ["rank", "--framework", "mof"],
     ["rank", "--framework", "osaid"],

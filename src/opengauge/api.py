@@ -74,6 +74,17 @@ def _type_matches(record_types: list[str], wanted: str) -> bool:
     return bool(record_types) and bool(wanted_parts & set(record_types))
 
 
+def _check_type(wanted: str, own: str | Path | None) -> None:
+    """Refuse a `--type` that no record of any framework has (a typo, not an empty view)."""
+    known = {t for fid in framework_registry.ids() for a in catalog(own).assessments(fid)
+             for t in a.subject.type}
+    parts = [p.strip().lower() for p in wanted.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in known]
+    if unknown or not parts:
+        raise BadInput(f"--type '{wanted}': expected one or more of {', '.join(sorted(known))} "
+                       "(comma-separated)")
+
+
 def _org_matches(org: str | None, wanted: str) -> bool:
     return bool(org) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", org, re.IGNORECASE) is not None
 
@@ -108,7 +119,10 @@ def rank(
     wanted_levels = _level_filters(fw, levels or {})
     records = catalog(own).assessments(framework)
     if type:
-        records = [a for a in records if _type_matches(a.subject.type, type)]
+        typed = [a for a in records if _type_matches(a.subject.type, type)]
+        if not typed:
+            _check_type(type, own)
+        records = typed
     if org:
         records = [a for a in records if _org_matches(a.subject.org, org)]
     if license_family:
@@ -381,6 +395,8 @@ def import_catalog(path: str | Path) -> list[dict[str, Any]]:
     """Import every catalog format found in the clone at `path`; see `catalog.importer`."""
     from opengauge.catalog.importer import import_clone
 
+    if not str(path).strip():
+        raise BadInput("catalog import: expected the folder of a clone, not an empty path")
     results = import_clone(Path(path))
     reset()
     return [

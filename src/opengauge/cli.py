@@ -17,6 +17,11 @@ from typing import Annotated
 
 import typer
 
+try:  # typer vendors its own click from 0.22 on
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - older typer
+    from click.exceptions import ClickException, UsageError
+
 from opengauge import __version__, api
 from opengauge.errors import BadInput, CheckFailed, OpengaugeError
 from opengauge.formats import get as get_format
@@ -394,7 +399,7 @@ def catalog_list(format: FormatOption = None, catalog: CatalogOption = None) -> 
 
 @catalog_app.command("import")
 def catalog_import(
-    path: Annotated[Path, typer.Argument(help="A clone of a catalog repository.")],
+    path: Annotated[str, typer.Argument(help="A clone of a catalog repository.")],
     format: FormatOption = None,
 ) -> None:
     """Refresh a source from a clone of its upstream repository."""
@@ -412,7 +417,20 @@ def main() -> None:
     # (see benchmarks/README.md).
     gc.disable()
     try:
-        app(prog_name="opengauge")
+        code = app(prog_name="opengauge", standalone_mode=False)
+    except UsageError as error:  # a bad option or argument: one line, like our own errors
+        if type(error).__name__ == "NoArgsIsHelpError":  # a command group run without a command
+            print(error.format_message(), file=sys.stderr)
+            sys.exit(2)
+        where = error.ctx.command_path if error.ctx else "opengauge"
+        print(f"opengauge: error: {error.format_message()} (see '{where} --help')", file=sys.stderr)
+        sys.exit(2)
+    except ClickException as error:
+        print(f"opengauge: error: {error.format_message()}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        print("opengauge: interrupted", file=sys.stderr)
+        sys.exit(130)
     except OpengaugeError as error:
         print(f"opengauge: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
@@ -428,6 +446,7 @@ def main() -> None:
         print(f"opengauge: internal error: {type(error).__name__}: {error} "
               "(set OPENGAUGE_DEBUG=1 for details)", file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

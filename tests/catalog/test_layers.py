@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from opengauge import api
 from opengauge.errors import BadInput
+from reference_data import REFERENCE
 
 CURRENT = REFERENCE / "osai-index" / "current"
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from opengauge import api
 from opengauge.catalog.mot import MotReader
 from opengauge.errors import BadInput
+from reference_data import REFERENCE
 
 MODELS = REFERENCE / "mot" / "models"
 

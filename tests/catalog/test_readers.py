@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
 from opengauge.catalog.readers import reader
 from opengauge.errors import BadInput
+from reference_data import REFERENCE
 
 LLAMA = REFERENCE / "osai-index" / "current" / "llama-2-chat.yaml"
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE
 from opengauge import api
 from opengauge.compliance import rules
 from opengauge.errors import BadInput, NotFound
+from reference_data import REFERENCE
 
 AI = REFERENCE / "licenses" / "ai"
 SCANCODE = REFERENCE / "licenses" / "scancode"

@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from opengauge.compliance import NOTICE
+from reference_data import REFERENCE
 
 LLAMA2 = str(REFERENCE / "licenses" / "ai" / "llama2-license.txt")
 

@@ -12,12 +12,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE
 from opengauge import api
 from opengauge.catalog.readers import reader
 from opengauge.errors import BadInput
 from opengauge.formats import mot_yaml, osai_yaml
 from opengauge.model import Assessment, Evidence, Locator, Ranked, Rating, Report
+from reference_data import REFERENCE
 
 SOURCES = {"osai": "osai-index", "osai-14": "osai-index-14"}
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REFERENCE
 from opengauge.catalog.mot import MotReader
 from opengauge.frameworks import mof
 from opengauge.model import Assessment
+from reference_data import REFERENCE
 
 MOT = REFERENCE / "mot"
 TEST_FILES = sorted((MOT / "test-data").glob("*.yml"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REFERENCE
 from opengauge import api, frameworks
+from reference_data import REFERENCE
 
 VALUE = {"open": 1.0, "partial": 0.5, "closed": 0.0, None: 0.0, "": 0.0}
 FOLDERS = {"osai": "osai-index/current", "osai-14": "osai-index/2026-03-12-14params"}

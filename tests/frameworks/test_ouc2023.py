@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 
-from conftest import REFERENCE
 from opengauge import api
+from reference_data import REFERENCE
 
 
 def published_rows() -> list[dict[str, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REFERENCE
 from hubserver import HubServer
 from opengauge.sources.hub import HubClient, HubOptions
 from opengauge.store import Store
+from reference_data import REFERENCE
 
 CARDS = REFERENCE / "hub" / "cards"
 

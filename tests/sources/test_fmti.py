@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REFERENCE, run_cli
+from cli_process import run_cli
 from opengauge import api
 from opengauge.sources import fmti
+from reference_data import REFERENCE
 
 
 def test_computed_totals_reproduce_the_published_total_rows() -> None:

@@ -50,25 +50,19 @@ class RegistryFile:
 @cache
 def registry_file(key: str) -> RegistryFile | None:
     """The bundled (or user) file holding the reference text of registry entry `key`."""
-    from opengauge.licenses.places import data_root, user_folder
+    from opengauge.licenses.lookup import reference_file
     from opengauge.licenses.registry import registry
 
     entry = registry().get(key)
-    if entry is None or not entry.files:
+    found = reference_file(entry) if entry is not None else None
+    if found is None:
         return None
-    source, _, name = entry.files[0].partition("/")
-    folder = {"scancode": data_root() / "scancode", "opengauge": data_root() / "ai",
-              "user": user_folder()}.get(source)
-    if folder is None:
-        return None
-    try:
-        raw = (folder / name).read_text(encoding="utf-8")
-    except OSError:
-        return None
+    path, raw = found
     front = _FRONT.match(raw)
     offset = raw[: front.end()].count("\n") if front else 0
     body = "\n" * offset + raw[front.end():] if front else raw
-    shown = f"opengauge/licenses/data/{folder.name}/{name}" if source != "user" else str(folder / name)
+    source, _, name = entry.files[0].partition("/")
+    shown = str(path) if source == "user" else f"opengauge/licenses/data/{path.parent.name}/{name}"
     return RegistryFile(shown, body, offset)
 
 

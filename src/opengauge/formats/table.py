@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from opengauge.formats.grid import Column, grid
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 from opengauge.formats.text import (
@@ -50,20 +51,17 @@ class TableFormat(Format):
         framework = document.payload.framework
         dims = [c.ref for c in framework.criteria]
         short = abbreviations(framework)
-        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
-        for column in ("#", "model", "org", "type", score_text(framework.kind, header=True)):
-            table.add_column(column, no_wrap=column != "org", overflow="ellipsis",
-                             max_width=28 if column in ("model", "org") else None)
         progress = framework.kind == "class"
-        for numeral in ("III", "II", "I") if progress else ():
-            table.add_column(f"{numeral} %", justify="right")
-        for dim in dims:
-            table.add_column(short[dim], justify="center")
-        for r in records:
-            table.add_row(str(r["rank"]), r["name"], r.get("org") or "", ",".join(r.get("type") or []),
-                          _result(framework.kind, r), *_progress_cells(r) if progress else (),
-                          *[_level(r["ratings"].get(d, "unknown")) for d in dims])
-        console.print(table)
+        columns = [Column("#", "right"), Column("model", max_width=28), Column("org", max_width=28),
+                   Column("type"), Column(score_text(framework.kind, header=True))]
+        columns += [Column(f"{numeral} %", "right") for numeral in (("III", "II", "I") if progress else ())]
+        columns += [Column(short[dim], "center") for dim in dims]
+        rows = [[str(r["rank"]), r["name"], r.get("org") or "", ",".join(r.get("type") or []),
+                 _result(framework.kind, r), *(_progress_cells(r) if progress else ()),
+                 *[_level(r["ratings"].get(d, "unknown")) for d in dims]] for r in records]
+        if document.title:
+            console.print(Text(document.title, style="italic"), soft_wrap=True)
+        console.print(grid(columns, rows), soft_wrap=True, end="")
         console.print(_legend(framework))
         if not records:
             console.print("no models match these filters")

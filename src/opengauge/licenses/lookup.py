@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
+from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
 from opengauge.licenses import clauses, references
@@ -48,8 +49,9 @@ class Names(Mapping):
 
 
 
-def reference_text(entry: License) -> str | None:
-    """The first reference text of `entry` from the library files, or None."""
+def reference_file(entry: License) -> tuple[Path, str] | None:
+    """Where the first reference text of `entry` lives and its raw contents (front matter
+    included), or None when it has none or it cannot be read."""
     if not entry.files:
         return None
     source, _, name = entry.files[0].partition("/")
@@ -58,10 +60,15 @@ def reference_text(entry: License) -> str | None:
     if folder is None:
         return None
     try:
-        raw = (folder / name).read_text(encoding="utf-8")
+        return folder / name, (folder / name).read_text(encoding="utf-8")
     except OSError:
         return None
-    return _FRONT.sub("", raw, count=1)
+
+
+def reference_text(entry: License) -> str | None:
+    """The first reference text of `entry` from the library files, without its front matter."""
+    found = reference_file(entry)
+    return _FRONT.sub("", found[1], count=1) if found else None
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -53,20 +54,25 @@ def read_header(source: ByteSource, max_header: int = MAX_HEADER_BYTES) -> Safet
     return parse_header_json(raw, source.name, data_bytes, 8 + length)
 
 
-def parse_header_json(raw: bytes, name: str, data_bytes: int | None,
-                      header_bytes: int | None = None) -> SafetensorsHeader:
-    """Validate a header's JSON and total its parameters per dtype."""
-    def fail(message: str) -> HeaderError:
-        return HeaderError(f"{name}: safetensors header: {message}")
-
+def _json(raw: bytes, fail: Callable[[str], Exception]) -> Any:
+    """`raw` as UTF-8 JSON; what is wrong with it goes through `fail`."""
     try:
-        header = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise fail(f"not UTF-8 (byte {exc.start})") from None
     except RecursionError:
         raise fail("JSON nested too deeply") from None
     except ValueError as exc:
         raise fail(f"invalid JSON: {exc}") from None
+
+
+def parse_header_json(raw: bytes, name: str, data_bytes: int | None,
+                      header_bytes: int | None = None) -> SafetensorsHeader:
+    """Validate a header's JSON and total its parameters per dtype."""
+    def fail(message: str) -> HeaderError:
+        return HeaderError(f"{name}: safetensors header: {message}")
+
+    header = _json(raw, fail)
     if not isinstance(header, dict):
         raise fail(f"expected a JSON object, found {type(header).__name__}")
     metadata: dict[str, str] = {}
@@ -131,14 +137,7 @@ def parse_index(raw: bytes, name: str) -> ShardIndex:
 
     if len(raw) > MAX_INDEX_BYTES:
         raise fail(f"index is {len(raw)} bytes, over the {MAX_INDEX_BYTES}-byte limit")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise fail(f"not UTF-8 (byte {exc.start})") from None
-    except RecursionError:
-        raise fail("JSON nested too deeply") from None
-    except ValueError as exc:
-        raise fail(f"invalid JSON: {exc}") from None
+    data = _json(raw, fail)
     if not isinstance(data, dict) or not isinstance(data.get("weight_map"), dict):
         raise fail("field 'weight_map': expected an object mapping tensor names to shard files")
     metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}

@@ -9,6 +9,7 @@ alternative quantizations of one model, so the largest one gives the GGUF parame
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from posixpath import dirname, join
 from typing import Any
 
@@ -109,24 +110,32 @@ class WeightsSource(Source):
                                                "total_size": index.total_size}, evidence))
         return counted
 
-    def _safetensors(self, repo: Repository, facts: Facts, item: RepoFile,
-                     read: bool) -> WeightFile:
-        evidence = repo.evidence(SOURCE_ST, item.name)
-        weight = WeightFile(item.name, "safetensors", item.size, evidence)
+    def _header(self, repo: Repository, facts: Facts, weight: WeightFile, source_name: str,
+                reader: Callable[[Any], Any], read: bool) -> Any | None:
+        """The header `reader` reads from the weights file, or None (not read, a Git LFS
+        pointer, or unreadable: the reason goes into the weight's evidence)."""
         if not read:
-            evidence.note = "header not read"
-            return weight
+            weight.evidence.note = "header not read"
+            return None
         try:
-            with _Opened(repo, item.name) as source:
+            with _Opened(repo, weight.name) as source:
                 if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
                     weight.format = "lfs-pointer"
-                    evidence.note = "Git LFS pointer: the weights themselves are not here"
-                    return weight
-                header = safetensors.read_header(source)
+                    weight.evidence.note = "Git LFS pointer: the weights themselves are not here"
+                    return None
+                return reader(source)
         except BadInput as error:
-            self._fail(facts, SOURCE_ST, error, evidence)
+            self._fail(facts, source_name, error, weight.evidence)
             weight.counted = False
+            return None
+
+    def _safetensors(self, repo: Repository, facts: Facts, item: RepoFile,
+                     read: bool) -> WeightFile:
+        weight = WeightFile(item.name, "safetensors", item.size, repo.evidence(SOURCE_ST, item.name))
+        header = self._header(repo, facts, weight, SOURCE_ST, safetensors.read_header, read)
+        if header is None:
             return weight
+        evidence = weight.evidence
         weight.parameters, weight.dtypes = header.parameters, header.dtypes
         weight.tensors, weight.metadata = header.tensors, header.metadata
         evidence.quote = f"{header.tensors} tensors, {header.parameters} parameters " \
@@ -134,22 +143,11 @@ class WeightsSource(Source):
         return weight
 
     def _gguf(self, repo: Repository, facts: Facts, item: RepoFile, read: bool) -> WeightFile:
-        evidence = repo.evidence(SOURCE_GGUF, item.name)
-        weight = WeightFile(item.name, "gguf", item.size, evidence)
-        if not read:
-            evidence.note = "header not read"
+        weight = WeightFile(item.name, "gguf", item.size, repo.evidence(SOURCE_GGUF, item.name))
+        header = self._header(repo, facts, weight, SOURCE_GGUF, ggufheader.read_header, read)
+        if header is None:
             return weight
-        try:
-            with _Opened(repo, item.name) as source:
-                if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
-                    weight.format = "lfs-pointer"
-                    evidence.note = "Git LFS pointer: the weights themselves are not here"
-                    return weight
-                header = ggufheader.read_header(source)
-        except BadInput as error:
-            self._fail(facts, SOURCE_GGUF, error, evidence)
-            weight.counted = False
-            return weight
+        evidence = weight.evidence
         weight.parameters, weight.dtypes = header.parameters, header.dtypes
         weight.tensors = header.tensor_count
         weight.gguf = gguf_meta(header, lambda key, value: repo.evidence(
