@@ -296,14 +296,16 @@ def judge(report: Report, rules: list[Any]) -> dict[str, Any]:
 def check_batch(path: str | Path, own: str | Path | None = None, *, rules: list[Any] | None = None,
                 jobs: int = 4, fresh: bool = False, progress: Any = None, store: Any = None,
                 offline: bool | None = None, endpoint: str | None = None,
-                token: str | None = None, timeout: float | None = None) -> Any:
-    """`check --from FILE`: every listed target, resumable (`assess.batch.BatchRun`)."""
+                token: str | None = None, timeout: float | None = None,
+                history: bool = False) -> Any:
+    """`check --from FILE`: every listed target, resumable (`assess.batch.BatchRun`); `history`
+    stores each target checked now in the history."""
     from opengauge.assess.batch import run
     from opengauge.assess.engine import CheckOptions
 
     options = CheckOptions(offline=offline, endpoint=endpoint, token=token, timeout=timeout)
     return run(path, own, options, rules=rules, jobs=jobs, fresh=fresh, progress=progress,
-               store=store)
+               store=store, history=history)
 
 
 def gate_failures(outcome: dict[str, Any]) -> list[str]:
@@ -516,14 +518,19 @@ def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Repo
 
 
 def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
-         snapshots: list[str] | None = None) -> Any:
+         snapshots: list[str] | None = None, history: list[str] | None = None) -> Any:
     """What changed from model `a` to model `b` (`opengauge.diff.Diff`).
 
     With two `snapshots`, `a` is read from the first and `b` (default: `a` again) from the
     second; with one, both models are read from it; without, both are full `check` reports.
+    `history` does the same with stored checks (`history_entry` refs) instead of snapshots.
     """
     from opengauge.diff import diff as diff_reports
 
+    if history:
+        if snapshots:
+            raise BadInput("give --snapshot or --history, not both")
+        return _diff_history(a, b, list(history), own)
     snapshots = list(snapshots or [])
     if len(snapshots) > 2:
         raise BadInput("diff compares two snapshots at most (give --snapshot once or twice)")
@@ -536,6 +543,40 @@ def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
     report_a, report_b = snapshot_report(a, spec_a, own), snapshot_report(b, spec_b, own)
     labels = (f"{report_a.subject.id} @ {spec_a}", f"{report_b.subject.id} @ {spec_b}")
     return diff_reports(report_a, report_b, labels=labels)
+
+
+def _diff_history(a: str, b: str | None, refs: list[str], own: str | Path | None) -> Any:
+    from opengauge.diff import diff as diff_reports
+
+    if len(refs) > 2:
+        raise BadInput("diff compares two stored checks at most (give --history once or twice)")
+    if b is None and len(refs) < 2:
+        raise BadInput("diff needs two models, or one model and two --history options")
+    ref_a, ref_b = refs if len(refs) == 2 else refs * 2
+    entry_a, entry_b = history_entry(a, ref_a, own), history_entry(b or a, ref_b, own)
+    return diff_reports(entry_a.report(), entry_b.report(), labels=(entry_a.label, entry_b.label))
+
+
+def record_check(target: str, report: Report) -> str | None:
+    """Store a check in the history (`opengauge.history`); None, or why it was not stored (an
+    unusable store never fails the check)."""
+    from opengauge import history
+
+    return history.record_safely(target, report)
+
+
+def history(name: str, own: str | Path | None = None, *, limit: int | None = None) -> Any:
+    """`opengauge history MODEL`: its stored checks, newest first (`history.HistoryView`)."""
+    from opengauge import history as stored
+
+    return stored.view(name, own, limit=limit)
+
+
+def history_entry(name: str, ref: str, own: str | Path | None = None) -> Any:
+    """One stored check of a model: its number, `latest`, `previous` or a revision prefix."""
+    from opengauge import history as stored
+
+    return stored.find(name, ref, own)
 def data_snapshots(own: str | Path | None = None, sources: list[str] | None = None) -> list[DataSnapshot]:
     """The data snapshot (upstream commit, date, attribution) of each dataset in use."""
     return _snapshots(own, sources)

@@ -126,6 +126,9 @@ def check(
     eu_ai_act: Annotated[bool, typer.Option(
         "--eu-ai-act", help="Show the EU AI Act open-source exemption check (always in JSON).")]
     = False,
+    no_history: Annotated[bool, typer.Option(
+        "--no-history", help="Do not store this check in the history (also $OPENGAUGE_NO_HISTORY=1).")]
+    = False,
 ) -> None:
     """Everything known about a model: license, every framework's result, findings.
 
@@ -140,11 +143,15 @@ def check(
         if eu_ai_act:
             raise BadInput("--eu-ai-act shows one TARGET; with --from FILE every JSON record "
                            "carries eu_ai_act")
-        _batch(from_file, rules, hub, jobs, fresh, format, catalog)
+        _batch(from_file, rules, hub, jobs, fresh, format, catalog, history_enabled(no_history))
         return
     if target is None:
         raise BadInput("check needs a TARGET (a path, org/name or catalog name) or --from FILE")
     report = api.check_target(target, catalog, **hub)
+    if history_enabled(no_history):
+        problem = api.record_check(target, report)
+        if problem:
+            print(f"opengauge: warning: check not stored in the history: {problem}", file=sys.stderr)
     outcome = api.judge(report, rules) if rules else None
     if outcome is not None:
         report.context["gate"] = outcome
@@ -160,14 +167,20 @@ def check(
         raise CheckFailed("requirements not met: " + "; ".join(api.gate_failures(outcome)))
 
 
+def history_enabled(no_history: bool) -> bool:
+    from opengauge.history import enabled
+
+    return enabled(no_history)
+
+
 def _batch(path: Path, rules: list, hub: dict, jobs: int, fresh: bool,
-           format: OutputFormat | None, catalog: Path | None) -> None:
+           format: OutputFormat | None, catalog: Path | None, history: bool = False) -> None:
     """`check --from FILE`: every target, a progress bar on a terminal, a summary, resume."""
     from opengauge.assess.batch import progress_bar
 
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
         run = api.check_batch(path, catalog, rules=rules, jobs=jobs, fresh=fresh,
-                              progress=progress, **hub)
+                              progress=progress, history=history, **hub)
     emit(batch_document(run), format)
     for line in run.notes():
         print(f"opengauge: {line}", file=sys.stderr)
@@ -251,13 +264,37 @@ def diff(
     snapshot: Annotated[list[str] | None, typer.Option(
         "--snapshot", help="A dataset snapshot: a framework (osai-14) or source (osai-index), "
         "optionally @bundled|@imported|@own. Twice: A from the first, B from the second.")] = None,
+    history: Annotated[list[str] | None, typer.Option(
+        "--history", help="A stored check (see `opengauge history`): its number, latest, previous "
+        "or a revision prefix. Twice: A from the first, B from the second.")] = None,
     format: FormatOption = None,
     catalog: CatalogOption = None,
 ) -> None:
-    """What changed between two models or two snapshots: ratings, scores, license, findings."""
+    """What changed between two models, two snapshots or two stored checks: ratings, scores,
+    license, restrictions, findings."""
     if format is OutputFormat.csv:
         raise BadInput("diff is shown as table, json, jsonl or markdown, not csv")
-    emit(diff_document([api.diff(a, b, catalog, snapshots=snapshot)]), format)
+    emit(diff_document([api.diff(a, b, catalog, snapshots=snapshot, history=history)]), format)
+
+
+@app.command("history")
+def history_command(
+    model: Annotated[str, typer.Argument(help="A catalog name, org/name Hub id or path, as checked.")],
+    show: Annotated[str | None, typer.Option(
+        "--show", help="Show one stored check's full report: its number, latest, previous or a "
+        "revision prefix.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show the newest N.")] = None,
+    format: FormatOption = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """The stored checks of a model, newest first: date, revision, data snapshot, results."""
+    from opengauge.formats.records import history_document
+
+    if show is not None:
+        entry = api.history_entry(model, show, catalog)
+        emit(Document("reports", [entry.record], entry.to_record()["data"], entry.label), format)
+        return
+    emit(history_document(api.history(model, catalog, limit=limit)), format)
 
 
 class ExportFormat(StrEnum):

@@ -1,9 +1,9 @@
 """The embedded SQLite store in the user cache directory.
 
-It keeps Hub answers (so repeated checks and `--offline` work without the network) and the
+It keeps Hub answers (so repeated checks and `--offline` work without the network), the
 results of batch checks (`check --from FILE`), so an interrupted batch resumes where it
-stopped. The schema version is SQLite's `user_version`; `migrate` brings an older file up to
-date.
+stopped, and the history of checks (`opengauge history`, see `opengauge.history`). The
+schema version is SQLite's `user_version`; `migrate` brings an older file up to date.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from opengauge.errors import BadInput
 from opengauge.paths import cache_dir
 
 FILE_NAME = "opengauge.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -43,6 +43,24 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (batch, target)
     );
     """,
+    3: """
+    CREATE TABLE history (
+        model TEXT NOT NULL,         -- catalog id, Hub repository id (lowercase) or absolute path
+        number INTEGER NOT NULL,     -- 1, 2, ... per model, in the order checked
+        target TEXT NOT NULL,        -- the target as first written
+        subject TEXT,                -- the report's model id
+        revision TEXT,               -- Hub commit, sha256: of local files, catalog: of the data
+        revision_kind TEXT,          -- hub-commit, local-digest or catalog-snapshot
+        snapshots TEXT NOT NULL,     -- the data snapshots (JSON list)
+        tool_version TEXT NOT NULL,
+        digest TEXT NOT NULL,        -- sha256 of the record without its check time
+        record BLOB NOT NULL,        -- the report record (JSON)
+        first_checked_at REAL NOT NULL,
+        checked_at REAL NOT NULL,    -- the last time this same result was checked
+        count INTEGER NOT NULL,      -- how many consecutive checks gave this same result
+        PRIMARY KEY (model, number)
+    );
+    """,
 }
 
 
@@ -56,6 +74,35 @@ class BatchResult:
     record: bytes | None
     error: str | None
     finished_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One stored check (or a run of identical consecutive checks) of a model."""
+
+    model: str
+    number: int
+    target: str
+    subject: str | None
+    revision: str | None
+    revision_kind: str | None
+    snapshots: str
+    tool_version: str
+    digest: str
+    record: bytes
+    first_checked_at: float
+    checked_at: float
+    count: int
+
+
+_HISTORY_COLUMNS = ("model, number, target, subject, revision, revision_kind, snapshots, "
+                    "tool_version, digest, record, first_checked_at, checked_at, count")
+
+
+def _history_row(row: tuple) -> HistoryRow:
+    values = list(row)
+    values[9] = bytes(values[9] or b"")
+    return HistoryRow(*values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +191,45 @@ class Store:
     def batch_clear(self, batch: str) -> int:
         with self._lock:
             return self._db.execute("DELETE FROM batch_results WHERE batch=?", (batch,)).rowcount
+
+    def history_add(self, row: HistoryRow) -> tuple[int, bool]:
+        """Store a check of `row.model` (its `number`, `first_checked_at` and `count` are ignored).
+
+        When the model's newest stored check has the same revision, snapshots, tool version and
+        record digest, that one is kept: its `checked_at` becomes `row.checked_at` and its
+        `count` grows by one. Returns the check's number and whether a new one was added."""
+        same = ("revision", "snapshots", "tool_version", "digest")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                newest = self._db.execute(
+                    "SELECT number, revision, snapshots, tool_version, digest FROM history "
+                    "WHERE model=? ORDER BY number DESC LIMIT 1", (row.model,)).fetchone()
+                if newest is not None and tuple(newest[1:]) == tuple(getattr(row, f) for f in same):
+                    self._db.execute("UPDATE history SET checked_at=?, count=count+1 "
+                                     "WHERE model=? AND number=?",
+                                     (row.checked_at, row.model, newest[0]))
+                    number, added = newest[0], False
+                else:
+                    number, added = (newest[0] + 1 if newest else 1), True
+                    self._db.execute(
+                        f"INSERT INTO history ({_HISTORY_COLUMNS}) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        (row.model, number, row.target, row.subject, row.revision,
+                         row.revision_kind, row.snapshots, row.tool_version, row.digest,
+                         row.record, row.checked_at, row.checked_at))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return number, added
+
+    def history(self, model: str) -> list[HistoryRow]:
+        """The stored checks of `model`, newest first."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_HISTORY_COLUMNS} FROM history WHERE model=? "
+                                    "ORDER BY number DESC", (model,)).fetchall()
+        return [_history_row(r) for r in rows]
 
     def close(self) -> None:
         with self._lock:

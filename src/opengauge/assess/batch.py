@@ -41,6 +41,8 @@ class Item:
     resumed: bool = False
     """True when the result comes from an earlier run of the same batch."""
     gate: dict[str, Any] | None = None
+    history_problem: str | None = None
+    """Why the check was not stored in the history (None: stored, or not asked to)."""
 
     def to_record(self) -> dict[str, Any]:
         head = {"target": self.target, "origin": self.origin, "status": self.status,
@@ -79,7 +81,9 @@ class BatchRun:
                 + f"; {c['checked']} checked now in {self.elapsed:.1f} s")
         if c["resumed"]:
             line += f", {c['resumed']} kept from an earlier run (--fresh checks them again)"
-        return [line]
+        problems = [i.history_problem for i in self.items if i.history_problem]
+        return [line] + ([f"warning: {len(problems)} checks not stored in the history: "
+                          f"{problems[0]}"] if problems else [])
 
 
 def batch_id(path: Path, options: CheckOptions) -> str:
@@ -123,14 +127,19 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
 
 
 def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
-               batch: str) -> Item:
+               batch: str, history: bool = False) -> Item:
     from opengauge.formats.records import report_record
 
     item = Item(origin="", target=text)
     try:
-        record = report_record(check_target(text, own, options, store=store))
+        report = check_target(text, own, options, store=store)
+        record = report_record(report)
         data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
         item.status, item.record = "done", json.loads(data)
+        if history:
+            from opengauge.history import record_safely
+
+            item.history_problem = record_safely(text, report, store)
     except OpengaugeError as error:
         item.status, item.exit_code, item.error = "failed", error.exit_code, str(error)
         data = None
@@ -144,8 +153,9 @@ def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
 
 def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, *,
         rules: list[Any] | None = None, jobs: int = 4, fresh: bool = False,
-        progress: Any = None, store: Store | None = None) -> BatchRun:
-    """Check every target listed in `path` (see the module docstring)."""
+        progress: Any = None, store: Store | None = None, history: bool = False) -> BatchRun:
+    """Check every target listed in `path` (see the module docstring); with `history`, each
+    target checked now is also stored in the history (`opengauge.history`)."""
     from opengauge import api
     from opengauge.assess import analyzer
     from opengauge.assess.gate import evaluate
@@ -179,7 +189,7 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
             catalog.assessments(framework_id)
         analyzer.warm()
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_check_one, text, own, options, store, batch): text
+            futures = {pool.submit(_check_one, text, own, options, store, batch, history): text
                        for text in todo}
             try:
                 for future in as_completed(futures):
@@ -187,6 +197,7 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
                     item = items[futures[future]]
                     item.status, item.exit_code = done.status, done.exit_code
                     item.record, item.error = done.record, done.error
+                    item.history_problem = done.history_problem
                     result.checked += 1
                     progress.advance(item.target)
             except KeyboardInterrupt:

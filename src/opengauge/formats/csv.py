@@ -34,6 +34,12 @@ def rows(document: Document) -> list[dict[str, Any]]:
         from opengauge.formats.batchview import row
 
         return [row(r) for r in document.records]
+    if document.kind == "history":
+        from opengauge.formats.historyview import row as history_row
+
+        return [{"model": r["model"], **history_row(r, full=True), "revision_kind": r["revision_kind"],
+                 "tool_version": r["tool_version"], "target": r["target"]}
+                for r in document.records]
     if document.kind == "frameworks":
         return [{"framework": f["id"], **c} for f in document.records for c in f["criteria"]]
     return document.records
@@ -65,7 +71,7 @@ class CsvFormat(Format):
             for record in document.records:
                 writer.writerow({k: _cell(v) for k, v in csv_row(record).items()})
             return out.getvalue()
-        if document.kind in ("frameworks", "datasets", "batch"):
+        if document.kind in ("frameworks", "datasets", "batch", "history"):
             columns = list(dict.fromkeys(k for r in records for k in r))
             writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
             writer.writeheader()

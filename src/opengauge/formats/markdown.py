@@ -118,6 +118,12 @@ class MarkdownFormat(Format):
         rows = [[row(r)[c] for c in COLUMNS] for r in document.records]
         return [f"## {document.title}", "", *_table(list(COLUMNS), rows)]
 
+    def _history(self, document: Document) -> list[str]:
+        from opengauge.formats.historyview import COLUMNS, row
+
+        rows = [[row(r)[c] for c in COLUMNS] for r in document.records]
+        return [f"## {document.title}", "", *_table(list(COLUMNS), rows)]
+
     def _diff(self, document: Document) -> list[str]:
         from opengauge.formats.diffview import rows
 

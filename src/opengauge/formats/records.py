@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge import __version__
-from opengauge.model import DataSnapshot, Ranked, Report
+from opengauge.model import Assessment, DataSnapshot, Ranked, Rating, Report, Subject
 
 SCHEMA_VERSION = "1.0"
 
@@ -22,7 +22,8 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff`, `licenses` or `batch`."""
+    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff`, `licenses`, `batch` or
+    `history`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -36,7 +37,8 @@ class Document:
     @property
     def records_key(self) -> str:
         return {"frameworks": "frameworks", "datasets": "datasets", "diff": "diffs",
-                "licenses": "licenses", "answers": "targets"}.get(self.kind, "models")
+                "licenses": "licenses", "answers": "targets",
+                "history": "checks"}.get(self.kind, "models")
 
     def envelope(self) -> dict[str, Any]:
         head: dict[str, Any] = {
@@ -119,6 +121,50 @@ def report_record(report: Report) -> dict[str, Any]:
     }
 
 
+_RANKED_KEYS = frozenset((
+    "id", "name", "org", "type", "framework", "source", "source_file", "layer", "provenance",
+    "rank", "of", "score", "coverage", "groups", "ratings", "class", "progress", "blockers",
+    "verdict", "reasons", "warnings", "related", "license", "link", "evidence", "kind"))
+_REPORT_KEYS = ("id", "name", "org", "subject", "summary", "license", "frameworks", "findings",
+                "provenance")
+
+
+def ranked_from_record(record: dict[str, Any]) -> Ranked:
+    """The `Ranked` a `ranked_record(entry, evidence=True)` was made from (its rating evidence,
+    subject facts and `extra` keys; the assessment's date and snapshot are not in the record)."""
+    subject = Subject(id=record["id"], name=record.get("name") or record["id"],
+                      org=record.get("org"), type=list(record.get("type") or []),
+                      link=record.get("link"), license=record.get("license"))
+    detail = record.get("evidence") or {}
+    levels = record.get("ratings") or {}
+    ratings = [Rating.from_dict({"dimension": d, **detail[d]}) if d in detail
+               else Rating(d, levels[d]) for d in dict.fromkeys([*levels, *detail])]
+    assessment = Assessment(
+        subject=subject, framework=record["framework"], ratings=ratings, score=record.get("score"),
+        groups=record.get("groups") or {}, coverage=record.get("coverage"),
+        klass=record.get("class"), progress=record.get("progress"), blockers=record.get("blockers"),
+        verdict=record.get("verdict"), reasons=record.get("reasons"),
+        warnings=list(record.get("warnings") or []), provenance=record.get("provenance", "curated"),
+        source=record.get("source"), source_file=record.get("source_file"),
+        layer=record.get("layer"), related=list(record.get("related") or []),
+        extra={k: v for k, v in record.items() if k not in _RANKED_KEYS})
+    return Ranked(assessment, record.get("rank") or 0, record.get("of") or 0)
+
+
+def report_from_record(record: dict[str, Any]) -> Report:
+    """The `Report` a `report_record` was made from, for `diff` of stored checks; the other
+    sections (`automatic`, `comparison`, ...) come back in `context` as records."""
+    return Report(
+        subject=Subject.from_dict(record.get("subject") or {"id": record["id"],
+                                                            "name": record.get("name") or record["id"]}),
+        license=record.get("license") or {},
+        frameworks={f: ranked_from_record(r) for f, r in (record.get("frameworks") or {}).items()},
+        findings=list(record.get("findings") or []),
+        provenance=record.get("provenance") or {},
+        context={"summary": record.get("summary"),
+                 **{k: v for k, v in record.items() if k not in _REPORT_KEYS}})
+
+
 def ranking_document(ranking: Any) -> Document:
     """`rank`: one record per ranked model."""
     fw = ranking.framework
@@ -172,6 +218,14 @@ def diff_document(diffs: list[Any]) -> Document:
     snaps = {json.dumps(s, sort_keys=True): s for r in records for s in (*r["a"]["data"], *r["b"]["data"])}
     title = "; ".join(f"{r['a']['label']} → {r['b']['label']}" for r in records)
     return Document("diff", records, list(snaps.values()), title, diffs)
+def history_document(view: Any) -> Document:
+    """`history`: one record per stored check of a model, newest first (`history.HistoryView`)."""
+    records = [entry.to_record() for entry in view.entries]
+    snaps = {json.dumps(s, sort_keys=True): s for r in records for s in r["data"]}
+    return Document("history", records, list(snaps.values()),
+                    f"{view.model}: {len(records)} stored check{'s' * (len(records) != 1)}", view)
+
+
 def answers_document(records: list[dict[str, Any]], snapshots: list[DataSnapshot] | None = None
                      ) -> Document:
     """`can-i`: one record per target (`compliance.can_i.can_i`), with the notice."""

@@ -149,6 +149,17 @@ class TableFormat(Format):
             table.add_row(*(values[c] for c in COLUMNS))
         console.print(table)
 
+    def _history(self, console: Console, document: Document) -> None:
+        from opengauge.formats.historyview import COLUMNS, row
+
+        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
+        for column in COLUMNS:
+            table.add_column(column, overflow="fold", max_width=40 if column == "license" else None)
+        for record in document.records:
+            values = row(record)
+            table.add_row(*(values[c] for c in COLUMNS))
+        console.print(table)
+
     def _diff(self, console: Console, document: Document) -> None:
         from opengauge.formats.diffview import rows
 

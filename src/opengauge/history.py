@@ -1,0 +1,285 @@
+"""Stored checks: every `opengauge check` is kept in the store's `history` table.
+
+A check is stored under its model key: the catalog id for a catalog name, the Hub repository id
+(lowercase) for a Hub id, the absolute path for a local folder or file. Beside it: the target as
+written, the assessed revision (the Hub commit; a digest of a local target's files, sizes and
+modification times; a digest of the catalog data for a catalog name), the data snapshots, the
+date, the tool version and the full report record (the JSON contract's, without a release
+gate's outcome, which belongs to the options and not to the model).
+
+A check identical to the model's newest stored one (same revision, snapshots, tool version and
+record, apart from the time it was made and whether Hub answers came from the store) is not
+stored again: that entry's `checked_at` moves and its `count` grows. Docs: docs/compliance.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from opengauge import __version__
+from opengauge.errors import BadInput, NotFound, OpengaugeError
+from opengauge.model import Report
+from opengauge.store import HistoryRow, Store, default_path
+
+NO_HISTORY_ENV = "OPENGAUGE_NO_HISTORY"
+VOLATILE = ("assessed_at", "cached")
+"""Provenance fields that change from one identical check to the next."""
+_HEX_REF = re.compile(r"(?:sha256:|catalog:)?[0-9a-f]{7,64}")
+
+
+def enabled(no_history: bool = False) -> bool:
+    """False with `--no-history` or when $OPENGAUGE_NO_HISTORY is set (to anything but 0)."""
+    value = os.environ.get(NO_HISTORY_ENV, "").strip().lower()
+    return not no_history and value in ("", "0", "false", "no", "off")
+
+
+# -- what is stored -----------------------------------------------------------------------------
+
+def model_key(report: Report) -> str:
+    """The key a report is stored under (see the module docstring)."""
+    target = (report.provenance or {}).get("target")
+    if isinstance(target, dict):
+        if target.get("kind") == "hub" and target.get("repo_id"):
+            return str(target["repo_id"]).lower()
+        if target.get("kind") == "path" and target.get("path"):
+            return str(Path(target["path"]).expanduser().resolve())
+    return report.subject.id
+
+
+def revision_of(report: Report) -> tuple[str, str]:
+    """(revision, kind): the report's assessed revision, or a digest of the catalog data and
+    record files a catalog report was read from."""
+    provenance = report.provenance or {}
+    if provenance.get("revision"):
+        return str(provenance["revision"]), str(provenance.get("revision_kind") or "revision")
+    basis = json.dumps({"data": provenance.get("data"), "records": provenance.get("records")},
+                       sort_keys=True, default=str)
+    return "catalog:" + hashlib.sha256(basis.encode()).hexdigest()[:16], "catalog-snapshot"
+
+
+def snapshots_of(report: Report) -> list[dict[str, Any]]:
+    """The data snapshots the report was computed from (its provenance `data`)."""
+    return [{k: d.get(k) for k in ("source", "snapshot", "date", "layer")}
+            for d in (report.provenance or {}).get("data") or [] if isinstance(d, dict)]
+
+
+def stored_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as stored: without a release gate's outcome."""
+    return {k: v for k, v in record.items() if k != "gate"}
+
+
+def digest_of(record: dict[str, Any]) -> str:
+    """sha256 of the record without the fields that change between identical checks."""
+    provenance = {k: v for k, v in (record.get("provenance") or {}).items() if k not in VOLATILE}
+    stable = {**record, "provenance": provenance}
+    return hashlib.sha256(json.dumps(stable, sort_keys=True, ensure_ascii=False,
+                                     default=str).encode()).hexdigest()
+
+
+def row_of(target: str, report: Report, record: dict[str, Any],
+           now: float | None = None) -> HistoryRow:
+    """The history row for one check of `report` (its `record` as the JSON contract has it)."""
+    record = json.loads(json.dumps(stored_record(record), ensure_ascii=False, default=str))
+    revision, kind = revision_of(report)
+    when = now if now is not None else time.time()
+    return HistoryRow(
+        model=model_key(report), number=0, target=target, subject=report.subject.id,
+        revision=revision, revision_kind=kind,
+        snapshots=json.dumps(snapshots_of(report)),
+        tool_version=__version__, digest=digest_of(record),
+        record=json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        first_checked_at=when, checked_at=when, count=1)
+
+
+def record(store: Store, target: str, report: Report) -> tuple[int, bool]:
+    """Store one check, with the record `check -f json` shows for it; (its number, whether it
+    was added rather than merged into the newest)."""
+    from opengauge.formats.records import reports_document
+
+    (shown,) = reports_document([report], []).records
+    return store.history_add(row_of(target, report, shown))
+
+
+def record_safely(target: str, report: Report, store: Store | None = None) -> str | None:
+    """Store one check without ever failing it: None, or the one-line reason it was not stored
+    (an unusable or unwritable store is left as it is)."""
+    try:
+        if store is not None:
+            record(store, target, report)
+            return None
+        with Store() as opened:
+            record(opened, target, report)
+    except OpengaugeError as error:
+        return str(error)
+    except (sqlite3.Error, OSError) as error:
+        return f"{default_path() if store is None else store.path}: {error}"
+    except Exception as error:  # a side record never fails the check it records
+        return f"internal error: {type(error).__name__}: {error}"
+    return None
+
+
+# -- reading it back ----------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    """One stored check as `history` shows it."""
+
+    row: HistoryRow
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return json.loads(self.row.record)
+
+    def report(self) -> Report:
+        from opengauge.formats.records import report_from_record
+
+        return report_from_record(self.record)
+
+    @property
+    def label(self) -> str:
+        from opengauge.formats.historyview import short_revision
+
+        return f"{self.row.model} #{self.row.number} ({iso(self.row.checked_at)[:10]}, " \
+               f"{short_revision(self.row.revision)})"
+
+    def to_record(self) -> dict[str, Any]:
+        record, row = self.record, self.row
+        return {
+            "model": row.model, "number": row.number, "id": record.get("id"),
+            "name": record.get("name"), "target": row.target,
+            "checked_at": iso(row.checked_at), "first_checked_at": iso(row.first_checked_at),
+            "count": row.count, "revision": row.revision, "revision_kind": row.revision_kind,
+            "data": json.loads(row.snapshots), "tool_version": row.tool_version,
+            "summary": record.get("summary"),
+            "license": (record.get("license") or {}).get("name"),
+            "results": results_of(record),
+        }
+
+
+@dataclass
+class HistoryView:
+    """The stored checks of one model, newest first."""
+
+    model: str
+    entries: list[Entry]
+
+
+def iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+def results_of(record: dict[str, Any]) -> dict[str, Any]:
+    """Each framework's headline: score, class or verdict; the automatic result where the check
+    made one (a repository), else the curated one."""
+    automatic = record.get("automatic") or {}
+    frameworks = {**(record.get("frameworks") or {}), **automatic}
+    found: dict[str, Any] = {}
+    for framework_id, entry in frameworks.items():
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("verdict") is not None:
+            found[framework_id] = entry["verdict"]
+        elif entry.get("class") is not None or entry.get("progress") is not None:
+            found[framework_id] = entry.get("class")
+        else:
+            found[framework_id] = entry.get("score")
+    return found
+
+
+def lookup_key(text: str, own: str | Path | None = None) -> tuple[str, NotFound | None]:
+    """The model key `text` names (the way `check` reads a target, without needing the path or
+    repository to exist now); with the catalog's NotFound when it is no catalog name."""
+    from opengauge import api
+    from opengauge.sources.target import is_repo_id
+
+    raw = text.strip()
+    if not raw:
+        raise BadInput("history needs a model: a catalog name, org/name or a path")
+    forced, _, rest = raw.partition(":") if raw.startswith(("path:", "hub:", "catalog:")) \
+        else ("", "", raw)
+    rest = rest.strip()
+    path = Path(rest).expanduser()
+    if forced == "path" or (not forced and (_exists(path) or _path_like(rest))):
+        return str(path.resolve()), None
+    repo = rest.split("@", 1)[0]
+    if forced == "hub" or (not forced and is_repo_id(repo)):
+        if not is_repo_id(repo):
+            raise BadInput(f"'{raw}': expected a Hub id 'org/name'")
+        return repo.lower(), None
+    try:
+        return api.resolve(rest, own), None
+    except NotFound as error:
+        return rest, error
+
+
+def _path_like(text: str) -> bool:
+    """Written as a path (the folder or file may be gone since it was checked)."""
+    from opengauge.sources.target import WEIGHT_SUFFIXES
+
+    return (text.startswith(("/", "./", "../", "~")) or "\\" in text or text.count("/") > 1
+            or text.lower().endswith(WEIGHT_SUFFIXES))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def view(text: str, own: str | Path | None = None, *, limit: int | None = None) -> HistoryView:
+    """The stored checks of the model `text` names, newest first; NotFound when there are none."""
+    if limit is not None and limit < 1:
+        raise BadInput(f"--limit must be a positive number, not {limit}")
+    key, unknown = lookup_key(text, own)
+    rows: list[HistoryRow] = []
+    if default_path().exists():
+        with Store() as store:
+            rows = store.history(key)
+    if not rows:
+        if unknown is not None:
+            raise unknown
+        raise NotFound(f"no stored checks of '{key}' (`opengauge check {text.strip()}` stores one)")
+    return HistoryView(key, [Entry(r) for r in rows[:limit]])
+
+
+def find(text: str, ref: str, own: str | Path | None = None) -> Entry:
+    """The stored check `ref` of the model `text` names: its number (1 is the oldest), `latest`,
+    `previous` or a prefix (7 or more hex digits) of its revision (the newest such check)."""
+    wanted = ref.strip().lower()
+    number = re.fullmatch(r"[0-9]{1,9}", wanted)
+    if not (number or wanted in ("latest", "previous") or _HEX_REF.fullmatch(wanted)):
+        raise BadInput(f"history ref {ref!r}: expected a check number (1, 2, ...), latest, "
+                       "previous, or 7 or more hex digits of a revision")
+    entries = view(text, own).entries
+    found: Entry | None = None
+    if wanted == "latest":
+        found = entries[0]
+    elif wanted == "previous":
+        found = entries[1] if len(entries) > 1 else None
+    elif number:
+        found = next((e for e in entries if e.row.number == int(wanted)), None)
+    if found is None and _HEX_REF.fullmatch(wanted):
+        found = next((e for e in entries if _revision_matches(e.row.revision, wanted)), None)
+    if found is None:
+        model = entries[0].row.model
+        raise NotFound(f"{model}: no stored check {ref!r} (stored: "
+                       f"{', '.join(str(e.row.number) for e in reversed(entries))}; "
+                       f"see `opengauge history {text.strip()}`)")
+    return found
+
+
+def _revision_matches(revision: str | None, wanted: str) -> bool:
+    if not revision:
+        return False
+    revision = revision.lower()
+    return revision.startswith(wanted) or revision.rpartition(":")[2].startswith(wanted)
