@@ -86,3 +86,13 @@ def test_automatic_license_results_render_readably() -> None:
     assert "from license file <code>LICENSE</code>" in html
     assert "<code>LICENSE</code>, lines 81–87 · conflicts with OSD 5" in html
     assert "<dt>results</dt>" not in html
+
+
+def test_mot_license_strings_show_the_literal_and_the_analyzers_reading(app_client) -> None:
+    section = license_section(app_client.get("/models/ul2").text)
+    row = re.search(r'<th scope="row"><code>Apache 2.0</code></th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>',
+                    section, re.S)
+    assert row, section
+    assert row.group(1).startswith("not open — not an id the MOT counts as open")
+    assert row.group(2) == "Apache License 2.0 <code>Apache-2.0</code> — open source: yes"
+    assert "<pre>" not in section
