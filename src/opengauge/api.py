@@ -241,6 +241,14 @@ def compare(names: list[str], framework: str | None = None,
 def check(target: str, own: str | Path | None = None) -> Report:
     """Everything known about `target`: subject, license, frameworks, findings, provenance."""
     view = model(target, None, own)
+    if "mof" in view.frameworks:
+        # check runs the license analyzer anyway: its reading of each MOT license string goes
+        # beside the literal one (`rank` and `show` leave `normalized` null, for speed).
+        from opengauge.frameworks.mof import with_normalized_readings
+
+        entry = view.frameworks["mof"]
+        view.frameworks["mof"] = Ranked(with_normalized_readings(entry.assessment), entry.rank,
+                                        entry.of)
     report = Report(subject=view.subject, frameworks=view.frameworks)
     report.license = _catalog_license(view)
     report.provenance = {
@@ -341,7 +349,7 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     mof = view.frameworks.get("mof")
     if mof is not None:
         # The MOT's literal license strings and how the MOF reads them; each reading's
-        # `normalized` is left for the license analyzer to fill beside it, never instead of it.
+        # `normalized` is the license analyzer's reading beside it, never instead of it.
         section["mot"] = {"release": mof.assessment.source_file,
                           "readings": mof.assessment.extra.get("license_readings", {})}
     if view.subject.license:

@@ -63,6 +63,14 @@ def test_bad_requirement_syntax_is_bad_input(bad):
         parse([bad])
 
 
+@pytest.mark.parametrize("bad", ["mof-class=4", "mof-class=0", "mof-class>=3", "mof-class=IV",
+                                 "MOF-CLASS<2", "mof-class"])
+def test_a_bad_mof_class_names_the_expected_values(bad):
+    with pytest.raises(BadInput) as caught:
+        parse([bad])
+    assert str(caught.value) == f"--require '{bad}': expected mof-class=1|2|3 (or I|II|III)"
+
+
 def test_unknown_finding_ids_are_bad_input():
     with pytest.raises(BadInput, match="--deny 'licence-mismatch': unknown finding id"):
         parse([], ["licence-mismatch"])

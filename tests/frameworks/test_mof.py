@@ -172,3 +172,38 @@ def test_order_puts_class_one_first_and_unclassified_last() -> None:
     ranked = framework.rank(classify(BUNDLED / n) for n in names)
     assert [r.assessment.klass for r in ranked] == [1, 2, 3, 0]
     assert [r.rank for r in ranked] == [1, 2, 3, 4]
+
+
+def test_check_shows_the_analyzers_reading_beside_the_literal_one() -> None:
+    from opengauge import api
+
+    ranked = next(e for e in api.rank("mof").entries if e.assessment.subject.id == "ul2")
+    literal = ranked.assessment.extra["license_readings"]["Apache 2.0"]
+    assert literal == {"open": False, "normalized": None,
+                       "basis": "not an id the MOT counts as open (compared literally)"}
+    report = api.check("ul2")
+    checked = report.frameworks["mof"].assessment
+    reading = checked.extra["license_readings"]["Apache 2.0"]
+    assert reading["open"] is False  # the MOT's literal rule stands
+    assert reading["normalized"]["licenses"] == [
+        {"spdx": "Apache-2.0", "key": "apache-2.0", "name": "Apache License 2.0"}]
+    assert reading["normalized"]["open_source"] is True
+    assert reading["normalized"]["provenance"] == "automatic"
+    assert checked.klass == ranked.assessment.klass == 0
+    assert checked.blockers == ranked.assessment.blockers
+    assert report.license["mot"]["readings"]["Apache 2.0"] == reading
+    unlicensed = checked.extra["license_readings"]["unlicensed"]["normalized"]
+    assert unlicensed["licenses"] == [] and unlicensed["open_source"] is None
+    assert ranked.assessment.extra["license_readings"]["Apache 2.0"]["normalized"] is None
+
+
+def test_ranking_does_not_load_the_license_analyzer() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import sys; from opengauge import api; "
+                           "api.rank('mof'); api.model('ul2'); "
+                           "print(sorted(m for m in sys.modules if m.startswith('opengauge.licenses')))"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -137,6 +137,7 @@ def test_malformed_front_matter_is_a_problem_and_the_body_is_still_read():
     assert len(problems) == 1
     assert problems[0].message.startswith("README.md:")
     assert "invalid YAML" in problems[0].message
+    assert problems[0].kind == "malformed"
     assert facts.licenses == []
     assert [s.kind for s in facts.sections] == ["limitations"]
     assert facts.sections[0].line == 6
@@ -145,6 +146,7 @@ def test_malformed_front_matter_is_a_problem_and_the_body_is_still_read():
 def test_unclosed_front_matter():
     _facts, problems = parse_card("---\nlicense: mit\n# Model\n", "README.md", locate)
     assert "never closed" in problems[0].message
+    assert problems[0].kind == "malformed"
 
 
 def test_front_matter_that_is_not_a_mapping():

@@ -157,6 +157,7 @@ def test_malformed_config_is_a_problem(tmp_path):
     facts = gather(str(tmp_path), LOCAL)
     assert facts.config is None
     assert facts.problems[0].message.startswith("config.json: invalid JSON")
+    assert facts.problems[0].kind == "malformed"
 
 
 @pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")

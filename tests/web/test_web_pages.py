@@ -106,6 +106,8 @@ def test_unknown_parameter_is_named_on_the_page(app_client) -> None:
 
 @pytest.mark.parametrize(("url", "status"), [
     ("/leaderboard/osai?trainingcode=maybe", 400),
+    ("/leaderboard/osai?sort=bogus", 400),
+    ("/leaderboard/osai?order=up", 400),
     ("/leaderboard/nope", 400),
     ("/models/no-such-model-anywhere", 404),
     ("/frameworks/nope", 400),
@@ -147,6 +149,28 @@ def test_permalink_to_other_data_is_refused(app_client) -> None:
     assert answer.status_code == 404
     assert "not @0123456" in answer.text
     assert app_client.get("/models/llama-2?snapshot=bogus").status_code == 400
+
+
+def test_sort_by_an_unknown_column_is_named_in_the_error(app_client) -> None:
+    answer = app_client.get("/leaderboard/osai?sort=bogus")
+    assert answer.status_code == 400
+    assert "sort must be rank, name, org, type, license, result or a criterion" in answer.text
+    assert "not &#39;bogus&#39;" in answer.text
+    assert app_client.get("/api/ranking?framework=osai&sort=bogus").status_code == 400
+
+
+def test_api_model_answers_enforce_pins_like_the_model_page(app_client) -> None:
+    pins = [f"snapshot={s.source}@{api.snapshot_commit(s)}" for s in api.data_snapshots()]
+    pinned = app_client.get("/api/models/llama-2?" + "&".join(pins))
+    assert pinned.status_code == 200 and pinned.json()["models"][0]["id"] == "llama-2"
+    other = app_client.get("/api/models/llama-2?snapshot=osai-index@0123456")
+    assert other.status_code == 404
+    assert "not @0123456" in other.json()["error"]["message"]
+    malformed = app_client.get("/api/models/llama-2?snapshot=bogus")
+    assert malformed.status_code == 400
+    assert "expected SOURCE@COMMIT" in malformed.json()["error"]["message"]
+    too_many = app_client.get("/api/models/llama-2?" + "&".join(["snapshot=a@1234"] * 11))
+    assert too_many.status_code == 400 and "at most 10 pins" in too_many.json()["error"]["message"]
 
 
 def test_model_without_records_in_a_framework_says_so(app_client) -> None:

@@ -63,10 +63,21 @@ def test_parse_filters_names_unknown_parameters() -> None:
 
 
 @pytest.mark.parametrize("items", [[("trainingcode", "opne")], [("order", "sideways")],
-                                   [("q", "x" * 201)]])
+                                   [("q", "x" * 201)], [("sort", "bogus")], [("sort", "Name")]])
 def test_parse_filters_rejects_bad_values(items: list[tuple[str, str]]) -> None:
     with pytest.raises(BadInput):
         parse_filters(items, OSAI_CRITERIA, strict=True)
+
+
+def test_sort_names_the_bad_value_and_what_is_expected() -> None:
+    for strict in (True, False):
+        with pytest.raises(BadInput) as caught:
+            parse_filters([("sort", "bogus")], OSAI_CRITERIA, strict=strict)
+        assert str(caught.value).startswith("sort must be rank, name, org, type, license, result "
+                                            "or a criterion (datasources_basemodel, ")
+        assert str(caught.value).endswith(", not 'bogus'")
+    for column in ("rank", "result", "trainingcode"):
+        assert parse_filters([("sort", column)], OSAI_CRITERIA, strict=True)[0].sort == column
 
 
 def test_rank_filters_by_level_license_family_and_text() -> None:

@@ -260,9 +260,9 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     eu = assessed.get("osai")
     rating = eu.rating("licenses") if eu is not None else None
     verdicts = {True: "open source", False: "not open source"}
-    basis = "; ".join(f"{r.source} {r.declared}: {r.label} "
-                      f"({verdicts.get(r.open_source, 'open source status unknown')})"
-                      for r in picture.terms) or None
+    basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
+                      f"{r.label} ({verdicts.get(r.open_source, 'open source status unknown')})"
+                      for r in [*picture.terms, *picture.base_models]) or None
     results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source}
                for r in picture.model if r.result is not None]
     section: dict[str, Any] = {

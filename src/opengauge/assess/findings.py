@@ -111,7 +111,7 @@ def _more_permissive(d: Dossier, base: LicenseReading) -> str | None:
     own = d.licenses
     if not base.identified or own.primary is None:
         return None
-    if base.open_source is False and own.open_source is True:
+    if base.open_source is False and own.own_open_source is True:
         return f"{base.label} is not open source, but this model declares {own.primary.label}"
     own_nc = any(r.noncommercial for r in own.terms)
     if base.noncommercial and not own_nc and all(r.identified for r in own.terms):
@@ -134,7 +134,7 @@ def more_permissive_than_base(d: Dossier) -> list[dict[str, Any]]:
 def noncommercial_training_data(d: Dossier) -> list[dict[str, Any]]:
     restricted = [r for r in d.licenses.datasets if r.noncommercial]
     own = d.licenses
-    commercial = own.open_source is True or (
+    commercial = own.own_open_source is True or (
         bool(own.terms) and all(r.identified for r in own.terms)
         and not any(r.noncommercial for r in own.terms))
     if not restricted or not commercial or own.primary is None:

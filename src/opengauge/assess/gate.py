@@ -61,6 +61,8 @@ def parse(requires: list[str] | None = None, denies: list[str] | None = None) ->
             number = match.group(1).lower()
             parsed.append(Requirement(text, "mof-class", "mof", "<=",
                                       ROMAN.get(number) or int(number)))
+        elif lower.startswith("mof-class"):
+            raise BadInput(f"--require '{text}': expected mof-class=1|2|3 (or I|II|III)")
         elif match := _SCORE.match(lower):
             framework_id, op, number = match.groups()
             if framework_id not in frameworks.ids() or frameworks.get(framework_id).kind != "score":

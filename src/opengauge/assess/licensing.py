@@ -80,7 +80,9 @@ class LicenseReading:
         """The declaration's evidence with the analyzer's reading as its note."""
         verdict = {True: "open source", False: "not open source"}.get(self.open_source,
                                                                        "open source status unknown")
-        if self.result is None:
+        if self.result is None and self.declared.strip().lower() in NO_LICENSE_IDS:
+            note = f"'{self.declared}' names no license" if self.declared else "no license declared"
+        elif self.result is None:
             note = "not read: the license analyzer is not installed"
         elif not self.identified:
             note = (self.result.get("note") or "license not identified") + f"; {verdict}"
@@ -125,9 +127,10 @@ class LicensePicture:
         return [r for r in self.model if r.source != "notice"]
 
     @property
-    def open_source(self) -> bool | None:
-        """False when any declaration is not open source; True when at least one identified
-        license is and none says otherwise; None when nothing was identified."""
+    def own_open_source(self) -> bool | None:
+        """The release's own declarations alone: False when any is not open source; True when
+        at least one identified license is and none says otherwise; None when nothing was
+        identified."""
         verdicts = [r.open_source for r in self.terms]
         if False in verdicts:
             return False
@@ -136,13 +139,34 @@ class LicensePicture:
         return None
 
     @property
+    def open_source(self) -> bool | None:
+        """The verdict on the release's terms: its own declarations and its base models' (a
+        derivative is bound by its base's terms). False when any of them is not open source;
+        None when the own terms are open source but a base model's license is undetermined."""
+        own = self.own_open_source
+        bases = [r.open_source for r in self.base_models]
+        if own is False or False in bases:
+            return False
+        if own is True and None in bases:
+            return None
+        return own
+
+    @property
+    def undetermined_bases(self) -> list[LicenseReading]:
+        """Base models whose undetermined license makes open-source own terms unknown."""
+        if self.own_open_source is not True:
+            return []
+        return [r for r in self.base_models if r.open_source is None]
+
+    @property
     def deciding(self) -> list[LicenseReading]:
-        """The readings the verdict rests on."""
+        """The readings the verdict rests on (for an unknown verdict: the base models whose
+        license is undetermined, if that is why)."""
         verdict = self.open_source
         if verdict is None:
-            return []
+            return self.undetermined_bases
         if verdict is False:
-            return [r for r in self.terms if r.open_source is False]
+            return [r for r in [*self.terms, *self.base_models] if r.open_source is False]
         return [r for r in self.terms if r.identified and r.open_source]
 
     @property
@@ -169,7 +193,7 @@ class LicensePicture:
     def release_license(self) -> str | None:
         """The release's license as one literal string (SPDX id or name), when known."""
         primary = self.primary
-        return primary.license_string if primary is not None and self.open_source is not None \
+        return primary.license_string if primary is not None and self.own_open_source is not None \
             else None
 
     @property

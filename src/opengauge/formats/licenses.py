@@ -40,9 +40,8 @@ def title(record: dict[str, Any]) -> str:
     return "(standard input)" if record.get("path") == "-" else str(record.get("path"))
 
 
-def match_line(match: dict[str, Any]) -> str:
-    """'Llama 3.2 Community License Agreement (Meta) — exact match'."""
-    owner = f" ({match['owner']})" if match.get("owner") else ""
+def match_how(match: dict[str, Any]) -> str:
+    """How the license was found: 'exact match', '93% match, lines 3-40', 'named, line 2: ...'."""
     lines = match.get("lines")
     where = ""
     if lines:
@@ -58,11 +57,17 @@ def match_line(match: dict[str, Any]) -> str:
         how = f"named{where}" + (f": {match['statement'][:60]}" if match.get("statement") else "")
     else:
         how = "registry entry"
+    return how
+
+
+def match_line(match: dict[str, Any]) -> str:
+    """'Llama 3.2 Community License Agreement (Meta) — exact match'."""
+    owner = f" ({match['owner']})" if match.get("owner") else ""
     name = match["name"]
     if match.get("members") is not None:
         name += " (family; version unknown)"
     spdx = f" [{match['spdx']}]" if match.get("spdx") else ""
-    return f"{name}{owner}{spdx} — {how}"
+    return f"{name}{owner}{spdx} — {match_how(match)}"
 
 
 def verdict_line(record: dict[str, Any]) -> str:

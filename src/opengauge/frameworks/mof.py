@@ -133,12 +133,34 @@ def license_lists() -> LicenseLists:
 def license_reading(license_id: str) -> dict[str, Any]:
     """How the MOF reads one literal license string.
 
-    `normalized` is the hook for the license analyzer (`opengauge.licenses`): it stays None
-    here and, once filled, is shown beside the literal reading as a separate, automatic result;
-    it never changes `open`.
+    `normalized` stays None here (ranking every record must not pay for the license analyzer);
+    `with_normalized_readings` fills it in `check`. It never changes `open`.
     """
     lists = license_lists()
     return {"open": lists.is_open(license_id), "basis": lists.basis(license_id), "normalized": None}
+
+
+def normalized_reading(license_id: str) -> dict[str, Any]:
+    """The license analyzer's reading of a literal license string (an automatic result shown
+    beside the MOT's literal one): the licenses it names (SPDX id, registry key, name), its
+    open-source verdict and the basis of that verdict."""
+    from opengauge import licenses  # the analyzer: imported only where a model is shown
+
+    result = licenses.lookup_name(license_id)
+    return {"licenses": [{"spdx": m.spdx, "key": m.key, "name": m.name} for m in result.matches],
+            "open_source": result.open_source, "basis": result.basis, "note": result.note,
+            "provenance": "automatic"}
+
+
+def with_normalized_readings(assessment: Assessment) -> Assessment:
+    """A copy of a MOF assessment whose `license_readings` carry the analyzer's `normalized`
+    reading beside the literal one; `open`, the class and the blockers are unchanged."""
+    readings = assessment.extra.get("license_readings")
+    if not readings:
+        return assessment
+    filled = {lic: {**reading, "normalized": normalized_reading(lic)}
+              for lic, reading in readings.items()}
+    return assessment.evolve(extra={**assessment.extra, "license_readings": filled})
 
 
 @dataclass(frozen=True)

@@ -273,4 +273,5 @@ def assess(d: Dossier, subject: Subject) -> Assessment:
     found = find(d)
     record = Assessment(subject=subject, framework="mof", ratings=component_ratings(found),
                         provenance="automatic")
-    return finish(mof.framework().evaluate(record), found)
+    assessed = finish(mof.framework().evaluate(record), found)
+    return mof.with_normalized_readings(assessed) if d.licenses.analyzer else assessed

@@ -60,7 +60,7 @@ def weights_endmodel(d: Dossier) -> Rating:
         return _rating("weights_endmodel", "partial",
                        [first, *cited], _lower(found, d.licenses.confidence))
     return _rating("weights_endmodel", "unknown", [_noted(first, "published, but their license "
-                                                         "could not be determined")], None)
+                                                         "could not be determined"), *cited], None)
 
 
 def weights_basemodel(d: Dossier, end: Rating) -> Rating:
@@ -290,8 +290,9 @@ def licenses(d: Dossier) -> Rating:
     if verdict is False:
         return _rating("licenses", "closed", cited, picture.confidence)
     if verdict is None:
-        declared = [r.cited() for r in picture.terms]
+        declared = [r.cited() for r in [*picture.terms, *picture.undetermined_bases]]
         why = ("the license analyzer is not installed" if not picture.analyzer
+               else "the base model's license was not identified" if picture.undetermined_bases
                else "no declared license was identified")
         return _rating("licenses", "unknown", declared or [d.where(
             f"no license declared in the card, a license file or GGUF metadata ({why})")], None)

@@ -95,14 +95,15 @@ def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Pr
     problems: list[Problem] = []
     front, first, body_line, problem = split_front_matter(text)
     if problem:
-        problems.append(Problem(SOURCE, f"{file}: {problem}", _ev(locate, 1, None, "---")))
+        problems.append(Problem(SOURCE, f"{file}: {problem}", _ev(locate, 1, None, "---"),
+                                kind="malformed"))
     if front is not None:
         card.has_front_matter = True
         data, lines, problem = load_front_matter(front, first)
         if problem:
             line, message = problem
             problems.append(Problem(SOURCE, f"{file}:{line}: front matter: {message}",
-                                    _ev(locate, line, None, None)))
+                                    _ev(locate, line, None, None), kind="malformed"))
         elif data is not None:
             _fill_fields(card, data, lines, locate)
     body = split_body(text, body_line)

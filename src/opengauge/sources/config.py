@@ -44,7 +44,7 @@ class ConfigSource(Source):
                 continue
             data, problem = parse_json_object(read[0], found.name)
             if problem:
-                facts.problem(SOURCE, problem, repo.evidence(SOURCE, found.name))
+                facts.problem(SOURCE, problem, repo.evidence(SOURCE, found.name), kind="malformed")
                 continue
             assert data is not None
             quote = "; ".join(f"{k}: {data[k]}" for k in SUMMARY_KEYS if k in data)

@@ -30,7 +30,7 @@ from opengauge.formats.records import (
 )
 from opengauge.web.cache import PageCache
 from opengauge.web.checking import MAX_TARGET_LENGTH, RateLimiter, enforce_rate, run_check
-from opengauge.web.views import Views, parse_filters
+from opengauge.web.views import Views, check_pins, parse_filters
 
 ENVELOPE = {
     "description": "The opengauge JSON envelope: schema_version, tool, data (the data snapshot "
@@ -90,9 +90,13 @@ def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache
     @routes.get("/models/{name}", summary="One model, every framework, with evidence",
                 responses={200: ENVELOPE, **ERRORS})
     def model(request: Request, name: str,
-              framework: Annotated[str | None, Query(description="Only this framework id.")] = None
+              framework: Annotated[str | None, Query(description="Only this framework id.")] = None,
+              snapshot: Annotated[list[str] | None, Query(
+                  description="Pin the data: SOURCE@COMMIT (repeatable), as in a model page's "
+                              "permalink; 404 when this server holds other data.")] = None
               ) -> Response:
         """The same document as `opengauge show NAME -f json`."""
+        check_pins(snapshot or [], own)  # errors before anything is cached
         return cached(request, lambda: models_document([api.model(name, framework, own=own)]))
 
     @routes.get("/frameworks", summary="The frameworks and their criteria", responses={200: ENVELOPE})

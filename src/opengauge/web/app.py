@@ -34,11 +34,10 @@ from opengauge.web.checking import (
 )
 from opengauge.web.links import Links
 from opengauge.web.pages import Pages
-from opengauge.web.views import Views, parse_filters
+from opengauge.web.views import MAX_PINS, Views, check_pins, parse_filters
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-MAX_PINS = 10
 
 
 class Headers:
@@ -208,7 +207,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(f"/models/{model_id}{query}", status_code=308)
         base = str(request.base_url).rstrip("/")
-        api.pin_snapshots(pins, own)  # errors before anything is cached
+        check_pins(pins, own)  # errors before anything is cached
         return html_page(request, ("model", model_id, tuple(pins), base),
                          lambda: pages.model(model_id, pins, base_url=base))
 

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from opengauge.formats.licenses import match_how
 from opengauge.web.links import Links
 from opengauge.web.views import LEVEL_GLYPH, safe_url
 
@@ -26,6 +27,15 @@ def _number(value: Any) -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+
+
+def _restriction_value(value: Any) -> str:
+    """A restriction's value: '700,000,000 monthly active users', else its fields."""
+    if isinstance(value, dict) and isinstance(value.get("amount"), int | float):
+        return f"{value['amount']:,} {value.get('unit') or ''}".strip()
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
 
 
 def _locator(locator: dict[str, Any] | None) -> str:
@@ -49,7 +59,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(safe_url=safe_url, percent=_percent, number=_number, json=_json,
-                       locator=_locator, linkify=linkify)
+                       locator=_locator, linkify=linkify, match_how=match_how,
+                       restriction_value=_restriction_value)
     env.globals.update(glyph=LEVEL_GLYPH, levels=("open", "partial", "closed", "unknown"))
     return env
 

@@ -24,6 +24,8 @@ LEVEL_GLYPH = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
 FILTER_NAMES = ("type", "org", "license_family", "q")
 VIEW_NAMES = ("sort", "order")
 MAX_PARAM_LENGTH = 200
+MAX_PINS = 10
+BOARD_COLUMNS = ("rank", "name", "org", "type", "license", "result")
 KNOWN_REPORT_KEYS = frozenset({"id", "name", "org", "subject", "summary", "license", "frameworks",
                                "findings", "provenance", "developer_transparency", "automatic"})
 
@@ -88,6 +90,10 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
     order = values.get("order")
     if order not in (None, "asc", "desc"):
         raise BadInput(f"order must be asc or desc, not '{order}'")
+    sort = values.get("sort")
+    if sort is not None and sort not in BOARD_COLUMNS and sort not in criteria:
+        raise BadInput(f"sort must be {', '.join(BOARD_COLUMNS)} or a criterion "
+                       f"({', '.join(criteria)}), not '{sort[:40]}'")
     for ref, value in levels.items():
         parts = [p.strip() for p in value.split(",")]
         if not all(p in LEVELS for p in parts):
@@ -96,6 +102,14 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
     filters = Filters(values.get("type"), values.get("org"), values.get("license_family"),
                       values.get("q"), tuple(sorted(levels.items())), values.get("sort"), order)
     return filters, notices
+
+
+def check_pins(pins: list[str], own: str | Path | None) -> list[DataSnapshot]:
+    """Permalink pins (`snapshot=SOURCE@COMMIT`) checked against the loaded data
+    (`api.pin_snapshots`): BadInput for too many or malformed pins, NotFound for other data."""
+    if len(pins) > MAX_PINS:
+        raise BadInput(f"snapshot: at most {MAX_PINS} pins")
+    return api.pin_snapshots(pins, own)
 
 
 def safe_url(url: Any) -> str | None:
@@ -241,8 +255,7 @@ class Views:
             ranking = api.rank(framework_id, own=self.own, **filters.api_kwargs())
             visible = {e.assessment.subject.id: e.rank for e in ranking.entries}
         rows = list(board.rows)
-        columns = {"rank", "name", "org", "type", "license", "result",
-                   *(c["ref"] for c in board.framework["criteria"])}
+        columns = {*BOARD_COLUMNS, *(c["ref"] for c in board.framework["criteria"])}
         notices = []
         sort = filters.sort
         if sort and sort not in columns:
