@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,23 @@ ROOT = Path(__file__).resolve().parents[1]
 
 if not (REFERENCE / "README.md").is_file():
     raise RuntimeError("reference data not found: set OPENGAUGE_REFERENCE to shared/reference")
+
+
+_SESSION_HOME: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Session-wide user folders too, so that fixtures built before any test (a web app
+    over a catalog, a server) never write into the real user cache."""
+    global _SESSION_HOME
+    _SESSION_HOME = Path(tempfile.mkdtemp(prefix="opengauge-tests-"))
+    os.environ["OPENGAUGE_CACHE_DIR"] = str(_SESSION_HOME / "cache")
+    os.environ["OPENGAUGE_DATA_DIR"] = str(_SESSION_HOME / "data")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SESSION_HOME is not None:
+        shutil.rmtree(_SESSION_HOME, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
