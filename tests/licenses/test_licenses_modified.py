@@ -147,3 +147,19 @@ def test_limiting_words_are_normalized_tokens() -> None:
     from opengauge.licenses.normalize import tokens
 
     assert all(tokens(word) == [word] for word in LIMITING_WORDS)
+
+
+def test_limiting_words_the_license_itself_holds_are_its_own() -> None:
+    """A copy that puts the license's own "changing it is not allowed" off its copyright line
+    has those words added only in token terms: they are not a restriction added to it."""
+    from opengauge.licenses.modified import Added, limiting
+    from opengauge.licenses.normalize import normalize
+
+    norm = normalize("Permission is given. Changing it is not allowed. Enjoy.")
+    run = list(range(3, 8))
+    assert norm.tokens[3:8] == ["changing", "it", "is", "not", "allowed"]
+    text = Added(run, [1])
+    own = "Copyright (C) 2001 Mayo. Everyone may copy it, but changing it is NOT allowed.\n"
+    assert not limiting(norm, text, lambda: own)
+    assert limiting(norm, text, lambda: "Permission is given. Enjoy.")
+    assert limiting(norm, text, lambda: None)

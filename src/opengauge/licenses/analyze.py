@@ -183,9 +183,10 @@ def _modified(reg: Registry, norm: Normalized, matches: list[TextMatch], text: s
     findings = clauses.analyze(sentences)
     withdrawn = {}
     for index, text_added in edits.items():
-        key = reg.at(matches[index].entry).key
-        own = {f.kind for f in lookup.reference_analysis(key)[0]}
-        judged = modified.judge(norm, text_added, findings, own)
+        entry = reg.at(matches[index].entry)
+        own = {f.kind for f in lookup.reference_analysis(entry.key)[0]}
+        judged = modified.judge(norm, text_added, findings, own,
+                                lambda entry=entry: lookup.reference_text(entry))
         if judged is not None:
             withdrawn[index] = judged
     return (sentences, findings), withdrawn

@@ -8,8 +8,9 @@ are read here. A match is *withdrawn* (the text becomes unknown, with the licens
 - hold a restriction: a finding that conflicts with the OSD on a line of added text, of a
   kind the license's own text does not have ("Commercial use of the Work is not permitted."
   inside Apache-2.0), or
-- hold a word that limits or forbids ("not", "only", "prohibited", ...) that no rule reads:
-  the text then is not judged open source either (`unclear`).
+- hold a word that limits or forbids ("not", "only", "prohibited", ...) that no rule reads,
+  in words the license's published text does not hold: the text then is not judged open
+  source either (`unclear`).
 
 Added words that do neither (an extra copyright line, a Markdown heading, a URL) leave the
 match as it is.
@@ -17,8 +18,9 @@ match as it is.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from opengauge.licenses.align import Segment
@@ -28,10 +30,11 @@ from opengauge.licenses.normalize import Normalized
 LIMITING_WORDS = frozenset({
     "not", "no", "never", "nor", "cannot", "only", "solely", "exclusively", "except",
     "excluding", "unless", "prohibit", "prohibits", "prohibited", "forbid", "forbids",
-    "forbidden", "restrict", "restricts", "restricted", "noncommercial", "research",
+    "forbidden", "restrict", "restricts", "restricted", "noncommercial",
     "revocable", "terminate", "terminates",
 })
 """Normalized words that, added to a license, may take a right away."""
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(slots=True)
@@ -142,20 +145,33 @@ def touches(lines: list[int], added_lines: Iterable[int]) -> bool:
     return any(lines[0] <= line <= lines[1] for line in added_lines)
 
 
-def limiting(norm: Normalized, text: Added) -> bool:
-    """Whether the added words include one that may take a right away."""
-    return any(norm.tokens[i] in LIMITING_WORDS for i in text.positions)
+def limiting(norm: Normalized, text: Added, own_text: Callable[[], str | None]) -> bool:
+    """Whether the added words include one that may take a right away, in a run of words
+    the license's own text (`own_text()`, as published) does not hold: words the reference
+    lacks only because its copy put them on a copyright line, which normalization drops
+    ("Copyright (C) 2001 Project Mayo. Everyone is permitted ... changing it is not allowed"),
+    are its own words."""
+    own: str | None = None
+    for start, end in runs(text.positions):
+        words = norm.tokens[start:end]
+        if not LIMITING_WORDS.intersection(words):
+            continue
+        if own is None:
+            own = " ".join(_WORD.findall((own_text() or "").lower()))
+        if f" {' '.join(words)} " not in f" {own} ":
+            return True
+    return False
 
 
-def judge(norm: Normalized, text: Added, findings: list[Finding], own_kinds: set[str]
-          ) -> Withdrawn | None:
+def judge(norm: Normalized, text: Added, findings: list[Finding], own_kinds: set[str],
+          own_text: Callable[[], str | None]) -> Withdrawn | None:
     """Withdraw a match whose added text restricts (see the module docstring), else None.
 
-    `findings` are those of the whole input; `own_kinds` the kinds of the license's own text.
-    """
+    `findings` are those of the whole input; `own_kinds` the kinds of the license's own
+    text, `own_text` gives that text."""
     new = [f for f in findings
            if f.osd and f.kind not in own_kinds and touches(f.lines, text.lines)]
-    if new or limiting(norm, text):
+    if new or limiting(norm, text, own_text):
         return Withdrawn(text, new)
     return None
 
