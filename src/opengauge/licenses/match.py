@@ -10,7 +10,8 @@ near-identical versions apart by what differs.
    rival's text that the query lacks. A candidate is *clearly ahead* when its evidence is at
    least twice its rival's and `MARGIN` more — so Llama 3.1 and 3.2, which differ in a few
    dozen words, are told apart by those words whatever else was changed in the copy (two
-   words suffice when nothing at all points the other way), while a
+   words suffice when nothing at all points the other way, not even a rival text the query
+   holds completely while it holds the candidate's only in part), while a
    copy that agrees with neither on those words is not given a version. With no difference,
    a complete reference text beats one the query covers only in part (MIT against a
    modified MIT that adds a sentence at the end; GPL-3.0 against GPL-3.0-or-later whose
