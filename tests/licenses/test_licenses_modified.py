@@ -163,3 +163,19 @@ def test_limiting_words_the_license_itself_holds_are_its_own() -> None:
     assert not limiting(norm, text, lambda: own)
     assert limiting(norm, text, lambda: "Permission is given. Enjoy.")
     assert limiting(norm, text, lambda: None)
+
+
+def test_a_modified_license_beside_an_intact_one_is_withdrawn_alone() -> None:
+    from opengauge.formats.licenses import text_lines
+
+    modified_mit, line = restricted("mit")
+    head = "Dual licensed.\n\n" + library_text("apache-2.0") + "\n\n-----\n\n"
+    result = analyze_text(head + modified_mit)
+    line += head.count("\n")
+    assert [m.key for m in result.matches] == ["apache-2.0"]
+    assert result.closest["key"] == "mit" and result.closest["added_lines"] == [line]
+    assert result.note.endswith(f"closest: MIT License (0.97), with added text at line {line}")
+    assert result.open_source is False
+    assert [(f.kind, f.lines) for f in result.restrictions] == [("no-model-training", [line, line])]
+    shown = text_lines(result.to_dict())
+    assert shown[2] == f"also {result.note}" and shown[3].startswith("NOT open source")
