@@ -8,7 +8,9 @@ against the hand labels in restrictions.yml, plus findings on permissive texts (
 
 A case is right when the licenses found in its text (in order; references do not count) are
 exactly the expected ones. It is wrong when a license is named that the case does not hold
-(a confident wrong answer); otherwise an expected license that is missing is an abstention.
+(a confident wrong answer), or when a case marked `open_source: false` (a license with a
+restriction added) is judged open source; otherwise an expected license that is missing is
+an abstention.
 """
 
 from __future__ import annotations
@@ -32,10 +34,14 @@ CONFUSION_FAMILIES = ("llama", "gemma", "qwen", "falcon", "kimi", "minimax", "op
                       "openrail", "cc", "gpl", "bsd", "mit", "apache")
 
 
-def outcome(expect: list[list[str]], found: list[str]) -> str:
-    """`right`, `wrong` or `abstain`."""
+def outcome(expect: list[list[str]], found: list[str], open_source: bool | None = None,
+            expect_open: bool | None = None) -> str:
+    """`right`, `wrong` or `abstain`. A case expected not open source (a license with a
+    restriction added) is wrong when judged open source, whatever was named."""
     allowed = {k for group in expect for k in group}
     if any(k not in allowed for k in found):
+        return "wrong"
+    if expect_open is False and open_source is True:
         return "wrong"
     if len(found) == len(expect) and all(k in group for k, group in zip(found, expect, strict=True)):
         return "right"
@@ -67,7 +73,7 @@ def main() -> None:
     for file, case in sorted(manifest.items()):
         result = analyze_path(args.corpus / file)[0]
         found = [m.key for m in result.matches if m.via in ("exact", "text")]
-        verdict = outcome(case["expect"], found)
+        verdict = outcome(case["expect"], found, result.open_source, case.get("open_source"))
         category = case["category"]
         per_category[category][verdict] += 1
         rows.append({"file": file, "category": category, "expect": case["expect"], "found": found,
@@ -78,12 +84,12 @@ def main() -> None:
             if family in CONFUSION_FAMILIES:
                 confusion[label(expected)][label(found[0]) if found else "abstain"] += 1
             kinds = {f.kind for f in result.restrictions if f.osd}
-            if expected in labels["labels"] and category != "truncated":
+            if expected in labels["labels"] and category != "truncated" and "open_source" not in case:
                 wanted = set(labels["labels"][expected])
                 true_pos += len(kinds & wanted)
                 false_pos += len(kinds - wanted)
                 false_neg += len(wanted - kinds)
-            if expected in labels["permissive"] and category != "negative":
+            if expected in labels["permissive"] and category != "negative" and "open_source" not in case:
                 permissive_cases += 1
                 permissive_bad += bool(kinds)
     elapsed = time.perf_counter() - started

@@ -16,7 +16,10 @@ identified license". Categories:
 - combined: a license followed by its use policy, and dual-licensed files;
 - card: a license inside a model card;
 - negative: texts that must not be named (a version the library lacks, a license with an
-  added restriction, prose that is no license).
+  added restriction, long or short, prose that is no license).
+
+A case may also carry `open_source: false`: a license with a restriction added must not be
+judged open source, whether it is named (the restriction follows the whole license) or not.
 """
 
 from __future__ import annotations
@@ -78,6 +81,17 @@ DUAL = [("mit", "apache-2.0"), ("apache-2.0", "cc-by-4.0"), ("bsd-new", "gpl-2.0
 HOLDERS = ["Acme Robotics GmbH", "The Example Foundation", "Jane Q. Developer", "Northwind AI Labs Ltd.",
            "Contributors to the Zeta project"]
 PROSE = (REFERENCE / "osaid" / "README.md")
+SHORT_CLAUSES = [
+    ("mit", "The Software may not be used for commercial purposes."),
+    ("bsd-new", "You may not use this software for military purposes."),
+    ("apache-2.0", "Commercial use of the Work is not permitted."),
+    ("mit", "The Software shall not be used to train other AI models."),
+    ("isc", "Commercial use of the Model is prohibited."),
+    ("bsd-simplified", "You may not distribute modified versions."),
+    ("apache-2.0", "You may not use the Work to train other AI models."),
+    ("zlib", "The Software may not be used for commercial purposes."),
+]
+"""Short restrictions of the audit (issue 4) and their kin, each added to a permissive text."""
 
 
 class Corpus:
@@ -121,10 +135,12 @@ class Corpus:
         return self.groups.get(key, [key])
 
     def add(self, name: str, text: str, expect: list[str], category: str, subject: str,
-            suffix: str = "LICENSE.txt") -> None:
+            suffix: str = "LICENSE.txt", open_source: bool | None = None) -> None:
         file = f"{len(self.cases):04d}-{name}-{suffix}"
         self.cases[file] = {"expect": [self.accept(self.key(k)) for k in expect],
                             "category": category, "subject": subject}
+        if open_source is not None:
+            self.cases[file]["open_source"] = open_source
         newline = "" if "\r\n" in text else None
         (self.out / file).write_text(text, encoding="utf-8", newline=newline)
 
@@ -282,9 +298,25 @@ class Corpus:
             at = max(1, len(paragraphs) // 2)
             text = glue.join([*paragraphs[:at], clause, *paragraphs[at:]])
             self.add(f"neg-{key}-added-clause", text, [], "negative", key)
+        self._short_clauses()
         prose = PROSE.read_text(encoding="utf-8") if PROSE.exists() else "No license here. " * 50
         self.add("neg-prose", prose, [], "negative", "prose", suffix="README.md")
         self.add("neg-empty", "", [], "negative", "empty")
+
+    def _short_clauses(self) -> None:
+        """One short restricting sentence (fewer words than a clause the matcher notices by
+        itself) inside a permissive license: must not be named, nor judged open source. After
+        the whole license, the license is named with its lines and the text is still not open
+        source (near-miss: MIT against Embedthis, whose text goes on after MIT's)."""
+        for key, sentence in SHORT_CLAUSES:
+            text = self.text(key)
+            paragraphs = re.split(r"\n[ \t]*\n", text)
+            at = max(1, len(paragraphs) // 2)
+            inside = "\n\n".join([*paragraphs[:at], sentence, *paragraphs[at:]])
+            self.add(f"neg-{key}-short-clause", inside, [], "negative", key, open_source=False)
+        for key, sentence in SHORT_CLAUSES[:3]:
+            self.add(f"near-{key}-trailing-clause", f"{self.text(key)}\n{sentence}\n", [key],
+                     "near-miss", key, open_source=False)
 
 
 def main() -> None:

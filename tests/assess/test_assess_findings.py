@@ -171,3 +171,17 @@ def test_unidentified_license_file(check, tmp_path):
     folder = release(tmp_path, card="# M\n", files={"LICENSE": "All rights reserved by nobody.\n"})
     found = by_id(check(str(folder)), "license-unidentified")
     assert found and found[0]["severity"] == "warning"
+
+
+@needs_analyzer
+def test_a_restriction_added_to_an_open_license_file_is_reported(check, tmp_path):
+    sentence = "Commercial use of the Work is not permitted."
+    text = apache_text().replace("3. Grant of Patent License",
+                                 f"{sentence}\n\n   3. Grant of Patent License", 1)
+    report = check(str(release(tmp_path, card="# M\n", files={"LICENSE": text})))
+    assert report.license["open_source"] is False
+    result = report.license["analysis"]["results"][0]
+    assert not result["identified"] and result["closest"]["key"] == "apache-2.0"
+    line = next(n for n, text_line in enumerate(text.splitlines(), 1) if sentence in text_line)
+    assert [(f["kind"], f["quote"], f["lines"]) for f in result["restrictions"]] == \
+        [("non-commercial", sentence, [line, line])]

@@ -49,3 +49,29 @@ def rewrap(text: str, width: int = 60) -> str:
             lines.append(line)
         out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
+
+
+def insert_paragraph(text: str, before: str, paragraph: str) -> str:
+    """`text` with `paragraph` (and a blank line) added before the first line holding `before`."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if before in line)
+    return "\n".join([*lines[:at], paragraph, "", *lines[at:]]) + "\n"
+
+
+RESTRICTED = {
+    "apache": ("apache-2.0", "3. Grant of Patent License", "Commercial use of the Work is not permitted.",
+               "non-commercial"),
+    "bsd": ("bsd-new", "THIS SOFTWARE IS PROVIDED", "4. You may not use this software for military "
+            "purposes.", "field-of-use"),
+    "mit": ("mit", "The above copyright notice", "The Software shall not be used to train other AI "
+            "models.", "no-model-training"),
+}
+"""Permissive licenses with one short restricting sentence added (the audit's reproductions):
+name -> (key, the line it is added before, the sentence, the finding kind it must give)."""
+
+
+def restricted(name: str) -> tuple[str, int]:
+    """The text of a `RESTRICTED` case and the line of its added sentence."""
+    key, before, sentence, _ = RESTRICTED[name]
+    text = insert_paragraph(library_text(key), before, sentence)
+    return text, text.splitlines().index(sentence) + 1

@@ -131,3 +131,34 @@ def test_list_items_under_a_prohibition_read_as_prohibited() -> None:
     text = ("You will not, and will not permit any third party to:\n"
             "- a. use the Model for commercial purposes;\n")
     assert "non-commercial" in kinds(text)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Commercial use of the Model is prohibited.", {"non-commercial"}),
+    ("Commercial use of the Work is not permitted.", {"non-commercial"}),
+    ("Commercial usage of these weights is strictly forbidden.", {"non-commercial"}),
+    ("The Software may not be used for commercial purposes.", {"non-commercial"}),
+    ("You may not use the Model for commercial purposes without prior written permission.",
+     {"non-commercial"}),
+    ("You may not use the Model for commercial or military purposes.",
+     {"non-commercial", "field-of-use"}),
+    ("You may not distribute modified versions of the Software.", {"no-derivatives"}),
+    ("You may not distribute modified versions", {"no-derivatives"}),
+    ("Modified versions of the Model may not be distributed.", {"no-derivatives"}),
+    ("The Software shall not be used to train other AI models.", {"no-model-training"}),
+    ("You may not use this software for military purposes.", {"field-of-use"}),
+])
+def test_short_restrictions_in_new_wording(sentence: str, expected: set[str]) -> None:
+    assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Commercial use of these trademarks is prohibited without permission.",
+    "You may not distribute modified versions unless you state that you changed the files.",
+    "You may distribute modified versions under the terms of this License.",
+    "Permission is granted to use the Software for commercial and non-commercial purposes.",
+    "Modified versions must be plainly marked as such, and must not be misrepresented as "
+    "being the original software.",
+])
+def test_permissive_wording_near_the_new_patterns_is_no_restriction(sentence: str) -> None:
+    assert kinds(sentence) == set()

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from license_fixtures import library_text
+from license_fixtures import RESTRICTED, library_text, restricted
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -96,3 +96,35 @@ def test_check_shows_the_analyzers_reading_beside_the_curated_license() -> None:
     assert section["name"] == "Apache-2.0"
     assert section["analysis"]["matches"][0]["key"] == "apache-2.0"
     assert section["analysis"]["open_source"] is True
+
+
+def test_the_audits_short_restrictions_are_reported_not_named(tmp_path: Path) -> None:
+    """Apache-2.0, BSD-3-Clause and MIT each with one short restricting sentence added, and
+    MIT followed by one: never an OSI-approved open-source answer, always the quoted finding."""
+    files, lines = [], {}
+    for name in sorted(RESTRICTED):
+        text, lines[name] = restricted(name)
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    trailing = tmp_path / "m1.txt"
+    trailing.write_text(library_text("mit") + "\nThe Software may not be used for commercial purposes.\n",
+                        encoding="utf-8")
+    out = run(*map(str, [*files, trailing]), "-f", "json")
+    assert out.returncode == 0, out.stderr
+    results = json.loads(out.stdout)["licenses"]
+    for name, result in zip(sorted(RESTRICTED), results, strict=False):
+        key, _, _, kind = RESTRICTED[name]
+        assert result["identified"] is False and result["matches"] == []
+        assert result["closest"]["key"] == key and result["closest"]["added_lines"] == [lines[name]]
+        assert result["open_source"] is False and result["basis"] == "clause-analysis"
+        assert [(f["kind"], f["lines"]) for f in result["restrictions"]] == \
+            [(kind, [lines[name], lines[name]])]
+    last = results[-1]
+    assert [m["key"] for m in last["matches"]] == ["mit"]
+    assert [f["kind"] for f in last["restrictions"]] == ["non-commercial"]
+    assert last["open_source"] is False
+    table = run(str(files[0]), "-f", "table").stdout.splitlines()
+    assert table[1] == ("unknown license, closest: Apache License 2.0 (1.00), with added text at "
+                        f"line {lines['apache']}")
+    assert table[2] == "NOT open source — conflicts with OSD 1, 6"
+    assert table[3].split()[:3] == ["non-commercial", "line", str(lines["apache"])]

@@ -122,6 +122,18 @@ def test_a_clause_added_to_a_known_license_makes_it_unknown() -> None:
     assert [f.kind for f in result.restrictions if f.osd] == ["field-of-use"]
 
 
+def test_a_restriction_after_a_complete_license_keeps_its_lines_and_the_verdict_is_false() -> None:
+    """MIT followed by a sentence that happens to start like Embedthis's last sentence: the
+    complete MIT beats the partial Embedthis text, and the restriction is reported."""
+    text = library_text("mit").rstrip() + "\n\nThe Software may not be used for commercial purposes.\n"
+    result = analyze_text(text)
+    assert [(m.key, m.via) for m in result.matches] == [("mit", "text")]
+    last = text.count("\n")
+    assert result.matches[0].lines[1] < last
+    assert [(f.kind, f.lines) for f in result.restrictions] == [("non-commercial", [last, last])]
+    assert result.open_source is False
+
+
 def test_unrelated_text_is_no_license() -> None:
     result = analyze_text("The quick brown fox jumps over the lazy dog. " * 20)
     assert not result.identified and result.closest is None

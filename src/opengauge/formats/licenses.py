@@ -119,6 +119,8 @@ def text_lines(record: dict[str, Any]) -> list[str]:
     lines += [match_line(m) for m in record.get("matches") or []]
     if not record.get("matches"):
         lines.append(record.get("note") or "no license found")
+    elif (record.get("closest") or {}).get("added_lines") and record.get("note"):
+        lines.append(f"also {record['note']}")
     elif record.get("closest"):
         closest = record["closest"]
         lines.append(f"also unknown text (lines {closest['lines'][0]}-{closest['lines'][1]}), "

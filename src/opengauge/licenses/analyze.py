@@ -16,14 +16,15 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.licenses import clauses, inputs, lookup, references
+from opengauge.licenses import clauses, inputs, lookup, modified, references
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.match import Identification, TextMatch, matcher
+from opengauge.licenses.modified import Withdrawn
 from opengauge.licenses.normalize import Normalized, normalize
 from opengauge.licenses.registry import Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
-from opengauge.licenses.sentences import split
-from opengauge.licenses.verdict import decide, grants
+from opengauge.licenses.sentences import Sentence, split
+from opengauge.licenses.verdict import Verdict, decide, grants
 
 CLOSEST_MIN_SCORE = 0.5
 CLOSEST_MIN_TOKENS = 40
@@ -34,20 +35,28 @@ def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> di
     for found in candidates:
         seg = found.segment
         if seg.score >= CLOSEST_MIN_SCORE and seg.matched >= CLOSEST_MIN_TOKENS:
-            entry = reg.at(found.entry)
-            return {"key": entry.key, "spdx": entry.spdx, "name": entry.name,
-                    "family": entry.family, "version": entry.version, "kind": entry.kind,
-                    "score": round(seg.score, 4), "coverage": round(seg.coverage, 4),
-                    "lines": norm.line_range(seg.q_start, seg.q_end)}
+            return _closest_entry(reg, norm, found)
     return None
+
+
+def _closest_entry(reg: Registry, norm: Normalized, found: TextMatch) -> dict:
+    seg = found.segment
+    entry = reg.at(found.entry)
+    return {"key": entry.key, "spdx": entry.spdx, "name": entry.name,
+            "family": entry.family, "version": entry.version, "kind": entry.kind,
+            "score": round(seg.score, 4), "coverage": round(seg.coverage, 4),
+            "lines": norm.line_range(seg.q_start, seg.q_end)}
+
+
+def _whole(found: TextMatch, norm: Normalized) -> bool:
+    """Whether `found` is a word-for-word copy that is the whole input (`via: exact`)."""
+    return found.exact and found.segment.q_start == 0 and found.segment.q_end == len(norm.tokens)
 
 
 def _whole_copy(found: Identification, norm: Normalized) -> int | None:
     """The reference text the whole input is a word-for-word copy of, if any."""
-    if len(found.matches) == 1 and found.matches[0].exact:
-        seg = found.matches[0].segment
-        if seg.q_start == 0 and seg.q_end == len(norm.tokens):
-            return seg.text
+    if len(found.matches) == 1 and _whole(found.matches[0], norm):
+        return found.matches[0].segment.text
     return None
 
 
@@ -102,16 +111,19 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     reg = registry()
     norm = normalize(text)
     found = matcher().identify(norm)
+    whole, withdrawn = _modified(reg, norm, found.matches, text)
     covered: set[int] = set()
     osi_regions: list[list[int]] = []
     osi_flags: list[bool] = []
-    for item in found.matches:
-        entry = reg.at(item.entry)
+    for index, item in enumerate(found.matches):
         lines = norm.line_range(item.segment.q_start, item.segment.q_end)
-        via = "exact" if item.exact else "text"
+        covered.update(range(lines[0], lines[1] + 1))
+        if index in withdrawn:
+            continue
+        entry = reg.at(item.entry)
+        via = "exact" if _whole(item, norm) else "text"
         result.matches.append(Match.of(entry, item.score, lines, via,
                                        coverage=round(item.segment.coverage, 4)))
-        covered.update(range(lines[0], lines[1] + 1))
         if entry.osi_approved:
             osi_regions.append(lines)
         if entry.kind == "license":
@@ -120,6 +132,10 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     if copy is not None and not osi_regions:
         findings, granted = _copy_analysis(copy, norm, text)
         sentences: list = []
+    elif whole is not None:
+        sentences = [s for s in whole[0] if not _inside([s.start, s.end], osi_regions)]
+        findings = [f for f in whole[1] if not _inside(f.lines, osi_regions)]
+        granted = grants(sentences)
     else:
         sentences = split(_without_lines(text, osi_regions) if osi_regions else text)
         findings = clauses.analyze(sentences)
@@ -135,12 +151,76 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
                         for u in unresolved]
     result.restrictions = findings
     verdict = decide(findings, osi_flags, granted)
+    if verdict.open_source and any(w.unclear for w in withdrawn.values()):
+        verdict = Verdict()
     lookup.apply(result, verdict)
     result.identified = bool(result.matches)
     result.closest = _closest(reg, norm, found.unknown)
-    if not result.identified:
+    if withdrawn:
+        _report_withdrawn(result, reg, norm, found.matches, withdrawn)
+    elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
     return result
+
+
+def _modified(reg: Registry, norm: Normalized, matches: list[TextMatch], text: str
+              ) -> tuple[tuple[list[Sentence], list[Finding]] | None, dict[int, Withdrawn]]:
+    """The matches withdrawn for the words added inside them (see `modified.py`), by index.
+
+    When any match has added words, the whole text is split and analyzed once (returned, so
+    the caller need not do it again); otherwise (None, {})."""
+    edits = {}
+    for index, item in enumerate(matches):
+        seg = item.segment
+        if item.exact or seg.q_end - seg.q_start == seg.matched:
+            continue
+        text_added = modified.added(norm, seg, _reference_words(seg.text))
+        if text_added is not None:
+            edits[index] = text_added
+    if not edits:
+        return None, {}
+    sentences = split(text)
+    findings = clauses.analyze(sentences)
+    withdrawn = {}
+    for index, text_added in edits.items():
+        entry = reg.at(matches[index].entry)
+        own = {f.kind for f in lookup.reference_analysis(entry.key)[0]}
+        judged = modified.judge(norm, text_added, findings, own,
+                                lambda entry=entry: lookup.reference_text(entry))
+        if judged is not None:
+            withdrawn[index] = judged
+    return (sentences, findings), withdrawn
+
+
+def _reference_words(text: int) -> list[str]:
+    """The normalized words of reference text number `text`."""
+    found = matcher()
+    words = found.vocab_words
+    return [words[i] for i in found.tokens(text)]
+
+
+def _inside(lines: list[int], regions: list[list[int]]) -> bool:
+    """Whether the inclusive range `lines` lies within one of `regions`."""
+    return any(start <= lines[0] and lines[1] <= end for start, end in regions)
+
+
+def _report_withdrawn(result: LicenseResult, reg: Registry, norm: Normalized,
+                      matches: list[TextMatch], withdrawn: dict[int, Withdrawn]) -> None:
+    """Name the first withdrawn match as `closest`, with the lines of its added text."""
+    index, why = next(iter(withdrawn.items()))
+    result.closest = {**_closest_entry(reg, norm, matches[index]), "added_lines": why.added.lines}
+    where = modified.describe(why.added.lines)
+    note = (f"unknown license, closest: {result.closest['name']} ({result.closest['score']:.2f}), "
+            f"with added text at {where}")
+    if result.identified:
+        lines = result.closest["lines"]
+        note = f"lines {lines[0]}-{lines[1]}: {note}"
+    result.note = note
+    for other in withdrawn.values():
+        if other.unclear:
+            result.warnings.append(
+                f"{modified.describe(other.added.lines)}: words added to a known license may "
+                "restrict it and no rule reads them; not judged open source")
 
 
 def _unknown_note(closest: dict | None, norm: Normalized) -> str:

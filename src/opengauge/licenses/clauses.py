@@ -102,14 +102,20 @@ _NON_COMMERCIAL = any_of(
     r"\bfor\s+(?:non[- ]?commercial\s+)?(?:research|academic|evaluation)(?:\s+(?:and|or)\s+"
     r"(?:non[- ]?commercial|evaluation|research|academic|educational))?\s+(?:purposes?|use)\s+only\b",
     r"\b(?:not|no)\s+(?:for\s+)?commercial\s+(?:use|purposes?)\b",
-    r"\bcommercial\s+use\s+(?:is|are)\s+(?:not\s+permitted|prohibited|not\s+allowed|forbidden)\b",
+    r"\bcommercial\s+(?:use|usage|exploitation)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:is|are)\s+(?:strictly\s+|"
+    r"expressly\s+)?(?:not\s+(?:permitted|allowed|authori[sz]ed)|prohibited|forbidden)\b",
     r"\b(?:" + _MODAL_NOT + r")\s+(?:use|exploit|distribute)\b[^.;]{0,200}\bcommercial(?:ly)?\b",
+    r"\b(?:will|shall|must|may|can)\s+not\s+be\s+(?:used|exploited|distributed|sold)\b[^.;]{0,120}"
+    r"\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|use|uses|gain|advantage)\b",
     r"\bif\s+you\s+are\s+commercially\s+using\b[^;]{0,80}\b(?:request|obtain)\s+a\s+licen[cs]e",
     r"\bnot\s+(?:\w+\s+){0,3}(?:primarily\s+)?intended\s+for\s+or\s+directed\s+towards\s+commercial",
     r"\b(?:only|solely|exclusively)\b[^.;]{0,120}\bfor\s+(?:\w+\s+)?research\s+purposes\b",
     r"\bprohibited\s+from\s+(?:using|exploiting)\b[^.;]{0,100}\bcommercial\s+purposes?\b",
     r"\bcommercial\s+(?:use|exploitation)\b[^.;]{0,100}\brequires?\s+a\s+separate\b",
 )
+_ONLY_COMMERCIAL = Lazy(
+    r"\b(?:use|used|exploit|exploited)\s+(?:[\w-]+\s+){0,4}?for\s+(?:any\s+)?commercial\s+(?:purposes?|use|"
+    r"uses|gain|advantage)(?:\s+without\b[^.;]{0,80})?\W*$")
 _COMMERCIAL_GRANT = Lazy(
     r"^\W*(?:[\divx]+\.?\s*)?commercial\s+use\s+licen[cs]e\b|\bgrants?\s+you\b[^.;]{0,300}\bfor\s+(?:a\s+|any\s+)?"
     r"commercial\s+purposes?\b|\bfor\s+commercial\s+use\s+solely\s+if\b|\blimited\s+commercial\s+uses?\b")
@@ -167,6 +173,10 @@ _DERIVATIVES = any_of(
     r"(?:derivative|adaptations|adapted))\b",
     r"\bnot\s+share,?\s+adapted\s+material\b",
     r"\bno\s+(?:right|license|permission)\s+to\s+(?:modify|create\s+derivative)",
+    r"\b(?:" + _MODAL_NOT + r")\s+(?:distribute|redistribute|share|publish|release|make\s+available)\s+"
+    r"(?:any\s+)?(?:modified|altered|adapted|derivative)\s+(?:versions?|copies|works?|forms?)\b",
+    r"\b(?:modified|altered|adapted)\s+(?:versions?|copies|works?)\b[^.;]{0,60}\b(?:will|shall|must|may|can)"
+    r"\s+not\s+be\s+(?:distributed|redistributed|shared|published|released)\b",
 )
 _DERIVATIVES_NOT = Lazy(
     r"except\s+as\s+(?:expressly\s+)?(?:provided|permitted|set\s+forth)|with\s+or\s+without\s+"
@@ -344,7 +354,7 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
     if training:
         found.append(("no-model-training", None))
     strong = "field" in gated
-    weak = negated and "use" in gated
+    weak = negated and "use" in gated and not _commercial_only(found, text)
     if not training and (
             (strong and _FIELD_STRONG.search(text))
             or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))
@@ -367,6 +377,12 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
     if "flow" in gated and _FLOW.search(text):
         found.append(("flow-down", None))
     return found
+
+
+def _commercial_only(found: list[tuple[str, dict[str, Any] | None]], text: str) -> bool:
+    """Whether a `non-commercial` finding already says all that a prohibition of use in
+    `text` says ("may not be used for commercial purposes" is not also a field-of-use)."""
+    return any(kind == "non-commercial" for kind, _ in found) and bool(_ONLY_COMMERCIAL.search(text))
 
 
 def quote(sentence: Sentence, limit: int = QUOTE_LIMIT) -> str:

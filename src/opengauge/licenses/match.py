@@ -10,7 +10,8 @@ near-identical versions apart by what differs.
    rival's text that the query lacks. A candidate is *clearly ahead* when its evidence is at
    least twice its rival's and `MARGIN` more — so Llama 3.1 and 3.2, which differ in a few
    dozen words, are told apart by those words whatever else was changed in the copy (two
-   words suffice when nothing at all points the other way), while a
+   words suffice when nothing at all points the other way, not even a rival text the query
+   holds completely while it holds the candidate's only in part), while a
    copy that agrees with neither on those words is not given a version. With no difference,
    a complete reference text beats one the query covers only in part (MIT against a
    modified MIT that adds a sentence at the end; GPL-3.0 against GPL-3.0-or-later whose
@@ -436,13 +437,21 @@ def ahead(a: Segment, b: Segment, versions: frozenset[int] = frozenset()) -> boo
     """Whether `a` explains the query clearly better than `b` (see the module docstring)."""
     for_a, for_b = evidence(a, b, versions)
     fragment = a.coverage < FRAGMENT
-    if (for_a - for_b >= MARGIN and for_b * 2 <= for_a) or (for_a >= 2 and for_b == 0 and not fragment):
+    if (for_a - for_b >= MARGIN and for_b * 2 <= for_a) or (
+            for_a >= 2 and for_b == 0 and not fragment and not _less_complete(a, b)):
         return True
     if abs(for_a - for_b) >= MARGIN:
         return False
     if a.coverage >= COMPLETE and b.coverage <= a.coverage - 0.05:
         return True
     return a.l_start <= 2 and MISSING_START <= b.l_start <= PREAMBLE * b.size
+
+
+def _less_complete(a: Segment, b: Segment) -> bool:
+    """Whether the query holds all of `b`'s text but only part of `a`'s: then two words only
+    `a` explains (an added sentence that happens to start like the rest of `a`'s text) do
+    not make `a` ahead of `b`."""
+    return b.coverage >= COMPLETE and a.coverage < COMPLETE
 
 
 def _confident(seg: Segment) -> bool:
