@@ -93,22 +93,19 @@ class Normalized:
         return self._lines
 
     def lines_of(self, indexes: set[int]) -> dict[int, int]:
-        """The lines of the tokens at `indexes` (one pass over the text, stopping early)."""
+        """The lines of the tokens at `indexes` (counting tokens line by line, stopping early)."""
         if self._lines is not None or self._cleaned is None:
             return {i: self.lines[i] for i in indexes}
         found: dict[int, int] = {}
-        last = max(indexes, default=-1)
-        line, seen, index = 1, 0, 0
-        for match in _TOKEN.finditer(self._cleaned):
-            if not match.group(1):
-                continue
-            line += self._cleaned.count("\n", seen, match.start())
-            seen = match.start()
-            if index in indexes:
-                found[index] = line
-            if index >= last:
+        wanted = sorted(i for i in indexes if i >= 0)
+        at = count = 0
+        for number, line in enumerate(self._cleaned.split("\n"), 1):
+            if at == len(wanted):
                 break
-            index += 1
+            count += len(_words(line))
+            while at < len(wanted) and wanted[at] < count:
+                found[wanted[at]] = number
+                at += 1
         return found
 
     def line_range(self, start: int, end: int) -> list[int]:
