@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from heapq import nlargest, nsmallest
-from itertools import pairwise, repeat
+from itertools import compress, pairwise, repeat
 from operator import ge, mul, neg, truediv
 from typing import Any
 
@@ -339,8 +339,9 @@ class Matcher:
         """Query positions holding a number (a version, a date), except at the very edges of
         the region, where a cut may have left only part of it ("3" of "3.3")."""
         words = self.vocab_words
-        return frozenset(i for i in range(lo + 2, hi - 2)
-                         if ids[i] >= 0 and _NUMBER.match(words[ids[i]]))
+        span = ids[lo + 2:hi - 2]
+        numbers = {t for t in set(span) if t >= 0 and _NUMBER.match(words[t])}
+        return frozenset(compress(range(lo + 2, hi - 2), map(numbers.__contains__, span)))
 
     def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
         """Whether the query's span names a version the reference text does not: a dotted
