@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from license_fixtures import library_text, rewrap
 
-from opengauge.licenses.normalize import normalize, tokens
+from opengauge.licenses.normalize import _TOKEN, _words, clean, normalize, tokens
 
 
 def test_case_whitespace_and_line_breaks_do_not_matter() -> None:
@@ -91,3 +91,16 @@ def test_every_token_has_a_line_within_the_text(text: str) -> None:
     assert len(norm.tokens) == len(norm.lines)
     assert all(1 <= line <= lines for line in norm.lines)
     assert norm.lines == sorted(norm.lines)
+
+
+_PIECES = st.sampled_from(["a.", "(iv)", "12.", "2.0", "v1.2a.", "x)", "中", "中文", "ab中", "文a.",
+                           "ii.", " ", "\n", "\t", "\x1c", "(", ")", ".", "-", "_", "é", "²", "word"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join))
+def test_chunked_tokenizer_agrees_with_the_token_pattern(text: str) -> None:
+    # the fast path (plain chunks between white space taken as they stand) must find exactly
+    # the words of _TOKEN over the whole text, list markers and CJK characters included
+    cleaned = clean(text)
+    assert _words(cleaned) == [w for w in _TOKEN.findall(cleaned) if w]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from opengauge.formats import indented
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 
@@ -12,7 +13,7 @@ class JsonFormat(Format):
     name = "json"
 
     def render(self, document: Document) -> str:
-        return json.dumps(document.envelope(), indent=2, ensure_ascii=False) + "\n"
+        return indented.dumps(document.envelope()) + "\n"
 
 
 class JsonLinesFormat(Format):

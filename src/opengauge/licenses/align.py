@@ -9,10 +9,10 @@ split into segments wherever more than `GAP` query tokens in a row stay unexplai
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import ne
 
 K = 4
 GAP = 64
@@ -86,11 +86,13 @@ def unique_grams(seq: list[int], lo: int = 0, hi: int | None = None) -> dict[tup
     hi = len(seq) if hi is None else hi
     part = seq[lo:hi]
     grams = list(zip(part, part[1:], part[2:], part[3:], strict=False))
-    where = dict(zip(grams, range(lo, lo + len(grams)), strict=True))
-    if len(where) == len(grams):
-        return where
-    counts = Counter(grams)
-    return {g: i for g, i in where.items() if counts[g] == 1}
+    positions = range(lo, lo + len(grams))
+    where = dict(zip(grams, positions, strict=True))
+    if len(where) != len(grams):
+        # a 4-gram met again is one whose last position (the one `where` kept) is not this one
+        for gram in set(compress(grams, map(ne, map(where.__getitem__, grams), positions))):
+            del where[gram]
+    return where
 
 
 def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -32,7 +32,9 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import pairwise
+from heapq import nlargest, nsmallest
+from itertools import compress, pairwise, repeat
+from operator import ge, mul, neg, truediv
 from typing import Any
 
 from opengauge.licenses.align import Segment, align, covers, shared, union_size, unique_grams
@@ -235,16 +237,29 @@ class Matcher:
                 hits.update(posting[start:start + (code & 0xFFFF)])
         if not hits:
             return [], True
-        sizes, keys = self.text_size, self.text_keys
-        weighted = {t: n * SAMPLE_RATE if sizes[t] > SMALL_TEXT else n for t, n in hits.items()}
-        share = {t: n / max(keys[t], 1) for t, n in hits.items()}
-        ranked = sorted(weighted, key=lambda t: (-weighted[t], -share[t]))
-        best = weighted[ranked[0]]
-        by_count = [t for t in ranked[:CANDIDATES] if weighted[t] >= best * COUNT_FLOOR]
-        close = sum(1 for t in ranked if weighted[t] >= best * CLOSE_CALL)
-        by_share = [t for t in sorted(share, key=lambda t: -share[t])[:SHARE_CANDIDATES]
+        weighted = dict(zip(hits, map(mul, hits.values(), map(self._weights.__getitem__, hits)),
+                            strict=True))
+        share = dict(zip(hits, map(truediv, hits.values(), map(self._key_counts.__getitem__, hits)),
+                         strict=True))
+        order = dict(zip(hits, zip(map(neg, weighted.values()), map(neg, share.values()),
+                                   strict=True), strict=True))
+        best = max(weighted.values())
+        by_count = [t for t in nsmallest(CANDIDATES, order, key=order.__getitem__)
+                    if weighted[t] >= best * COUNT_FLOOR]
+        close = sum(map(ge, weighted.values(), repeat(best * CLOSE_CALL)))
+        by_share = [t for t in nlargest(SHARE_CANDIDATES, share, key=share.__getitem__)
                     if share[t] >= 0.5 and hits[t] >= 2]
         return list(dict.fromkeys(by_count + by_share)), close <= POOL
+
+    @cached_property
+    def _weights(self) -> list[int]:
+        """What a shared trigram counts for, per text: long texts index one in `SAMPLE_RATE`."""
+        return [SAMPLE_RATE if size > SMALL_TEXT else 1 for size in self.text_size]
+
+    @cached_property
+    def _key_counts(self) -> list[int]:
+        """Indexed trigrams per text (at least 1, to divide by)."""
+        return [max(keys, 1) for keys in self.text_keys]
 
     def _best(self, ids: list[int], lo: int, hi: int
               ) -> tuple[TextMatch | None, list[TextMatch] | None]:
@@ -325,8 +340,9 @@ class Matcher:
         """Query positions holding a number (a version, a date), except at the very edges of
         the region, where a cut may have left only part of it ("3" of "3.3")."""
         words = self.vocab_words
-        return frozenset(i for i in range(lo + 2, hi - 2)
-                         if ids[i] >= 0 and _NUMBER.match(words[ids[i]]))
+        span = ids[lo + 2:hi - 2]
+        numbers = {t for t in set(span) if t >= 0 and _NUMBER.match(words[t])}
+        return frozenset(compress(range(lo + 2, hi - 2), map(numbers.__contains__, span)))
 
     def _foreign_version(self, ids: list[int], found: TextMatch) -> bool:
         """Whether the query's span names a version the reference text does not: a dotted

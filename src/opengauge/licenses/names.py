@@ -80,7 +80,10 @@ def resolve(phrase: str, index: Mapping[str, list[str]]) -> NameMatch | None:
     mentions_policy = bool(wanted & {"policy", "aup", "acceptable", "prohibited"})
     clean: list[str] = []
     versioned: list[str] = []
+    probe = max(words, key=len)
     for key, targets in index.items():
+        if probe not in key:  # cheap: a key lacking the longest word cannot hold them all
+            continue
         have = key.split(" ")
         if not wanted <= set(have):
             continue

@@ -43,6 +43,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _TOKEN = re.compile(rf"\(?(?:[a-z]|[ivx]{{2,5}}|\d{{1,3}})[.)](?=\s|$)|([{_CJK}]|[^\W_{_CJK}]+(?:\.\d+)*)")
 """A word, or a list marker (`a.`, `(iv)`, `12.` before white space), which yields "" and is
 dropped: list numbering is ignored wherever it stands."""
+_HAS_CJK = re.compile(f"[{_CJK}]")
 
 EQUIVALENT = {
     "licence": "license", "licences": "licenses", "licenced": "licensed",
@@ -92,22 +93,19 @@ class Normalized:
         return self._lines
 
     def lines_of(self, indexes: set[int]) -> dict[int, int]:
-        """The lines of the tokens at `indexes` (one pass over the text, stopping early)."""
+        """The lines of the tokens at `indexes` (counting tokens line by line, stopping early)."""
         if self._lines is not None or self._cleaned is None:
             return {i: self.lines[i] for i in indexes}
         found: dict[int, int] = {}
-        last = max(indexes, default=-1)
-        line, seen, index = 1, 0, 0
-        for match in _TOKEN.finditer(self._cleaned):
-            if not match.group(1):
-                continue
-            line += self._cleaned.count("\n", seen, match.start())
-            seen = match.start()
-            if index in indexes:
-                found[index] = line
-            if index >= last:
+        wanted = sorted(i for i in indexes if i >= 0)
+        at = count = 0
+        for number, line in enumerate(self._cleaned.split("\n"), 1):
+            if at == len(wanted):
                 break
-            index += 1
+            count += len(_words(line))
+            while at < len(wanted) and wanted[at] < count:
+                found[wanted[at]] = number
+                at += 1
         return found
 
     def line_range(self, start: int, end: int) -> list[int]:
@@ -172,10 +170,30 @@ def normalize(text: str) -> Normalized:
     """
     cleaned = clean(text)
     if _HYPHEN_BREAK.search(cleaned) is None:
-        words = list(filter(None, _TOKEN.findall(cleaned)))
-        return Normalized(_equivalents(words), None, cleaned)
+        return Normalized(_equivalents(_words(cleaned)), None, cleaned)
     words, lines = _by_line(cleaned)
     return Normalized(_equivalents(words), lines)
+
+
+def _words(cleaned: str) -> list[str]:
+    """The tokens of a cleaned text (`_TOKEN`'s words, list markers dropped).
+
+    No token spans white space, so the text is read chunk by chunk between white space: a
+    chunk of letters and digits alone is one word as it stands, only the others go through
+    `_TOKEN` (a text with Chinese or Japanese characters, which are words on their own,
+    goes through `_TOKEN` whole).
+    """
+    findall = _TOKEN.findall
+    if not cleaned.isascii() and _HAS_CJK.search(cleaned):
+        return list(filter(None, findall(cleaned)))
+    words: list[str] = []
+    append = words.append
+    for chunk in cleaned.split():
+        if chunk.isalnum():
+            append(chunk)
+        else:
+            words += filter(None, findall(chunk))
+    return words
 
 
 def _by_line(cleaned: str) -> tuple[list[str], list[int]]:
@@ -183,10 +201,9 @@ def _by_line(cleaned: str) -> tuple[list[str], list[int]]:
     a line end joined)."""
     words: list[str] = []
     lines: list[int] = []
-    findall = _TOKEN.findall
     broken = False
     for number, line in enumerate(cleaned.split("\n"), 1):
-        found = list(filter(None, findall(line)))
+        found = _words(line)
         if not found:
             broken = False
             continue
@@ -217,4 +234,4 @@ def _equivalents(words: list[str]) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Just the normalized tokens of `text`, faster than `normalize` (no line numbers)."""
-    return _equivalents(list(filter(None, _TOKEN.findall(clean(text, join_breaks=True)))))
+    return _equivalents(_words(clean(text, join_breaks=True)))
