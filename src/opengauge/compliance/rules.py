@@ -31,6 +31,7 @@ from opengauge.compliance.texts import (
     full_sentence,
     has_policy,
     prohibited_items,
+    quoted_sentences,
 )
 from opengauge.errors import BadInput
 
@@ -358,7 +359,7 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
             continue
         scope_match = SCOPE.search(sentence)
         scope = scope_match.group(1).strip() if scope_match else None
-        for after in [*_sentences(text, restriction), *following(text, restriction)]:
+        for after in [*quoted_sentences(text, restriction), *following(text, restriction)]:
             found = DOES_NOT_APPLY.search(after)
             if found:
                 tally.exceptions.append(f"does not apply to {found.group(1).strip()}")
@@ -421,23 +422,10 @@ def _naming(tally: _Tally, texts: list[GoverningText], *, require_outputs: bool 
     for text, restriction in _each(texts, "attribution-display"):
         if restriction.get("value"):
             continue
-        for sentence in _sentences(text, restriction):
+        for sentence in quoted_sentences(text, restriction):
             if MODEL_NAMING.search(sentence) and TRAINING.search(sentence) and (
                     OUTPUTS.search(sentence) or not require_outputs):
                 tally.conditions.append((cite(text, restriction), _short(sentence, 400)))
-
-
-def _sentences(text: GoverningText, restriction: dict[str, Any]) -> list[str]:
-    from opengauge.compliance.texts import sentences_of
-
-    sentences, offset = sentences_of(text, restriction)
-    lines = restriction.get("lines") or []
-    if sentences and lines:
-        start, end = lines[0] + offset, lines[-1] + offset
-        found = [s.text for s in sentences if s.start <= end and s.end >= start]
-        if found:
-            return found
-    return [str(restriction.get("quote") or "")]
 
 
 def _ask_distribution(tally: _Tally, texts: list[GoverningText]) -> None:

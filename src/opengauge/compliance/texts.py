@@ -186,16 +186,21 @@ def cite(text: GoverningText, restriction: dict[str, Any]) -> dict[str, Any]:
             "quote": restriction.get("quote"), "value": restriction.get("value")}
 
 
-def full_sentence(text: GoverningText, restriction: dict[str, Any]) -> str:
-    """The whole wording of the sentence(s) a restriction quotes (its quote when unknown)."""
+def quoted_sentences(text: GoverningText, restriction: dict[str, Any]) -> list[str]:
+    """The sentences a restriction's lines touch ([its quote] when they cannot be found)."""
     sentences, offset = sentences_of(text, restriction)
     lines = restriction.get("lines") or []
     if sentences and lines:
         start, end = lines[0] + offset, lines[-1] + offset
         found = [s.text for s in sentences if s.start <= end and s.end >= start]
         if found:
-            return " ".join(found)
-    return str(restriction.get("quote") or "")
+            return found
+    return [str(restriction.get("quote") or "")]
+
+
+def full_sentence(text: GoverningText, restriction: dict[str, Any]) -> str:
+    """The whole wording of the sentence(s) a restriction quotes (its quote when unknown)."""
+    return " ".join(quoted_sentences(text, restriction))
 
 
 def following(text: GoverningText, restriction: dict[str, Any], count: int = 2) -> list[str]:
