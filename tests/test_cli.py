@@ -122,3 +122,15 @@ def test_an_unknown_type_is_refused_and_an_empty_view_is_not() -> None:
 def test_catalog_import_refuses_an_empty_path() -> None:
     done = run_cli("catalog", "import", "")
     assert done.returncode == 2 and "empty path" in done.stderr
+
+
+def test_check_names_the_terms_that_govern_a_catalog_model() -> None:
+    done = run_cli("check", "llama-2", "-f", "table")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert ("terms: Llama 2 Community License Agreement 2023 (license) — NOT open source:" in text
+            and "user-threshold (line 81)" in text)
+    assert "terms: Llama 2 Acceptable Use Policy (use-policy) — NOT open source" in text
+    done = run_cli("check", "olmo", "-f", "markdown")
+    assert "- **Terms:** Apache License 2.0 (license) — open source; from osai-index OLMo.yaml" \
+        in done.stdout

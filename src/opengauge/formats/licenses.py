@@ -33,6 +33,21 @@ def analysis_phrase(record: dict[str, Any]) -> str:
     return f"{names or 'not recognized'} — {verdict}"
 
 
+def governing_phrase(record: dict[str, Any]) -> str:
+    """A governing text of a catalog model (`license.texts`): what it is, the verdict, the
+    restrictions by kind and line, and why it applies."""
+    names = ", ".join(dict.fromkeys(m["name"] for m in record.get("matches") or [])) \
+        or str(record.get("label") or "not recognized")
+    verdict = {True: "open source", False: "NOT open source"}.get(record.get("open_source"),
+                                                                   "open source status unknown")
+    found = [f"{r['kind']} (line {r['lines'][0]})" if r.get("lines") else r["kind"]
+             for r in record.get("restrictions") or []]
+    phrase = f"{names} ({record.get('kind') or 'license'}) — {verdict}"
+    if found:
+        phrase += ": " + ", ".join(found)
+    return phrase + (f"; from {record['why']}" if record.get("why") else "")
+
+
 def title(record: dict[str, Any]) -> str:
     """The input the result is about: its path, the id looked up, or standard input."""
     if record.get("id") is not None and record.get("path") is None:

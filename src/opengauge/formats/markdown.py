@@ -84,6 +84,10 @@ class MarkdownFormat(Format):
                 from opengauge.formats.licenses import analysis_phrase
 
                 lines.append(f"- **License analyzer:** {analysis_phrase(lic['analysis'])}")
+            if lic.get("texts"):
+                from opengauge.formats.licenses import governing_phrase
+
+                lines += [f"- **Terms:** {_escape(governing_phrase(t))}" for t in lic["texts"]]
             automatic = r.get("automatic") or {}
             for fid, f in r["frameworks"].items():
                 name = criteria_names(fid).get("__name__", fid)

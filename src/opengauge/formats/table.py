@@ -278,6 +278,10 @@ def _license_line(lic: dict[str, Any]) -> str:
         from opengauge.formats.licenses import analysis_phrase
 
         line += f"\n             analyzer: {analysis_phrase(lic['analysis'])}"
+    if lic.get("texts"):
+        from opengauge.formats.licenses import governing_phrase
+
+        line += "".join(f"\n             terms: {governing_phrase(t)}" for t in lic["texts"])
     return line
 
 
