@@ -147,6 +147,39 @@ def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:
     assert military["clauses"][0]["file"].endswith("llama-2-aup.LICENSE")
 
 
+def test_flux_forbids_military_purposes_in_its_list_of_restrictions() -> None:
+    """Line 30 ("You will not ... use ... (ii) military purposes") is tagged non-commercial
+    only; the military rule reads its enumerated uses too."""
+    military = ask(AI / "FLUX-Non-Commercial-License-v2.1.txt", military=True)["military"]
+    assert military["answer"] == "no"
+    (clause,) = military["clauses"]
+    assert clause["lines"] == [30, 30] and clause["kind"] == "non-commercial"
+    assert "(ii) military purposes" in clause["quote"]
+    assert '"military purposes" among the uses' in military["reason"]
+
+
+def test_export_control_clauses_are_not_military_prohibitions() -> None:
+    """FLUX line 35 names weapons only as purposes prohibited by export laws."""
+    line = (AI / "FLUX-Non-Commercial-License-v2.1.txt").read_text("utf-8").splitlines()[34]
+    assert "biological weapons" in line and rules.MILITARY.search(line)
+    assert not any(rules._military(part) for part in rules._ENUMERATED.split(line))
+
+
+@pytest.mark.parametrize("name", [
+    "FLUX-Non-Commercial-License-v2.1.txt", "EXAONE-AI-Model-License-Agreement-1.1-NC.txt",
+    "tongyi-qianwen-research-license.txt", "mistral-research-license-0.1.md"])
+def test_non_commercial_licenses_attach_their_condition_to_every_use_question(name: str) -> None:
+    answers = ask(AI / name, commercial=True, users=5, revenue=5, region="EU", military=True,
+                  train_on_outputs=True)
+    assert answers.pop("commercial")["answer"] == "no"
+    for question, answer in answers.items():
+        assert answer["answer"] != "yes", question
+        if answer["answer"] == "conditional":
+            assert "for non-commercial purposes only" in answer["conditions"], question
+    for question in ("users", "revenue", "region"):
+        assert answers[question]["answer"] == "conditional", question
+
+
 def test_a_binding_policy_that_is_not_available_leaves_military_unknown() -> None:
     answers = ask(AI / "Grok-2-Community-License-Agreement-20251104.txt", military=True,
                   commercial=True)

@@ -32,6 +32,7 @@ from opengauge.compliance.texts import (
     has_policy,
     prohibited_items,
     quoted_sentences,
+    touched,
 )
 from opengauge.errors import BadInput
 
@@ -49,8 +50,10 @@ NO_KINDS = {"commercial": ("non-commercial",), "fine-tune": ("no-derivatives",),
             "train-on-outputs": ("no-model-training",)}
 """Finding kinds that answer a question with no by themselves."""
 
-NON_COMMERCIAL_CONDITION = ("fine-tune", "redistribute", "train-on-outputs")
-"""Questions a non-commercial clause turns into 'only for non-commercial purposes'."""
+NON_COMMERCIAL_CONDITION = ("users", "revenue", "region", "fine-tune", "redistribute",
+                            "train-on-outputs", "military")
+"""Questions a non-commercial clause turns into 'only for non-commercial purposes' (every
+question but `commercial`, which it answers with no)."""
 
 POLICY_QUESTIONS = ("region", "military")
 """Questions use policies decide as often as licenses: a license that makes a use policy
@@ -95,6 +98,16 @@ MILITARY = re.compile(
     r"armed\s+forces|arms\s+(?:regulations?|control|trafficking|trade)|itar|"
     r"international\s+traffic\s+(?:in\s+)?arms|nuclear\s+weapons?|combat)\b", re.IGNORECASE)
 """What makes a prohibited use a military one."""
+EXPORT_LAW = re.compile(r"\b(?:export\w*|sanction\w*|trade\s+(?:control|compliance)\w*|restricted\s+part)",
+                        re.IGNORECASE)
+"""A prohibition worded as compliance with export or sanctions laws ("for any purpose prohibited
+by Export Laws, including nuclear ... weapons") is not a military-use clause of its own."""
+PROHIBITING_KINDS = ("non-commercial", "no-derivatives", "no-model-training")
+"""Besides field-of-use, restriction kinds whose sentences may list other prohibited uses
+("You will not ... use ... (i) for any commercial ... purposes, (ii) military purposes")."""
+PROHIBITS = re.compile(r"\b(?:will|shall|must|may|can|do|does)\s+not\b|\bcannot\b|\bprohibit\w*|"
+                       r"\bforbid\w*|\bnever\b", re.IGNORECASE)
+_ENUMERATED = re.compile(r"\s*\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)\s*|;\s*")
 
 MODEL_NAMING = re.compile(r"\b(?:model\s+name|beginning\s+of\s+any\s+such|name\s+of\s+(?:the|any|your)\s+"
                           r"(?:ai\s+)?model)\b", re.IGNORECASE)
@@ -389,18 +402,40 @@ def _place_name(name: str) -> str:
 _MARKER = re.compile(r"^\s*(?:(?:[-*+•·]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)])\s+)+")
 
 
+def _military(line: str) -> bool:
+    return bool(MILITARY.search(line)) and not EXPORT_LAW.search(line)
+
+
 def _ask_military(tally: _Tally, texts: list[GoverningText]) -> None:
-    """Prohibited uses (a field-of-use clause and the list it introduces) that name military
-    uses or weapons."""
+    """Prohibited uses that name military uses or weapons: a field-of-use clause and the list
+    it introduces, and the enumerated uses in a prohibiting sentence of the other kinds
+    (`PROHIBITING_KINDS`). Export and sanctions compliance clauses do not count."""
+    found: set[tuple[Any, int]] = set()
+
+    def prohibit(base: dict[str, Any], number: int, line: str, item: str | None = None) -> None:
+        if (base.get("file"), number) in found:
+            return
+        found.add((base.get("file"), number))
+        clause = {**base, "lines": [number, number], "quote": _short(line, 280)}
+        named = f"\"{item}\" among the uses in " if item else ""
+        tally.no.append((clause, f"{_lines(clause)} prohibits it: {named}\"{_short(line)}\"", None))
+
     for text, restriction in _each(texts, "field-of-use"):
         items = prohibited_items(text, restriction) or [
             (n, str(restriction.get("quote") or "")) for n in (restriction.get("lines") or [])[:1]]
         base = cite(text, restriction)
         for number, line in items:
-            if MILITARY.search(line):
-                line = _MARKER.sub("", line)
-                clause = {**base, "lines": [number, number], "quote": _short(line, 280)}
-                tally.no.append((clause, f"{_lines(clause)} prohibits it: \"{_short(line)}\"", None))
+            if _military(line):
+                prohibit(base, number, _MARKER.sub("", line))
+    for text, restriction in _each(texts, *PROHIBITING_KINDS):
+        base = cite(text, restriction)
+        for sentence in touched(text, restriction):
+            if not PROHIBITS.search(sentence.plain) or not MILITARY.search(sentence.text):
+                continue
+            for part in _ENUMERATED.split(sentence.text):
+                if _military(part):
+                    prohibit(base, sentence.start, _MARKER.sub("", sentence.text),
+                             _short(_MARKER.sub("", part).strip(" ,;"), 80))
 
 
 def _ask_training(tally: _Tally, texts: list[GoverningText]) -> None:

@@ -188,14 +188,19 @@ def cite(text: GoverningText, restriction: dict[str, Any]) -> dict[str, Any]:
 
 def quoted_sentences(text: GoverningText, restriction: dict[str, Any]) -> list[str]:
     """The sentences a restriction's lines touch ([its quote] when they cannot be found)."""
+    found = [s.text for s in touched(text, restriction)]
+    return found or [str(restriction.get("quote") or "")]
+
+
+def touched(text: GoverningText, restriction: dict[str, Any]) -> list[Any]:
+    """The sentences (with their reading in context, `plain`) a restriction's lines touch;
+    their lines are those of `cite`. Empty when the text is not at hand."""
     sentences, offset = sentences_of(text, restriction)
     lines = restriction.get("lines") or []
-    if sentences and lines:
-        start, end = lines[0] + offset, lines[-1] + offset
-        found = [s.text for s in sentences if s.start <= end and s.end >= start]
-        if found:
-            return found
-    return [str(restriction.get("quote") or "")]
+    if not sentences or not lines:
+        return []
+    start, end = lines[0] + offset, lines[-1] + offset
+    return [s for s in sentences if s.start <= end and s.end >= start]
 
 
 def full_sentence(text: GoverningText, restriction: dict[str, Any]) -> str:
