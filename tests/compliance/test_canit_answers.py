@@ -130,11 +130,22 @@ def test_kimi_k2_display_duty_above_its_thresholds() -> None:
     above = ask(AI / "Kimi-K2-LICENSE.txt", users=200_000_000)["users"]
     assert above["answer"] == "conditional" and "Kimi K2" in above["conditions"][0]
     # 20 million dollars of monthly revenue: an annual revenue below it is below it every month,
-    # above twelve times it passes it in some month, in between cannot be told.
+    # above twelve times it passes it in some month, in between cannot be told -- but the
+    # clause is only a display duty, so the use is allowed either way: conditional on the duty.
     assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=10e6)["revenue"]["answer"] == "yes"
-    assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=300e6)["revenue"]["answer"] == "conditional"
-    middle = ask(AI / "Kimi-K2-LICENSE.txt", revenue=100e6)["revenue"]
-    assert middle["answer"] == "unknown" and "monthly revenue" in middle["reason"]
+    surely = ask(AI / "Kimi-K2-LICENSE.txt", revenue=300e6)["revenue"]
+    assert surely["answer"] == "conditional" and surely["thresholds"][0]["result"] == "above"
+    assert surely["conditions"][0].startswith("above 20,000,000 USD")
+    for answers in (ask(AI / "Kimi-K2-LICENSE.txt", revenue=100e6),
+                    ask(AI / "Kimi-K2-LICENSE.txt", revenue=30e6, commercial=True)):
+        for middle in answers.values():
+            assert middle["answer"] == "conditional", middle["reason"]
+            (threshold,) = [t for t in middle["thresholds"] if t["unit"].startswith("USD")]
+            assert threshold["result"] == "unknown" and threshold["limit"] == 20_000_000
+            (condition,) = [c for c in middle["conditions"] if "USD" in c]
+            assert condition.startswith("possibly above 20,000,000 USD") and "monthly revenue" in condition
+            assert 'display "Kimi K2"' in condition and "cannot tell" in condition
+            assert middle["clauses"][0]["kind"] == "attribution-display"
 
 
 def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:

@@ -320,7 +320,8 @@ def _revenue(yours: float, limit: float, unit: str, op: str | None,
 
 def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, yours: float | None) -> None:
     """User or revenue thresholds: above a withholding limit is a no; above a display limit a
-    condition; without the user's number, both are conditions."""
+    condition; without the user's number, both are conditions. A display limit that cannot be
+    compared with the user's number is a condition too (the use is allowed either way)."""
     kind = "user-threshold" if question == "users" else "revenue-threshold"
     unit_word = "users" if question == "users" else "revenue"
     for text, restriction in _each(texts, kind):
@@ -349,7 +350,9 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
         if yours is None or outcome:
             tally.conditions.append((clause, f"above {record['limit']:,.0f} {record['unit']}: {duty}"))
         elif outcome is None:
-            tally.unknown.append(f"{record['text']} ({record['note']})")
+            # A duty, not a refusal: whichever side of the limit, the use is allowed.
+            tally.conditions.append((clause, f"possibly above {record['limit']:,.0f} {record['unit']} "
+                                             f"({record['text']}: {record['note']}): {duty}"))
         else:
             tally.cleared.append(clause)
 
