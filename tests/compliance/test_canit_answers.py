@@ -111,6 +111,24 @@ def test_non_commercial_and_research_licenses_say_no_to_commercial_use(name: str
     assert "for non-commercial purposes only" in answers["fine-tune"]["conditions"]
 
 
+def test_openmdw_grants_to_deal_without_restriction() -> None:
+    """"permission is hereby granted ... to deal in the Model Materials without restriction"
+    grants use, modification and redistribution, as MIT's grant does."""
+    from opengauge.compliance.texts import from_registry, text_grants
+    from opengauge.licenses.sentences import split
+    from opengauge.licenses.verdict import grants
+
+    raw = (AI / "OpenMDW-1.1.txt").read_text("utf-8")
+    assert grants(split(raw)) == {"use"}  # the analyzer's own reading lists no verbs
+    assert text_grants(raw) == {"use", "modify", "redistribute"}
+    answers = ask(AI / "OpenMDW-1.1.txt", commercial=True, fine_tune=True, redistribute=True)
+    assert {q: a["answer"] for q, a in answers.items()} == {
+        "commercial": "yes", "fine-tune": "yes", "redistribute": "yes"}
+    assert "granted by OpenMDW License Agreement 1.1" in answers["fine-tune"]["reason"]
+    registry = from_registry("openmdw-1.1", "test")
+    assert registry is not None and registry.grants == {"use", "modify", "redistribute"}
+
+
 def test_cc_by_nc_says_no_to_commercial_use(tmp_path: Path) -> None:
     answers = ask(scancode_text("cc-by-nc-4.0", tmp_path), commercial=True, redistribute=True)
     assert answers["commercial"]["answer"] == "no"
