@@ -247,10 +247,33 @@ def test_catalog_version_follows_the_model_name() -> None:
 
 
 def test_catalog_llama_3_2_region_names_the_multimodal_models() -> None:
+    """llama-3.2 is Llama-3.2-1B-Instruct, typed `language`: the EU clause, scoped to the
+    multimodal models, is its condition, not a no."""
     record = api.can_i("llama-3.2", region="EU")
     (region,) = record["answers"]
-    assert region["answer"] == "no" and "multimodal" in region["scope"]
-    assert any("types this model as language" in n for n in record["notes"])
+    assert region["answer"] == "conditional" and region["scope"] is None
+    (condition,) = region["conditions"]
+    assert condition.startswith("it is not one of the multimodal models included in Llama 3.2")
+    assert condition.endswith("the catalog types this model as language")
+    assert "withholds the rights from licensees domiciled in the European Union" in condition
+    (clause,) = region["clauses"]
+    assert clause["kind"] == "territorial" and clause["file"].endswith("llama-3.2-aup.LICENSE")
+    assert clause["quote"].startswith("With respect to any multimodal models")
+
+
+@pytest.mark.parametrize(("model_type", "expected"), [
+    (None, "no"), (["multimodal"], "no"), (["image"], "no"), (["text", "image"], "no"),
+    (["language"], "conditional"), (["text", "code"], "conditional")])
+def test_the_multimodal_scope_follows_the_model_type(model_type, expected) -> None:
+    """The Llama 3.2 use policy with --region EU for the multimodal models (or a model of
+    unknown type) is no; for a text-only model the scoped clause is a condition."""
+    from opengauge.compliance.can_i import governing
+
+    texts = governing("llama-3.2").texts
+    region = rules.answer("region", texts, region="EU", model_type=model_type)
+    assert region.answer == expected, region.reason
+    if expected == "no":
+        assert region.scope == "multimodal models included in Llama 3.2"
 
 
 def test_catalog_open_model_is_yes() -> None:

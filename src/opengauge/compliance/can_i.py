@@ -165,8 +165,9 @@ def can_i(target: str, questions: Questions, own: str | Path | None = None,
     """The answers for `target` (a record of the `answers` document)."""
     questions.check()
     found = governing(target, own, **hub)
+    model_type = found.model_type if found.kind == "catalog" else None
     answers = [rules.answer(q, found.texts, users=questions.users, revenue=questions.revenue,
-                            region=questions.region) for q in questions.asked()]
+                            region=questions.region, model_type=model_type) for q in questions.asked()]
     notes = list(found.notes) + rules.notes(found.texts)
     if found.model_type and any(a.scope and "multimodal" in a.scope for a in answers):
         notes.append(f"the catalog types this model as {', '.join(found.model_type)}; "

@@ -119,6 +119,11 @@ COMPETING = re.compile(r"\b(?:that\s+(?:is|are)\s+)?(competitive\s+with\s+[^,.;)
                        r"compet\w+\s+(?:model|product|service)s?[^,.;)]{0,60})", re.IGNORECASE)
 SCOPE = re.compile(r"\bwith\s+respect\s+to\s+(?:any\s+|the\s+)?([^,]{3,120}?models?[^,]{0,60}),",
                    re.IGNORECASE)
+MULTIMODAL = re.compile(r"\b(?:multi-?modal|image|vision|visual|video)", re.IGNORECASE)
+"""A clause scope naming models that take more than text."""
+TEXT_ONLY_TYPES = frozenset({"language", "text", "code"})
+"""Catalog model types that make a model text-only: a clause scoped to multimodal models does
+not refuse it."""
 DOES_NOT_APPLY = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\s+to\s+(.{3,200}?)[.;]?$", re.IGNORECASE)
 
 # Threshold comparisons: which side of the limit is restricted.
@@ -357,8 +362,12 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
             tally.cleared.append(clause)
 
 
-def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str]) -> str | None:
-    """Territorial clauses naming the region (or part of it); returns the scope of the no."""
+def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str],
+                model_type: list[str] | None = None) -> str | None:
+    """Territorial clauses naming the region (or part of it); returns the scope of the no.
+    A clause scoped to multimodal models does not refuse a model the catalog types as text only
+    (`model_type` within `TEXT_ONLY_TYPES`): it becomes the condition that the model is not one
+    of them."""
     scopes: list[str | None] = []
     for text, restriction in _each(texts, "territorial"):
         sentence = full_sentence(text, restriction)
@@ -382,6 +391,11 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
         where = " and ".join(sorted({_place_name(n) for n in named}))
         if overlap == covered and not partial:
             reason = f"{_lines(clause)} withholds the rights from licensees domiciled in {where}"
+            if scope and MULTIMODAL.search(scope) and _text_only(model_type):
+                tally.conditions.append((clause, f"it is not one of the {scope}: {reason} for those "
+                                                 f"only, and the catalog types this model as "
+                                                 f"{', '.join(model_type or [])}"))
+                continue
             tally.no.append((clause, reason, scope))
             scopes.append(scope)
         else:
@@ -392,6 +406,10 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
     if scopes and all(scopes):
         return "; ".join(dict.fromkeys(s for s in scopes if s))
     return None
+
+
+def _text_only(model_type: list[str] | None) -> bool:
+    return bool(model_type) and all(str(t).strip().lower() in TEXT_ONLY_TYPES for t in model_type or [])
 
 
 def _place_name(name: str) -> str:
@@ -477,8 +495,10 @@ def _ask_distribution(tally: _Tally, texts: list[GoverningText]) -> None:
 
 
 def answer(question: str, texts: list[GoverningText], *, users: float | None = None,
-           revenue: float | None = None, region: str | None = None) -> Answer:
-    """The answer to one question from the governing texts."""
+           revenue: float | None = None, region: str | None = None,
+           model_type: list[str] | None = None) -> Answer:
+    """The answer to one question from the governing texts (`model_type`: the catalog's types
+    of the model, when known)."""
     tally = _Tally()
     result = Answer(question, asked(question, users=users, revenue=revenue, region=region))
     result.value = {"users": users, "revenue": revenue, "region": region}.get(question)
@@ -493,7 +513,7 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _ask_threshold(tally, texts, question, users if question == "users" else revenue)
     elif question == "region" and region:
         code, covered = region_codes(region)
-        result.scope = _ask_region(tally, texts, code, covered)
+        result.scope = _ask_region(tally, texts, code, covered, model_type)
     elif question == "military":
         _ask_military(tally, texts)
     elif question == "train-on-outputs":
