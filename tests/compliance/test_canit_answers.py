@@ -292,6 +292,8 @@ def test_bad_questions_and_targets(tmp_path: Path) -> None:
         api.can_i("olmo", region="XX")
     with pytest.raises(BadInput, match="--users"):
         api.can_i("olmo", users=-1)
+    with pytest.raises(BadInput, match="--revenue must be a finite number"):
+        api.can_i("olmo", revenue=float("inf"))
     with pytest.raises(NotFound, match="no such file"):
         api.can_i(str(tmp_path / "LICENSE.txt"))
     with pytest.raises(NotFound, match="did you mean"):

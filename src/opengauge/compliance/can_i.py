@@ -8,6 +8,7 @@ The decision rules are in `rules.py`; docs/compliance.md documents both.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,8 @@ class Questions:
 
     def check(self) -> None:
         for name, value in (("--users", self.users), ("--revenue", self.revenue)):
-            if value is not None and (value < 0 or value != value):
-                raise BadInput(f"{name} must be a number of zero or more, not {value}")
+            if value is not None and (value < 0 or not math.isfinite(value)):
+                raise BadInput(f"{name} must be a finite number of zero or more, not {value}")
         if self.region is not None:
             rules.region_codes(self.region)
 
