@@ -371,8 +371,8 @@ def can_i(
     = None,
     revenue: Annotated[float | None, typer.Option("--revenue", min=0, help="With this annual revenue "
                                                                            "in US dollars?")] = None,
-    region: Annotated[str | None, typer.Option("--region", help="Use it in EU, EEA or an ISO country "
-                                                                 "code (DE, US, ...)?")] = None,
+    region: Annotated[list[str] | None, typer.Option("--region", help="Use it in EU, EEA or an ISO "
+                                                                       "country code (DE, US, ...)?")] = None,
     fine_tune: Annotated[bool, typer.Option("--fine-tune", help="Fine-tune or modify it?")] = False,
     redistribute: Annotated[bool, typer.Option("--redistribute", help="Redistribute it?")] = False,
     train_on_outputs: Annotated[bool, typer.Option("--train-on-outputs",
@@ -389,8 +389,11 @@ def can_i(
     --redistribute, --train-on-outputs, --military. Not legal advice."""
     from opengauge.formats.records import answers_document
 
+    if region and len(region) > 1:
+        raise BadInput(f"--region given {len(region)} times ({', '.join(region)}): ask about one "
+                       "region at a time")
     record = api.can_i(model, catalog, commercial=commercial, users=users, revenue=revenue,
-                       region=region, fine_tune=fine_tune, redistribute=redistribute,
+                       region=region[0] if region else None, fine_tune=fine_tune, redistribute=redistribute,
                        train_on_outputs=train_on_outputs, military=military)
     emit(answers_document([record]), format)
     failed = [f"{a['answer']} for {a['question']}" for a in record["answers"]

@@ -111,6 +111,24 @@ def test_non_commercial_and_research_licenses_say_no_to_commercial_use(name: str
     assert "for non-commercial purposes only" in answers["fine-tune"]["conditions"]
 
 
+def test_openmdw_grants_to_deal_without_restriction() -> None:
+    """"permission is hereby granted ... to deal in the Model Materials without restriction"
+    grants use, modification and redistribution, as MIT's grant does."""
+    from opengauge.compliance.texts import from_registry, text_grants
+    from opengauge.licenses.sentences import split
+    from opengauge.licenses.verdict import grants
+
+    raw = (AI / "OpenMDW-1.1.txt").read_text("utf-8")
+    assert grants(split(raw)) == {"use"}  # the analyzer's own reading lists no verbs
+    assert text_grants(raw) == {"use", "modify", "redistribute"}
+    answers = ask(AI / "OpenMDW-1.1.txt", commercial=True, fine_tune=True, redistribute=True)
+    assert {q: a["answer"] for q, a in answers.items()} == {
+        "commercial": "yes", "fine-tune": "yes", "redistribute": "yes"}
+    assert "granted by OpenMDW License Agreement 1.1" in answers["fine-tune"]["reason"]
+    registry = from_registry("openmdw-1.1", "test")
+    assert registry is not None and registry.grants == {"use", "modify", "redistribute"}
+
+
 def test_cc_by_nc_says_no_to_commercial_use(tmp_path: Path) -> None:
     answers = ask(scancode_text("cc-by-nc-4.0", tmp_path), commercial=True, redistribute=True)
     assert answers["commercial"]["answer"] == "no"
@@ -130,11 +148,22 @@ def test_kimi_k2_display_duty_above_its_thresholds() -> None:
     above = ask(AI / "Kimi-K2-LICENSE.txt", users=200_000_000)["users"]
     assert above["answer"] == "conditional" and "Kimi K2" in above["conditions"][0]
     # 20 million dollars of monthly revenue: an annual revenue below it is below it every month,
-    # above twelve times it passes it in some month, in between cannot be told.
+    # above twelve times it passes it in some month, in between cannot be told -- but the
+    # clause is only a display duty, so the use is allowed either way: conditional on the duty.
     assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=10e6)["revenue"]["answer"] == "yes"
-    assert ask(AI / "Kimi-K2-LICENSE.txt", revenue=300e6)["revenue"]["answer"] == "conditional"
-    middle = ask(AI / "Kimi-K2-LICENSE.txt", revenue=100e6)["revenue"]
-    assert middle["answer"] == "unknown" and "monthly revenue" in middle["reason"]
+    surely = ask(AI / "Kimi-K2-LICENSE.txt", revenue=300e6)["revenue"]
+    assert surely["answer"] == "conditional" and surely["thresholds"][0]["result"] == "above"
+    assert surely["conditions"][0].startswith("above 20,000,000 USD")
+    for answers in (ask(AI / "Kimi-K2-LICENSE.txt", revenue=100e6),
+                    ask(AI / "Kimi-K2-LICENSE.txt", revenue=30e6, commercial=True)):
+        for middle in answers.values():
+            assert middle["answer"] == "conditional", middle["reason"]
+            (threshold,) = [t for t in middle["thresholds"] if t["unit"].startswith("USD")]
+            assert threshold["result"] == "unknown" and threshold["limit"] == 20_000_000
+            (condition,) = [c for c in middle["conditions"] if "USD" in c]
+            assert condition.startswith("possibly above 20,000,000 USD") and "monthly revenue" in condition
+            assert 'display "Kimi K2"' in condition and "cannot tell" in condition
+            assert middle["clauses"][0]["kind"] == "attribution-display"
 
 
 def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:
@@ -145,6 +174,39 @@ def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:
     assert military["answer"] == "no"
     assert military["clauses"][0]["quote"].startswith("Military, warfare, nuclear industries")
     assert military["clauses"][0]["file"].endswith("llama-2-aup.LICENSE")
+
+
+def test_flux_forbids_military_purposes_in_its_list_of_restrictions() -> None:
+    """Line 30 ("You will not ... use ... (ii) military purposes") is tagged non-commercial
+    only; the military rule reads its enumerated uses too."""
+    military = ask(AI / "FLUX-Non-Commercial-License-v2.1.txt", military=True)["military"]
+    assert military["answer"] == "no"
+    (clause,) = military["clauses"]
+    assert clause["lines"] == [30, 30] and clause["kind"] == "non-commercial"
+    assert "(ii) military purposes" in clause["quote"]
+    assert '"military purposes" among the uses' in military["reason"]
+
+
+def test_export_control_clauses_are_not_military_prohibitions() -> None:
+    """FLUX line 35 names weapons only as purposes prohibited by export laws."""
+    line = (AI / "FLUX-Non-Commercial-License-v2.1.txt").read_text("utf-8").splitlines()[34]
+    assert "biological weapons" in line and rules.MILITARY.search(line)
+    assert not any(rules._military(part) for part in rules._ENUMERATED.split(line))
+
+
+@pytest.mark.parametrize("name", [
+    "FLUX-Non-Commercial-License-v2.1.txt", "EXAONE-AI-Model-License-Agreement-1.1-NC.txt",
+    "tongyi-qianwen-research-license.txt", "mistral-research-license-0.1.md"])
+def test_non_commercial_licenses_attach_their_condition_to_every_use_question(name: str) -> None:
+    answers = ask(AI / name, commercial=True, users=5, revenue=5, region="EU", military=True,
+                  train_on_outputs=True)
+    assert answers.pop("commercial")["answer"] == "no"
+    for question, answer in answers.items():
+        assert answer["answer"] != "yes", question
+        if answer["answer"] == "conditional":
+            assert "for non-commercial purposes only" in answer["conditions"], question
+    for question in ("users", "revenue", "region"):
+        assert answers[question]["answer"] == "conditional", question
 
 
 def test_a_binding_policy_that_is_not_available_leaves_military_unknown() -> None:
@@ -185,10 +247,33 @@ def test_catalog_version_follows_the_model_name() -> None:
 
 
 def test_catalog_llama_3_2_region_names_the_multimodal_models() -> None:
+    """llama-3.2 is Llama-3.2-1B-Instruct, typed `language`: the EU clause, scoped to the
+    multimodal models, is its condition, not a no."""
     record = api.can_i("llama-3.2", region="EU")
     (region,) = record["answers"]
-    assert region["answer"] == "no" and "multimodal" in region["scope"]
-    assert any("types this model as language" in n for n in record["notes"])
+    assert region["answer"] == "conditional" and region["scope"] is None
+    (condition,) = region["conditions"]
+    assert condition.startswith("it is not one of the multimodal models included in Llama 3.2")
+    assert condition.endswith("the catalog types this model as language")
+    assert "withholds the rights from licensees domiciled in the European Union" in condition
+    (clause,) = region["clauses"]
+    assert clause["kind"] == "territorial" and clause["file"].endswith("llama-3.2-aup.LICENSE")
+    assert clause["quote"].startswith("With respect to any multimodal models")
+
+
+@pytest.mark.parametrize(("model_type", "expected"), [
+    (None, "no"), (["multimodal"], "no"), (["image"], "no"), (["text", "image"], "no"),
+    (["language"], "conditional"), (["text", "code"], "conditional")])
+def test_the_multimodal_scope_follows_the_model_type(model_type, expected) -> None:
+    """The Llama 3.2 use policy with --region EU for the multimodal models (or a model of
+    unknown type) is no; for a text-only model the scoped clause is a condition."""
+    from opengauge.compliance.can_i import governing
+
+    texts = governing("llama-3.2").texts
+    region = rules.answer("region", texts, region="EU", model_type=model_type)
+    assert region.answer == expected, region.reason
+    if expected == "no":
+        assert region.scope == "multimodal models included in Llama 3.2"
 
 
 def test_catalog_open_model_is_yes() -> None:
@@ -207,6 +292,8 @@ def test_bad_questions_and_targets(tmp_path: Path) -> None:
         api.can_i("olmo", region="XX")
     with pytest.raises(BadInput, match="--users"):
         api.can_i("olmo", users=-1)
+    with pytest.raises(BadInput, match="--revenue must be a finite number"):
+        api.can_i("olmo", revenue=float("inf"))
     with pytest.raises(NotFound, match="no such file"):
         api.can_i(str(tmp_path / "LICENSE.txt"))
     with pytest.raises(NotFound, match="did you mean"):

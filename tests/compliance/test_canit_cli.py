@@ -63,9 +63,13 @@ def test_default_questions_and_strict_exit() -> None:
     (("olmo", "--region", "XX"), 2, "--region 'XX'"),
     (("/no/such/LICENSE",), 3, "no such file"),
     (("lama-2",), 3, "did you mean"),
+    (("llama-2", "--revenue", "inf", "-f", "json"), 2, "--revenue must be a finite number"),
+    (("llama-2", "--revenue", "nan"), 2, "--revenue must be a finite number"),
+    (("llama-2", "--region", "EU", "--region", "DE"), 2, "--region given 2 times (EU, DE)"),
 ])
 def test_errors_are_one_line(args: tuple[str, ...], code: int, message: str) -> None:
     done = run_cli("can-i", *args)
     assert done.returncode == code
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
     assert "Traceback" not in done.stderr
+    assert done.stdout == ""  # nothing half-written (no "Infinity" in a JSON document)

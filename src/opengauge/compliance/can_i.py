@@ -8,6 +8,7 @@ The decision rules are in `rules.py`; docs/compliance.md documents both.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,8 @@ class Questions:
 
     def check(self) -> None:
         for name, value in (("--users", self.users), ("--revenue", self.revenue)):
-            if value is not None and (value < 0 or value != value):
-                raise BadInput(f"{name} must be a number of zero or more, not {value}")
+            if value is not None and (value < 0 or not math.isfinite(value)):
+                raise BadInput(f"{name} must be a finite number of zero or more, not {value}")
         if self.region is not None:
             rules.region_codes(self.region)
 
@@ -165,8 +166,9 @@ def can_i(target: str, questions: Questions, own: str | Path | None = None,
     """The answers for `target` (a record of the `answers` document)."""
     questions.check()
     found = governing(target, own, **hub)
+    model_type = found.model_type if found.kind == "catalog" else None
     answers = [rules.answer(q, found.texts, users=questions.users, revenue=questions.revenue,
-                            region=questions.region) for q in questions.asked()]
+                            region=questions.region, model_type=model_type) for q in questions.asked()]
     notes = list(found.notes) + rules.notes(found.texts)
     if found.model_type and any(a.scope and "multimodal" in a.scope for a in answers):
         notes.append(f"the catalog types this model as {', '.join(found.model_type)}; "

@@ -32,6 +32,7 @@ from opengauge.compliance.texts import (
     has_policy,
     prohibited_items,
     quoted_sentences,
+    touched,
 )
 from opengauge.errors import BadInput
 
@@ -49,8 +50,10 @@ NO_KINDS = {"commercial": ("non-commercial",), "fine-tune": ("no-derivatives",),
             "train-on-outputs": ("no-model-training",)}
 """Finding kinds that answer a question with no by themselves."""
 
-NON_COMMERCIAL_CONDITION = ("fine-tune", "redistribute", "train-on-outputs")
-"""Questions a non-commercial clause turns into 'only for non-commercial purposes'."""
+NON_COMMERCIAL_CONDITION = ("users", "revenue", "region", "fine-tune", "redistribute",
+                            "train-on-outputs", "military")
+"""Questions a non-commercial clause turns into 'only for non-commercial purposes' (every
+question but `commercial`, which it answers with no)."""
 
 POLICY_QUESTIONS = ("region", "military")
 """Questions use policies decide as often as licenses: a license that makes a use policy
@@ -95,6 +98,16 @@ MILITARY = re.compile(
     r"armed\s+forces|arms\s+(?:regulations?|control|trafficking|trade)|itar|"
     r"international\s+traffic\s+(?:in\s+)?arms|nuclear\s+weapons?|combat)\b", re.IGNORECASE)
 """What makes a prohibited use a military one."""
+EXPORT_LAW = re.compile(r"\b(?:export\w*|sanction\w*|trade\s+(?:control|compliance)\w*|restricted\s+part)",
+                        re.IGNORECASE)
+"""A prohibition worded as compliance with export or sanctions laws ("for any purpose prohibited
+by Export Laws, including nuclear ... weapons") is not a military-use clause of its own."""
+PROHIBITING_KINDS = ("non-commercial", "no-derivatives", "no-model-training")
+"""Besides field-of-use, restriction kinds whose sentences may list other prohibited uses
+("You will not ... use ... (i) for any commercial ... purposes, (ii) military purposes")."""
+PROHIBITS = re.compile(r"\b(?:will|shall|must|may|can|do|does)\s+not\b|\bcannot\b|\bprohibit\w*|"
+                       r"\bforbid\w*|\bnever\b", re.IGNORECASE)
+_ENUMERATED = re.compile(r"\s*\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)\s*|;\s*")
 
 MODEL_NAMING = re.compile(r"\b(?:model\s+name|beginning\s+of\s+any\s+such|name\s+of\s+(?:the|any|your)\s+"
                           r"(?:ai\s+)?model)\b", re.IGNORECASE)
@@ -106,6 +119,11 @@ COMPETING = re.compile(r"\b(?:that\s+(?:is|are)\s+)?(competitive\s+with\s+[^,.;)
                        r"compet\w+\s+(?:model|product|service)s?[^,.;)]{0,60})", re.IGNORECASE)
 SCOPE = re.compile(r"\bwith\s+respect\s+to\s+(?:any\s+|the\s+)?([^,]{3,120}?models?[^,]{0,60}),",
                    re.IGNORECASE)
+MULTIMODAL = re.compile(r"\b(?:multi-?modal|image|vision|visual|video)", re.IGNORECASE)
+"""A clause scope naming models that take more than text."""
+TEXT_ONLY_TYPES = frozenset({"language", "text", "code"})
+"""Catalog model types that make a model text-only: a clause scoped to multimodal models does
+not refuse it."""
 DOES_NOT_APPLY = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\s+to\s+(.{3,200}?)[.;]?$", re.IGNORECASE)
 
 # Threshold comparisons: which side of the limit is restricted.
@@ -307,7 +325,8 @@ def _revenue(yours: float, limit: float, unit: str, op: str | None,
 
 def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, yours: float | None) -> None:
     """User or revenue thresholds: above a withholding limit is a no; above a display limit a
-    condition; without the user's number, both are conditions."""
+    condition; without the user's number, both are conditions. A display limit that cannot be
+    compared with the user's number is a condition too (the use is allowed either way)."""
     kind = "user-threshold" if question == "users" else "revenue-threshold"
     unit_word = "users" if question == "users" else "revenue"
     for text, restriction in _each(texts, kind):
@@ -336,13 +355,19 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
         if yours is None or outcome:
             tally.conditions.append((clause, f"above {record['limit']:,.0f} {record['unit']}: {duty}"))
         elif outcome is None:
-            tally.unknown.append(f"{record['text']} ({record['note']})")
+            # A duty, not a refusal: whichever side of the limit, the use is allowed.
+            tally.conditions.append((clause, f"possibly above {record['limit']:,.0f} {record['unit']} "
+                                             f"({record['text']}: {record['note']}): {duty}"))
         else:
             tally.cleared.append(clause)
 
 
-def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str]) -> str | None:
-    """Territorial clauses naming the region (or part of it); returns the scope of the no."""
+def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str],
+                model_type: list[str] | None = None) -> str | None:
+    """Territorial clauses naming the region (or part of it); returns the scope of the no.
+    A clause scoped to multimodal models does not refuse a model the catalog types as text only
+    (`model_type` within `TEXT_ONLY_TYPES`): it becomes the condition that the model is not one
+    of them."""
     scopes: list[str | None] = []
     for text, restriction in _each(texts, "territorial"):
         sentence = full_sentence(text, restriction)
@@ -366,6 +391,11 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
         where = " and ".join(sorted({_place_name(n) for n in named}))
         if overlap == covered and not partial:
             reason = f"{_lines(clause)} withholds the rights from licensees domiciled in {where}"
+            if scope and MULTIMODAL.search(scope) and _text_only(model_type):
+                tally.conditions.append((clause, f"it is not one of the {scope}: {reason} for those "
+                                                 f"only, and the catalog types this model as "
+                                                 f"{', '.join(model_type or [])}"))
+                continue
             tally.no.append((clause, reason, scope))
             scopes.append(scope)
         else:
@@ -376,6 +406,10 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
     if scopes and all(scopes):
         return "; ".join(dict.fromkeys(s for s in scopes if s))
     return None
+
+
+def _text_only(model_type: list[str] | None) -> bool:
+    return bool(model_type) and all(str(t).strip().lower() in TEXT_ONLY_TYPES for t in model_type or [])
 
 
 def _place_name(name: str) -> str:
@@ -389,18 +423,40 @@ def _place_name(name: str) -> str:
 _MARKER = re.compile(r"^\s*(?:(?:[-*+•·]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)])\s+)+")
 
 
+def _military(line: str) -> bool:
+    return bool(MILITARY.search(line)) and not EXPORT_LAW.search(line)
+
+
 def _ask_military(tally: _Tally, texts: list[GoverningText]) -> None:
-    """Prohibited uses (a field-of-use clause and the list it introduces) that name military
-    uses or weapons."""
+    """Prohibited uses that name military uses or weapons: a field-of-use clause and the list
+    it introduces, and the enumerated uses in a prohibiting sentence of the other kinds
+    (`PROHIBITING_KINDS`). Export and sanctions compliance clauses do not count."""
+    found: set[tuple[Any, int]] = set()
+
+    def prohibit(base: dict[str, Any], number: int, line: str, item: str | None = None) -> None:
+        if (base.get("file"), number) in found:
+            return
+        found.add((base.get("file"), number))
+        clause = {**base, "lines": [number, number], "quote": _short(line, 280)}
+        named = f"\"{item}\" among the uses in " if item else ""
+        tally.no.append((clause, f"{_lines(clause)} prohibits it: {named}\"{_short(line)}\"", None))
+
     for text, restriction in _each(texts, "field-of-use"):
         items = prohibited_items(text, restriction) or [
             (n, str(restriction.get("quote") or "")) for n in (restriction.get("lines") or [])[:1]]
         base = cite(text, restriction)
         for number, line in items:
-            if MILITARY.search(line):
-                line = _MARKER.sub("", line)
-                clause = {**base, "lines": [number, number], "quote": _short(line, 280)}
-                tally.no.append((clause, f"{_lines(clause)} prohibits it: \"{_short(line)}\"", None))
+            if _military(line):
+                prohibit(base, number, _MARKER.sub("", line))
+    for text, restriction in _each(texts, *PROHIBITING_KINDS):
+        base = cite(text, restriction)
+        for sentence in touched(text, restriction):
+            if not PROHIBITS.search(sentence.plain) or not MILITARY.search(sentence.text):
+                continue
+            for part in _ENUMERATED.split(sentence.text):
+                if _military(part):
+                    prohibit(base, sentence.start, _MARKER.sub("", sentence.text),
+                             _short(_MARKER.sub("", part).strip(" ,;"), 80))
 
 
 def _ask_training(tally: _Tally, texts: list[GoverningText]) -> None:
@@ -439,8 +495,10 @@ def _ask_distribution(tally: _Tally, texts: list[GoverningText]) -> None:
 
 
 def answer(question: str, texts: list[GoverningText], *, users: float | None = None,
-           revenue: float | None = None, region: str | None = None) -> Answer:
-    """The answer to one question from the governing texts."""
+           revenue: float | None = None, region: str | None = None,
+           model_type: list[str] | None = None) -> Answer:
+    """The answer to one question from the governing texts (`model_type`: the catalog's types
+    of the model, when known)."""
     tally = _Tally()
     result = Answer(question, asked(question, users=users, revenue=revenue, region=region))
     result.value = {"users": users, "revenue": revenue, "region": region}.get(question)
@@ -455,7 +513,7 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _ask_threshold(tally, texts, question, users if question == "users" else revenue)
     elif question == "region" and region:
         code, covered = region_codes(region)
-        result.scope = _ask_region(tally, texts, code, covered)
+        result.scope = _ask_region(tally, texts, code, covered, model_type)
     elif question == "military":
         _ask_military(tally, texts)
     elif question == "train-on-outputs":

@@ -31,6 +31,10 @@ POLICY_WORDS = re.compile(r"\b(?:polic(?:y|ies)|aup)\b", re.IGNORECASE)
 """A field-of-use finding quoting these makes a use policy binding."""
 
 ALL_RIGHTS = ("use", "modify", "redistribute")
+DEAL_FREELY = re.compile(r"\b(?:permission|grant\w*|licen[cs]e\w*)\b[^.;]{0,120}\bto\s+deal\s+in\b"
+                         r"[^.;]{0,80}\bwithout\s+restriction\b")
+"""An MIT-style grant ("permission ... to deal in the Model Materials without restriction"):
+all three rights, whether or not they are listed after it."""
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _CARD = re.compile(r"^(?:readme|model[_-]?card)", re.IGNORECASE)
 _NOTICE_NAME = re.compile(r"notice", re.IGNORECASE)
@@ -188,14 +192,19 @@ def cite(text: GoverningText, restriction: dict[str, Any]) -> dict[str, Any]:
 
 def quoted_sentences(text: GoverningText, restriction: dict[str, Any]) -> list[str]:
     """The sentences a restriction's lines touch ([its quote] when they cannot be found)."""
+    found = [s.text for s in touched(text, restriction)]
+    return found or [str(restriction.get("quote") or "")]
+
+
+def touched(text: GoverningText, restriction: dict[str, Any]) -> list[Any]:
+    """The sentences (with their reading in context, `plain`) a restriction's lines touch;
+    their lines are those of `cite`. Empty when the text is not at hand."""
     sentences, offset = sentences_of(text, restriction)
     lines = restriction.get("lines") or []
-    if sentences and lines:
-        start, end = lines[0] + offset, lines[-1] + offset
-        found = [s.text for s in sentences if s.start <= end and s.end >= start]
-        if found:
-            return found
-    return [str(restriction.get("quote") or "")]
+    if not sentences or not lines:
+        return []
+    start, end = lines[0] + offset, lines[-1] + offset
+    return [s for s in sentences if s.start <= end and s.end >= start]
 
 
 def full_sentence(text: GoverningText, restriction: dict[str, Any]) -> str:
@@ -235,12 +244,25 @@ def _governs(record: dict[str, Any], name: str) -> bool:
     return not (_CARD.match(name) or _NOTICE_NAME.search(name))
 
 
+def text_grants(text: str | None) -> set[str]:
+    """The rights a text grants: the analyzer's reading (`licenses.verdict.grants`), and all
+    three for a grant to deal in the work without restriction (`DEAL_FREELY`)."""
+    from opengauge.licenses.sentences import split
+    from opengauge.licenses.verdict import grants
+
+    if not text:
+        return set()
+    sentences = split(text)
+    found = set(grants(sentences))
+    if any(DEAL_FREELY.search(s.plain) for s in sentences):
+        found |= set(ALL_RIGHTS)
+    return found
+
+
 def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
     """Governing texts from `licenses.analyze_path` results (files the user gave or a folder's
     license-like files). Model cards and notices naming no license are left out."""
     from opengauge.licenses.inputs import read_file
-    from opengauge.licenses.sentences import split
-    from opengauge.licenses.verdict import grants
 
     texts = []
     for result in results:
@@ -254,7 +276,7 @@ def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
             text = read_file(Path(path)).text if path != "-" else None
         except Exception:  # unreadable after all: cite without context
             text = None
-        granted = set(grants(split(text))) if text else set()
+        granted = text_grants(text)
         for match in record.get("matches") or []:
             if match.get("key") and match.get("kind") == "license":
                 granted |= _reference_grants(match["key"])
@@ -290,7 +312,11 @@ def from_results(results: list[dict[str, Any]], why: str) -> list[GoverningText]
 def _reference_grants(key: str) -> frozenset[str]:
     from opengauge.licenses.lookup import reference_analysis
 
-    return reference_analysis(key)[1]
+    granted = reference_analysis(key)[1]
+    found = registry_file(key)
+    if found and DEAL_FREELY.search(" ".join(found.text.lower().split())):
+        granted |= frozenset(ALL_RIGHTS)
+    return granted
 
 
 # --- texts from the registry ----------------------------------------------------------------
