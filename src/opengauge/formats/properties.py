@@ -8,7 +8,8 @@ Names and values are identical in both (docs/compliance.md lists them):
 - `opengauge:summary:weights|open_source|basis`
 - per framework F (`osai`, `osai-14`, `ouc-2023`, later `mof`, `osaid`):
   `opengauge:F:score|rank|of|coverage|class|progress:N|verdict|reason|source|source_file|layer|
-  provenance` and `opengauge:F:rating:DIMENSION` (the level)
+  provenance` and `opengauge:F:rating:DIMENSION` (the level); the same under
+  `opengauge:automatic:F:...` for a repository's automatic assessment made beside a catalog record
 - `opengauge:data:SOURCE:snapshot|date|layer|attribution`
 - `opengauge:license:name|rating` (curated), and from the license analyzer when present (the
   governing license and use-policy texts when the report has them, else its reading of the
@@ -157,6 +158,9 @@ def report_properties(report: Report) -> list[tuple[str, str]]:
             out.append((name("summary", key), text(summary[key])))
     for framework_id, entry in report.frameworks.items():
         out += framework_properties(framework_id, entry)
+    for framework_id, entry in (report.context.get("automatic") or {}).items():
+        if isinstance(entry, Ranked):  # a repository's own assessment beside the catalog's
+            out += framework_properties(f"automatic:{framework_id}", entry)
     for snap in (report.provenance or {}).get("data") or []:
         for key in ("snapshot", "date", "layer", "attribution"):
             if snap.get(key):
