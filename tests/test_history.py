@@ -385,8 +385,12 @@ def test_bad_refs_and_unknown_models_are_one_line(tmp_path):
     assert "did you mean" in one_line_error(run_cli("history", "lama-2"), 3)
     assert "no stored checks of 'olmo'" in one_line_error(run_cli("history", "olmo"), 3)
     one_line_error(run_cli("history", str(tmp_path / "gone" / "model")), 3)
-    one_line_error(run_cli("diff", "llama-2", "--history", "1"), 2)
-    one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "x!"), 2)
+    assert "needs two models" in one_line_error(run_cli("diff", "llama-2", "--history", "1"), 2)
+    # a malformed ref is named first, whatever else is wrong (one --history, no model B)
+    for args in (["--history", "zz"], ["--history", "1", "--history", "x!"]):
+        error = one_line_error(run_cli("diff", "llama-2", *args), 2)
+        assert f"history ref '{args[-1]}': expected a check number" in error, error
+    assert "history ref 'zz'" in one_line_error(run_cli("diff", str(tmp_path), "--history", "zz"), 2)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "2"), 3)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--snapshot", "osai"), 2)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "1",

@@ -592,6 +592,10 @@ def _diff_history(a: str, b: str | None, refs: list[str], own: str | Path | None
 
     if len(refs) > 2:
         raise BadInput("diff compares two stored checks at most (give --history once or twice)")
+    from opengauge.history import check_ref
+
+    for ref in refs:  # a malformed ref is the mistake to report, before any count of models
+        check_ref(ref)
     if b is None and len(refs) < 2:
         raise BadInput("diff needs two models, or one model and two --history options")
     ref_a, ref_b = refs if len(refs) == 2 else refs * 2

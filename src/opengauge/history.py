@@ -273,14 +273,22 @@ def view(text: str, own: str | Path | None = None, *, limit: int | None = None) 
     return HistoryView(key, [Entry(r) for r in rows[:limit]])
 
 
+def check_ref(ref: str) -> str:
+    """`ref` normalized; BadInput unless it is a check number, latest, previous or 7 or more hex
+    digits of a revision."""
+    wanted = ref.strip().lower()
+    if not (re.fullmatch(r"[0-9]{1,9}", wanted) or wanted in ("latest", "previous")
+            or _HEX_REF.fullmatch(wanted)):
+        raise BadInput(f"history ref {ref!r}: expected a check number (1, 2, ...), latest, "
+                       "previous, or 7 or more hex digits of a revision")
+    return wanted
+
+
 def find(text: str, ref: str, own: str | Path | None = None) -> Entry:
     """The stored check `ref` of the model `text` names: its number (1 is the oldest), `latest`,
     `previous` or a prefix (7 or more hex digits) of its revision (the newest such check)."""
-    wanted = ref.strip().lower()
+    wanted = check_ref(ref)
     number = re.fullmatch(r"[0-9]{1,9}", wanted)
-    if not (number or wanted in ("latest", "previous") or _HEX_REF.fullmatch(wanted)):
-        raise BadInput(f"history ref {ref!r}: expected a check number (1, 2, ...), latest, "
-                       "previous, or 7 or more hex digits of a revision")
     entries = view(text, own).entries
     found: Entry | None = None
     if wanted == "latest":
