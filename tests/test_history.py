@@ -201,6 +201,14 @@ def test_history_and_diff_when_a_folder_changes_from_apache_to_llama_31(tmp_path
     assert [c["revision"] for c in checks] == [second["provenance"]["revision"],
                                                first["provenance"]["revision"]]
     assert [c["summary"]["open_source"] for c in checks] == [False, None]
+    # the identified license, not the file it is in
+    assert checks[1]["license"] == "Apache License 2.0"
+    # the card still says apache-2.0 beside the Llama 3.1 LICENSE file: both are named
+    assert checks[0]["license"] == "Apache License 2.0; Llama 3.1 Community License Agreement 2024"
+    assert "LICENSE" not in (checks[0]["license"], checks[1]["license"])
+    table = run_cli("history", str(folder), "-f", "csv")
+    assert table.returncode == 0
+    assert "Apache License 2.0" in table.stdout and "Llama 3.1 Community License" in table.stdout
 
     record = cli_json("diff", str(folder), "--history", "1", "--history", "2")["diffs"][0]
     assert not record["same"]
@@ -256,8 +264,10 @@ def test_history_in_every_format(tmp_path):
     lines = table.stdout.splitlines()
     assert lines[0].strip() == f"{target}: 2 stored checks"
     assert lines[1].split()[:3] == ["#", "checked", "at"]
-    assert [line.split()[0] for line in lines[2:]] == ["2", "1"]
-    assert lines[2].split()[-1] == "2" and lines[3].split()[-1] == "1"  # times
+    rows = [line.split() for line in lines[2:] if line.split()[0].isdigit()]  # long cells wrap
+    assert [row[0] for row in rows] == ["2", "1"]
+    assert rows[0][-1] == "2" and rows[1][-1] == "1"  # times
+    assert "Apache" in table.stdout and "LICENSE" not in table.stdout
 
     rows = list(csv.DictReader(io.StringIO(run_cli("history", target, "-f", "csv").stdout)))
     assert [r["#"] for r in rows] == ["2", "1"] and rows[0]["times"] == "2"
@@ -375,8 +385,12 @@ def test_bad_refs_and_unknown_models_are_one_line(tmp_path):
     assert "did you mean" in one_line_error(run_cli("history", "lama-2"), 3)
     assert "no stored checks of 'olmo'" in one_line_error(run_cli("history", "olmo"), 3)
     one_line_error(run_cli("history", str(tmp_path / "gone" / "model")), 3)
-    one_line_error(run_cli("diff", "llama-2", "--history", "1"), 2)
-    one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "x!"), 2)
+    assert "needs two models" in one_line_error(run_cli("diff", "llama-2", "--history", "1"), 2)
+    # a malformed ref is named first, whatever else is wrong (one --history, no model B)
+    for args in (["--history", "zz"], ["--history", "1", "--history", "x!"]):
+        error = one_line_error(run_cli("diff", "llama-2", *args), 2)
+        assert f"history ref '{args[-1]}': expected a check number" in error, error
+    assert "history ref 'zz'" in one_line_error(run_cli("diff", str(tmp_path), "--history", "zz"), 2)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "2"), 3)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--snapshot", "osai"), 2)
     one_line_error(run_cli("diff", "llama-2", "--history", "1", "--history", "1",

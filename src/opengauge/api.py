@@ -450,33 +450,67 @@ def read_targets(path: str | Path) -> list[tuple[str, str]]:
 
 
 def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path | None = None, *,
-           framework: str | None = None, validate: bool = False) -> list[Any]:
-    """Each target's report in export format `fmt` (see `formats.exports`), one per model id.
+           framework: str | None = None, validate: bool = False, offline: bool | None = None,
+           endpoint: str | None = None, token: str | None = None,
+           timeout: float | None = None) -> list[Any]:
+    """Each target's report in export format `fmt` (see `formats.exports`), one per model.
 
-    Targets are model names, or `(origin, name)` pairs from `read_targets`; every target is
-    resolved before anything is built, and an unknown one raises naming its origin.
+    Targets are anything `check` accepts (a catalog name, a folder or weights file, an
+    `org/name[@revision]` Hub id; `check_target`), or `(origin, target)` pairs from
+    `read_targets`. Every target is resolved first (a repository is assessed then) and an
+    unknown one raises naming its origin before anything is built; targets naming the same
+    model (the history's model key: catalog id, Hub repository, absolute path) count once.
     """
     from opengauge.errors import OpengaugeError
     from opengauge.formats.exports import export as export_report
+    from opengauge.history import model_key
+    from opengauge.sources.target import resolve_target
 
     pairs = [t if isinstance(t, tuple) else (None, t) for t in targets]
-    ids: dict[str, None] = {}
+    found: dict[str, Report | None] = {}  # model key -> its report (None: a catalog id)
     for origin, name in pairs:
         try:
-            ids.setdefault(resolve(name, own))
+            resolved = resolve_target(name)
+            if resolved.kind == "catalog":
+                found.setdefault(resolve(str(resolved.name), own))
+            else:
+                report = check_target(name, own, offline=offline, endpoint=endpoint, token=token,
+                                      timeout=timeout)
+                found.setdefault(model_key(report), report)
         except OpengaugeError as error:
             if origin is None:
                 raise
             raise type(error)(f"{origin}: {error}") from None
-    return [export_report(check(i, own), fmt, framework=framework, validate=validate) for i in ids]
+    items = []
+    for key, report in found.items():
+        item = export_report(report or check(key, own), fmt, framework=framework, validate=validate)
+        item.stem = export_stem(key, report)
+        items.append(item)
+    return items
+
+
+def export_stem(key: str, report: Report | None) -> str:
+    """The file name (before the suffix) of an export: the catalog id; `org__name` for a Hub
+    repository; the folder's or file's name for a local target."""
+    target = ((report.provenance or {}).get("target") if report else None) or {}
+    if target.get("kind") == "hub":
+        return str(target.get("repo_id") or key).replace("/", "__")
+    if target.get("kind") == "path":
+        path = Path(key)
+        return path.stem if path.suffix.lower() in (".gguf", ".safetensors", ".json") else path.name
+    return key
 
 
 def save_exports(items: list[Any], folder: str | Path, *, force: bool = False) -> list[Path]:
-    """Write each export to `folder/<id><suffix>`; existing files are kept unless `force`."""
+    """Write each export to `folder/<stem><suffix>`; existing files are kept unless `force`."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise BadInput(f"{out}: not a folder (--out takes a folder)")
-    paths = [out / f"{item.id}{item.suffix}" for item in items]
+    paths = [out / f"{item.stem}{item.suffix}" for item in items]
+    clash = next((p for i, p in enumerate(paths) if p in paths[:i]), None)
+    if clash is not None:
+        raise BadInput(f"{clash}: two targets would be written to this file (export them to "
+                       "different --out folders)")
     existing = [str(p) for p in paths if p.exists()]
     if existing and not force:
         raise BadInput(f"{existing[0]}: already exists (use --force to overwrite"
@@ -558,6 +592,10 @@ def _diff_history(a: str, b: str | None, refs: list[str], own: str | Path | None
 
     if len(refs) > 2:
         raise BadInput("diff compares two stored checks at most (give --history once or twice)")
+    from opengauge.history import check_ref
+
+    for ref in refs:  # a malformed ref is the mistake to report, before any count of models
+        check_ref(ref)
     if b is None and len(refs) < 2:
         raise BadInput("diff needs two models, or one model and two --history options")
     ref_a, ref_b = refs if len(refs) == 2 else refs * 2

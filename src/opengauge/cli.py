@@ -306,7 +306,9 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
-    models: Annotated[list[str] | None, typer.Argument(help="Model ids or names.")] = None,
+    models: Annotated[list[str] | None, typer.Argument(
+        help="Targets as check takes them: catalog names, folders, .gguf/.safetensors files, "
+             "org/name[@revision] Hub ids.")] = None,
     format: Annotated[ExportFormat, typer.Option(
         "--format", "-f", help="cyclonedx, spdx3 (AI-BOMs) or osai-yaml, mot-yaml (upstream records).")]
     = ExportFormat.cyclonedx,
@@ -320,14 +322,27 @@ def export(
     framework: Annotated[str | None, typer.Option(
         "--framework", help="osai-yaml only: the parameter set, osai (default) or osai-14.")] = None,
     catalog: CatalogOption = None,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Answer Hub questions from the store only (also $HF_HUB_OFFLINE).")] = False,
+    endpoint: Annotated[str | None, typer.Option(
+        help="The Hub to ask (default $HF_ENDPOINT, else https://huggingface.co).")] = None,
+    token: Annotated[str | None, typer.Option(
+        help="Hub token for gated repositories (default $HF_TOKEN or your stored login).")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
+    = None,
 ) -> None:
-    """An AI-BOM or an upstream record per model; several models give a JSON array (or YAML stream)."""
+    """An AI-BOM or an upstream record per model; several models give a JSON array (or YAML stream).
+
+    Takes every target check takes: repositories are assessed automatically, so their model-card
+    facts and findings reach the BOM."""
     targets: list = list(models or [])
     if from_file is not None:
         targets += api.read_targets(from_file)
     if not targets:
         raise BadInput("export needs a model or --from FILE")
-    items = api.export(targets, format.value, catalog, framework=framework, validate=validate)
+    items = api.export(targets, format.value, catalog, framework=framework, validate=validate,
+                       offline=True if offline else None, endpoint=endpoint, token=token,
+                       timeout=timeout)
     if out is not None:
         for path in api.save_exports(items, out, force=force):
             print(path)

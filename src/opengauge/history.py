@@ -160,7 +160,7 @@ class Entry:
             "count": row.count, "revision": row.revision, "revision_kind": row.revision_kind,
             "data": json.loads(row.snapshots), "tool_version": row.tool_version,
             "summary": record.get("summary"),
-            "license": (record.get("license") or {}).get("name"),
+            "license": license_names(record),
             "results": results_of(record),
         }
 
@@ -175,6 +175,27 @@ class HistoryView:
 
 def iso(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+def license_names(record: dict[str, Any]) -> str | None:
+    """The licenses the check identified, as the license analyzer names them ('Apache License
+    2.0', 'Llama 3.2 Community License Agreement 2024; Llama 3.2 Acceptable Use Policy'): from
+    the governing texts when the record has them, else the analyzer's results; `not recognized`
+    for a text it could not identify; None when the check ran no analysis."""
+    section = record.get("license") or {}
+    results = section.get("texts")
+    if not results:
+        analysis = section.get("analysis")
+        results = analysis.get("results", [analysis]) if isinstance(analysis, dict) else analysis
+    names: dict[str, None] = {}
+    for result in results or []:
+        if not isinstance(result, dict):
+            continue
+        matches = [m for m in result.get("matches") or [] if isinstance(m, dict)]
+        found = [str(m.get("name") or m.get("key")) for m in matches if m.get("name") or m.get("key")]
+        for name in found if result.get("identified", True) and found else ["not recognized"]:
+            names.setdefault(name)
+    return "; ".join(names) or None
 
 
 def results_of(record: dict[str, Any]) -> dict[str, Any]:
@@ -252,14 +273,22 @@ def view(text: str, own: str | Path | None = None, *, limit: int | None = None) 
     return HistoryView(key, [Entry(r) for r in rows[:limit]])
 
 
+def check_ref(ref: str) -> str:
+    """`ref` normalized; BadInput unless it is a check number, latest, previous or 7 or more hex
+    digits of a revision."""
+    wanted = ref.strip().lower()
+    if not (re.fullmatch(r"[0-9]{1,9}", wanted) or wanted in ("latest", "previous")
+            or _HEX_REF.fullmatch(wanted)):
+        raise BadInput(f"history ref {ref!r}: expected a check number (1, 2, ...), latest, "
+                       "previous, or 7 or more hex digits of a revision")
+    return wanted
+
+
 def find(text: str, ref: str, own: str | Path | None = None) -> Entry:
     """The stored check `ref` of the model `text` names: its number (1 is the oldest), `latest`,
     `previous` or a prefix (7 or more hex digits) of its revision (the newest such check)."""
-    wanted = ref.strip().lower()
+    wanted = check_ref(ref)
     number = re.fullmatch(r"[0-9]{1,9}", wanted)
-    if not (number or wanted in ("latest", "previous") or _HEX_REF.fullmatch(wanted)):
-        raise BadInput(f"history ref {ref!r}: expected a check number (1, 2, ...), latest, "
-                       "previous, or 7 or more hex digits of a revision")
     entries = view(text, own).entries
     found: Entry | None = None
     if wanted == "latest":

@@ -4,6 +4,7 @@ same openness properties in both and licenses stated as SPDX ids only when they 
 from __future__ import annotations
 
 import copy
+import json
 from collections import Counter
 from dataclasses import replace
 
@@ -37,7 +38,8 @@ def _spdx_properties(node: dict) -> Counter:
 def _with_license(model: str, name: str | None) -> Report:
     report = api.check(model)
     report.subject = replace(report.subject, license=name)
-    report.license = {**report.license, "name": name, "analysis": None}  # the curated name only
+    report.license = {**report.license, "name": name, "analysis": None,
+                      "texts": []}  # the curated name only
     return report
 
 
@@ -200,7 +202,8 @@ ANALYSIS = {
 
 def _with_analysis_and_classes() -> Report:
     report = api.check("llama-3.1")
-    report.license = {**report.license, "analysis": copy.deepcopy(ANALYSIS)}
+    # the analyzer's reading of the license name only: no governing texts resolved
+    report.license = {**report.license, "analysis": copy.deepcopy(ANALYSIS), "texts": []}
     subject = report.subject
     report.frameworks["mof"] = Ranked(Assessment(subject, "mof", klass=0,
                                                  progress={"1": 0.0, "2": 0.0, "3": 57.14}), 80, 273)
@@ -228,6 +231,46 @@ def test_license_analysis_mof_and_osaid_travel_identically() -> None:
     assert concluded["simplelicensing_licenseExpression"] == "LicenseRef-opengauge-llama-3.1"
     acknowledged = {e["license"].get("acknowledgement") for e in cdx["metadata"]["component"]["licenses"]}
     assert acknowledged == {"declared", "concluded"}
+
+
+def _license_properties(props: Counter, key: str) -> list[dict]:
+    return [json.loads(v) for n, v in props if n == f"opengauge:license:{key}"]
+
+
+@pytest.mark.parametrize(("model", "license_name", "policy"), [
+    ("llama-3.1", "Llama 3.1 Community License Agreement 2024", "Llama 3.1 Acceptable Use Policy"),
+    ("llama-3.2", "Llama 3.2 Community License Agreement 2024", "Llama 3.2 Acceptable Use Policy"),
+])
+def test_the_bom_license_is_the_governing_texts_as_can_i_and_diff_read_them(
+        model: str, license_name: str, policy: str) -> None:
+    report = api.check(model)
+    texts = report.license["texts"]
+    assert {t["label"] for t in texts} >= {t["label"] for t in texts if t["kind"] == "use-policy"}
+    cdx, spdx = cyclonedx.build(report), spdx3.build(report)
+    assert cyclonedx.schema_errors(cdx) == []
+    assert spdx3.model_errors(spdx) == [] and spdx3.structure_errors(spdx) == []
+    props = _cdx_properties(cdx)
+    assert props == _spdx_properties(_spdx_nodes(spdx, "ai_AIPackage")[0])
+    assert {m["name"] for m in _license_properties(props, "match")} == {license_name, policy}
+    restrictions = _license_properties(props, "restriction")
+    # every restriction names the text its lines are in: the license's or the use policy's
+    assert {r["text"] for r in restrictions} == {t["label"] for t in texts}
+    expected = [r["kind"] for t in texts for r in t["restrictions"]]
+    assert sorted(r["kind"] for r in restrictions) == sorted(expected)
+    assert all("Llama 3 " not in r["quote"] for r in restrictions)
+    concluded = [e["license"] for e in cdx["metadata"]["component"]["licenses"]
+                 if e["license"]["acknowledgement"] == "concluded"]
+    assert concluded == [{"acknowledgement": "concluded", "name": license_name}]  # never an id
+    node = next(n for n in _spdx_nodes(spdx, "simplelicensing_LicenseExpression")
+                if n["spdxId"].endswith("#license-concluded"))
+    assert node["simplelicensing_licenseExpression"].startswith("LicenseRef-")
+
+
+def test_the_llama_3_2_bom_carries_the_eu_exclusion_of_its_use_policy_texts() -> None:
+    props = _cdx_properties(cyclonedx.build(api.check("llama-3.2")))
+    territorial = [r for r in _license_properties(props, "restriction") if r["kind"] == "territorial"]
+    assert territorial and "multimodal" in territorial[0]["quote"]
+    assert ("opengauge:license:open_source", "false") in props
 
 
 def test_the_cyclonedx_check_rejects_an_invented_spdx_id() -> None:

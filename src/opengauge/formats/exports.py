@@ -7,7 +7,7 @@ nothing to commands that do not export.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from typing import Any
 
@@ -31,6 +31,11 @@ class Exported:
     format: str
     text: str
     data: Any = None
+    stem: str = ""
+    """The file name before the suffix (`--out`); the model id unless the caller sets it."""
+
+    def __post_init__(self) -> None:
+        self.stem = self.stem or self.id
 
     @property
     def suffix(self) -> str:
@@ -52,6 +57,8 @@ def export(report: Report, fmt: str, *, framework: str | None = None, validate: 
     if fmt not in EXPORTS:
         raise BadInput(f"unknown export format '{fmt}' (expected one of: {', '.join(EXPORTS)})")
     module = import_module(EXPORTS[fmt][0])
+    if not EXPORTS[fmt][2]:
+        report = upstream_view(report)
     if fmt == "osai-yaml":
         return Exported(report.subject.id, fmt, module.build(report, framework or "osai"))
     if framework is not None:
@@ -62,3 +69,12 @@ def export(report: Report, fmt: str, *, framework: str | None = None, validate: 
     if validate:
         module.validate(data)
     return Exported(report.subject.id, fmt, json.dumps(data, indent=2, ensure_ascii=False) + "\n", data)
+
+
+def upstream_view(report: Report) -> Report:
+    """The report an upstream record is written from: a repository's automatic assessment when
+    the check made one beside the catalog's records (`context["automatic"]`), else `report`."""
+    automatic = report.context.get("automatic")
+    if not isinstance(automatic, dict) or not automatic:
+        return report
+    return replace(report, frameworks=dict(automatic))

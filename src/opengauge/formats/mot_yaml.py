@@ -92,7 +92,8 @@ def build(report: Report) -> str:
     a = entry.assessment
     subject = a.subject
     listed, left_out = _components(a)
-    origin = f"{a.source} {a.source_file} ({a.layer})" if a.source_file else f"{a.provenance} assessment"
+    layer = f" ({a.layer})" if a.layer else ""
+    origin = f"{a.source} {a.source_file}{layer}" if a.source_file else f"{a.provenance} assessment"
     date = subject.release_date if subject.release_date and DATE.match(subject.release_date) else None
     lines = [
         f"# Written by opengauge {__version__} from the EU index assessment {origin}.",

@@ -65,7 +65,8 @@ def build(report: Report, framework_id: str = "osai") -> str:
         raise BadInput(f"model '{report.subject.id}' has no {framework_id} assessment to export")
     framework = frameworks.get(framework_id)
     a = entry.assessment
-    origin = f"{a.source} {a.source_file} ({a.layer})" if a.source_file else f"{a.provenance} assessment"
+    layer = f" ({a.layer})" if a.layer else ""
+    origin = f"{a.source} {a.source_file}{layer}" if a.source_file else f"{a.provenance} assessment"
     subject = a.subject
     lines = [
         "---",

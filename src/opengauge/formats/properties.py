@@ -8,10 +8,14 @@ Names and values are identical in both (docs/compliance.md lists them):
 - `opengauge:summary:weights|open_source|basis`
 - per framework F (`osai`, `osai-14`, `ouc-2023`, later `mof`, `osaid`):
   `opengauge:F:score|rank|of|coverage|class|progress:N|verdict|reason|source|source_file|layer|
-  provenance` and `opengauge:F:rating:DIMENSION` (the level)
+  provenance` and `opengauge:F:rating:DIMENSION` (the level); the same under
+  `opengauge:automatic:F:...` for a repository's automatic assessment made beside a catalog record
 - `opengauge:data:SOURCE:snapshot|date|layer|attribution`
-- `opengauge:license:name|rating` (curated), and from the license analyzer when present:
-  `opengauge:license:open_source|basis|match|osd_violation|restriction`
+- `opengauge:license:name|rating` (curated), and from the license analyzer when present (the
+  governing license and use-policy texts when the report has them, else its reading of the
+  license name): `opengauge:license:open_source` (false when any text is not open source, true
+  when all are) and per text `opengauge:license:text|basis|match|osd_violation|restriction`
+  (each naming the text its lines are in)
 - `opengauge:finding` (one per report finding)
 
 Values are strings: numbers rounded to 4 decimals without trailing zeros, booleans `true`/`false`,
@@ -83,11 +87,29 @@ def framework_properties(framework_id: str, entry: Ranked) -> list[tuple[str, st
 
 
 def analysis_results(report: Report) -> list[dict[str, Any]]:
-    """The license analyzer's per-license results in `report.license['analysis']`, if any."""
+    """The license analyzer's per-text results: the governing texts (`report.license['texts']`,
+    a catalog model's license and use-policy texts, as `can-i`, `check` and `diff` use them) when
+    the report has them, else its reading of the license name (`report.license['analysis']`)."""
+    texts = (report.license or {}).get("texts")
+    if texts:
+        return [t for t in texts if isinstance(t, dict)]
     analysis = (report.license or {}).get("analysis")
     if isinstance(analysis, dict):
         analysis = analysis.get("results", [analysis])
     return [r for r in analysis or [] if isinstance(r, dict)]
+
+
+def _text_of(result: dict[str, Any]) -> str | None:
+    """The text a result's line numbers refer to: a governing text's label, else its path."""
+    where = result.get("label") or result.get("path")
+    return str(where) if where else None
+
+
+def _located(item: Any, where: str | None) -> Any:
+    """A restriction or OSD violation with the text its lines are in (`text`), when known."""
+    if isinstance(item, dict) and where and "text" not in item:
+        return {**item, "text": where}
+    return item
 
 
 def license_properties(report: Report) -> list[tuple[str, str]]:
@@ -98,18 +120,33 @@ def license_properties(report: Report) -> list[tuple[str, str]]:
         out.append((name("license", "name"), str(lic["name"])))
     if lic.get("rating"):
         out.append((name("license", "rating"), str(lic["rating"])))
-    for result in analysis_results(report):
-        out.append((name("license", "open_source"), text(result.get("open_source"))))
+    results = analysis_results(report)
+    if results:
+        out.append((name("license", "open_source"), text(_verdict(results))))
+    for result in results:
+        where = _text_of(result)
         if result.get("basis"):
             out.append((name("license", "basis"), text(result["basis"])))
+        if where:
+            out.append((name("license", "text"), text(
+                {"text": where, "kind": result.get("kind") or "license",
+                 "open_source": result.get("open_source"), "basis": result.get("basis")})))
         for match in result.get("matches") or []:
-            out.append((name("license", "match"), text(
-                {k: match.get(k) for k in ("key", "spdx", "name", "version", "kind")})))
+            out.append((name("license", "match"), text(_located(
+                {k: match.get(k) for k in ("key", "spdx", "name", "version", "kind")}, where))))
         for violation in result.get("osd_violations") or []:
-            out.append((name("license", "osd_violation"), text(violation)))
+            out.append((name("license", "osd_violation"), text(_located(violation, where))))
         for restriction in result.get("restrictions") or []:
-            out.append((name("license", "restriction"), text(restriction)))
+            out.append((name("license", "restriction"), text(_located(restriction, where))))
     return out
+
+
+def _verdict(results: list[dict[str, Any]]) -> bool | None:
+    """Open source when every text is, not when any is not, else unknown (None)."""
+    verdicts = [r.get("open_source") for r in results]
+    if any(v is False for v in verdicts):
+        return False
+    return True if verdicts and all(v is True for v in verdicts) else None
 
 
 def report_properties(report: Report) -> list[tuple[str, str]]:
@@ -121,10 +158,13 @@ def report_properties(report: Report) -> list[tuple[str, str]]:
             out.append((name("summary", key), text(summary[key])))
     for framework_id, entry in report.frameworks.items():
         out += framework_properties(framework_id, entry)
+    for framework_id, entry in (report.context.get("automatic") or {}).items():
+        if isinstance(entry, Ranked):  # a repository's own assessment beside the catalog's
+            out += framework_properties(f"automatic:{framework_id}", entry)
     for snap in (report.provenance or {}).get("data") or []:
         for key in ("snapshot", "date", "layer", "attribution"):
             if snap.get(key):
                 out.append((name("data", str(snap["source"]), key), str(snap[key])))
     out += license_properties(report)
     out += [(name("finding"), text(finding)) for finding in report.findings]
-    return out
+    return list(dict.fromkeys(out))  # CycloneDX keeps a set of properties: no exact repeats
