@@ -67,6 +67,13 @@ CatalogOption = Annotated[
     Path | None,
     typer.Option("--catalog", help="Your own records (EU index YAML); also $OPENGAUGE_CATALOG."),
 ]
+OfflineOption = Annotated[bool, typer.Option(
+    "--offline", help="Answer Hub questions from the store only (also $HF_HUB_OFFLINE).")]
+EndpointOption = Annotated[str | None, typer.Option(
+    help="The Hub to ask (default $HF_ENDPOINT, else https://huggingface.co).")]
+TokenOption = Annotated[str | None, typer.Option(
+    help="Hub token for gated repositories (default $HF_TOKEN or your stored login).")]
+TimeoutOption = Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
 FrameworkChoice = Annotated[
     str | None,
     typer.Option("--framework", help="Framework id: " + ", ".join(api.framework_ids())),
@@ -103,14 +110,10 @@ def check(
              "catalog name (path:, hub:, catalog: force the choice).")] = None,
     format: FormatOption = None,
     catalog: CatalogOption = None,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Answer Hub questions from the store only (also $HF_HUB_OFFLINE).")] = False,
-    endpoint: Annotated[str | None, typer.Option(
-        help="The Hub to ask (default $HF_ENDPOINT, else https://huggingface.co).")] = None,
-    token: Annotated[str | None, typer.Option(
-        help="Hub token for gated repositories (default $HF_TOKEN or your stored login).")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
-    = None,
+    offline: OfflineOption = False,
+    endpoint: EndpointOption = None,
+    token: TokenOption = None,
+    timeout: TimeoutOption = None,
     require: Annotated[list[str] | None, typer.Option(
         "--require", help="Fail (exit 1) unless met: open-source, osaid, mof-class=N, osai>=0.5, "
         "FRAMEWORK:DIMENSION=LEVEL. Repeatable.")] = None,
@@ -322,14 +325,10 @@ def export(
     framework: Annotated[str | None, typer.Option(
         "--framework", help="osai-yaml only: the parameter set, osai (default) or osai-14.")] = None,
     catalog: CatalogOption = None,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Answer Hub questions from the store only (also $HF_HUB_OFFLINE).")] = False,
-    endpoint: Annotated[str | None, typer.Option(
-        help="The Hub to ask (default $HF_ENDPOINT, else https://huggingface.co).")] = None,
-    token: Annotated[str | None, typer.Option(
-        help="Hub token for gated repositories (default $HF_TOKEN or your stored login).")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
-    = None,
+    offline: OfflineOption = False,
+    endpoint: EndpointOption = None,
+    token: TokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """An AI-BOM or an upstream record per model; several models give a JSON array (or YAML stream).
 
