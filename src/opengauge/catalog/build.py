@@ -6,6 +6,7 @@ Run after changing a bundled snapshot; a test fails while `data/index.json` is o
 from __future__ import annotations
 
 from opengauge import identity
+from opengauge.atomic import write_atomic
 from opengauge.catalog import index
 from opengauge.catalog.catalog import bundled_root, bundled_snapshots
 
@@ -25,7 +26,7 @@ def bundled_index_text() -> str:
 def main() -> None:
     """Write `data/index.json`."""
     target = bundled_root() / "index.json"
-    index.write_atomic(target, bundled_index_text())
+    write_atomic(target, bundled_index_text())
     print(f"wrote {target}")
 
 

@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
+from opengauge.atomic import write_atomic
 from opengauge.catalog.readers import reader
 from opengauge.model import Assessment
 
@@ -119,21 +119,6 @@ def bundled_identity(digest: str) -> Any:
     """The parsed alias table stored in the bundled index, if it matches `digest`."""
     identity = bundled_payload().get("identity") or {}
     return identity.get("data") if identity.get("sha1") == digest else None
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def cached(folder: Path, source: str, cache_file: Path) -> IndexedDataset:

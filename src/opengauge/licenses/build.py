@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+from opengauge.atomic import write_atomic
 from opengauge.licenses import index
 
 
@@ -17,7 +18,7 @@ def main() -> None:
     started = time.monotonic()
     data = index.dump(index.build())
     target = index.bundled_path()
-    index.write_atomic(target, data)
+    write_atomic(target, data)
     print(f"wrote {target} ({len(data) / 1e6:.1f} MB) in {time.monotonic() - started:.1f} s")
 
 

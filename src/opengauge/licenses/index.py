@@ -23,7 +23,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import time
 import zipfile
 import zlib
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
+from opengauge.atomic import write_atomic
 from opengauge.licenses import places
 from opengauge.licenses.normalize import VERSION as NORMALIZER_VERSION
 from opengauge.licenses.normalize import tokens as text_tokens
@@ -271,21 +271,6 @@ def parse(data: bytes) -> Built | None:
 
 def bundled_path() -> Path:
     return places.data_root() / INDEX_NAME
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _read(path: Path) -> Built | None:
