@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_process import run_cli  # noqa: F401 (re-exported)
+from hubserver import HubServer
 from opengauge import api
 from reference_data import REFERENCE
 
@@ -48,3 +49,12 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     api.reset()
     yield base
     api.reset()
+
+
+@pytest.fixture
+def hub():
+    """An empty local Hub on 127.0.0.1 (test packages with reference cards override it)."""
+    server = HubServer()
+    server.start()
+    yield server
+    server.stop()

@@ -12,12 +12,10 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli_process import run_cli
-from hubserver import HubServer
 from opengauge import api, history
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.records import report_from_record, reports_document
@@ -290,14 +288,6 @@ def test_history_in_every_format(tmp_path):
 
 
 # -- the Hub (the local test server) --------------------------------------------------------------
-
-@pytest.fixture
-def hub():
-    server = HubServer()
-    server.start()
-    yield server
-    server.stop()
-
 
 def test_hub_checks_are_stored_per_commit(hub):
     repo = hub.add_model("Acme/Tiny-Model", {"README.md": CARD, "LICENSE": APACHE,

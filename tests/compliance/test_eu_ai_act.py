@@ -246,14 +246,6 @@ def test_local_mixture_of_experts_and_fine_tune_stay_unknown(tmp_path):
 
 # -- a Hub id on the local test Hub ------------------------------------------------------------
 
-@pytest.fixture
-def hub():
-    server = HubServer()
-    server.start()
-    yield server
-    server.stop()
-
-
 def _hub_check(hub: HubServer, repo_id: str, tmp_path: Path):
     with Store(tmp_path / "store.sqlite3") as store:
         options = CheckOptions(endpoint=hub.url, token=False, timeout=2.0, retries=1, backoff=0.01)

@@ -141,24 +141,12 @@ class TableFormat(Format):
     def _batch(self, console: Console, document: Document) -> None:
         from opengauge.formats.batchview import COLUMNS, row
 
-        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
-        for column in COLUMNS:
-            table.add_column(column, overflow="fold", max_width=40 if column == "target" else None)
-        for record in document.records:
-            values = row(record)
-            table.add_row(*(values[c] for c in COLUMNS))
-        console.print(table)
+        console.print(_rows_table(document, COLUMNS, row, wide="target"))
 
     def _history(self, console: Console, document: Document) -> None:
         from opengauge.formats.historyview import COLUMNS, row
 
-        table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
-        for column in COLUMNS:
-            table.add_column(column, overflow="fold", max_width=40 if column == "license" else None)
-        for record in document.records:
-            values = row(record)
-            table.add_row(*(values[c] for c in COLUMNS))
-        console.print(table)
+        console.print(_rows_table(document, COLUMNS, row, wide="license"))
 
     def _diff(self, console: Console, document: Document) -> None:
         from opengauge.formats.diffview import rows
@@ -222,6 +210,17 @@ class TableFormat(Format):
         console.print(table)
         for note in document.payload.get("notes", []) if isinstance(document.payload, dict) else []:
             console.print(f"note: {note}")
+
+
+def _rows_table(document: Document, columns: Any, row: Any, wide: str) -> Table:
+    """One row per record (`row(record)` maps column -> cell); the `wide` column folds at 40."""
+    table = Table(title=document.title, title_justify="left", box=None, pad_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold", max_width=40 if column == wide else None)
+    for record in document.records:
+        values = row(record)
+        table.add_row(*(values[c] for c in columns))
+    return table
 
 
 def _result(kind: str, record: dict[str, Any]) -> Text | str:
