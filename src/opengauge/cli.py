@@ -16,11 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-try:  # typer vendors its own click from 0.22 on
-    from typer._click.exceptions import ClickException, UsageError
-except ImportError:  # pragma: no cover - older typer
-    from click.exceptions import ClickException, UsageError
+from typer._click.exceptions import ClickException, UsageError  # typer vendors click from 0.26 on
 
 from opengauge import __version__, api
 from opengauge.errors import BadInput, CheckFailed, OpengaugeError
