@@ -46,6 +46,7 @@ def test_rank_records_follow_the_contract() -> None:
     assert set(first["ratings"]) >= {"datasources_basemodel", "trainingcode", "licenses"}
 
 
+@pytest.mark.slow
 def test_rank_filters_by_type_and_org() -> None:
     doc = json.loads(run_cli("rank", "--type", "code").stdout)
     assert doc["models"] and all("code" in m["type"] for m in doc["models"])
@@ -56,6 +57,7 @@ def test_rank_filters_by_type_and_org() -> None:
     assert doc["models"] and all("Meta" in m["org"] for m in doc["models"])
 
 
+@pytest.mark.slow
 def test_jsonl_csv_and_markdown() -> None:
     lines = run_cli("rank", "--framework", "ouc-2023", "--format", "jsonl").stdout.splitlines()
     assert len(lines) == 46 and json.loads(lines[0])["score"] == 12.5
@@ -74,6 +76,7 @@ def test_compare_and_frameworks() -> None:
     assert len(doc["frameworks"][0]["criteria"]) == 12
 
 
+@pytest.mark.slow
 def test_exit_codes_and_one_line_errors() -> None:
     done = run_cli("check", "no-such-model-at-all")
     assert done.returncode == 3 and done.stderr.startswith("opengauge: error: no model")
@@ -124,6 +127,7 @@ def test_catalog_import_refuses_an_empty_path() -> None:
     assert done.returncode == 2 and "empty path" in done.stderr
 
 
+@pytest.mark.slow
 def test_check_names_the_terms_that_govern_a_catalog_model() -> None:
     done = run_cli("check", "llama-2", "-f", "table")
     assert done.returncode == 0, done.stderr

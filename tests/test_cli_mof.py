@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from cli_process import run_cli
 
 CLASS_ORDER = {1: 0, 2: 1, 3: 2, 0: 3}
@@ -63,6 +65,7 @@ def test_rank_mof_table_and_csv() -> None:
     assert rows[0]["class"] == "1" and json.loads(rows[0]["progress"])["1"] == 100.0
 
 
+@pytest.mark.slow
 def test_check_shows_mof_and_osaid_beside_the_eu_index() -> None:
     done = run_cli("check", "llama-2")
     (report,) = json.loads(done.stdout)["models"]

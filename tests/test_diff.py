@@ -74,6 +74,7 @@ def test_mpt_weights_closed_in_the_current_index() -> None:
     assert ratings["weights_basemodel"] == ("open", "closed")
 
 
+@pytest.mark.slow
 def test_an_imported_snapshot_against_the_bundled_one(tmp_path: Path) -> None:
     clone = shutil.copytree(REFERENCE / "osai-index" / "current", tmp_path / "main-database")
     record = clone / "llama-3.1.yaml"
@@ -152,6 +153,7 @@ def test_snapshot_errors() -> None:
         api.diff("chatgpt", snapshots=["osai-14", "ouc-2023"])
 
 
+@pytest.mark.slow
 def test_diff_command_formats() -> None:
     done = run_cli("diff", "llama-3.1", "llama-3.3")
     assert done.returncode == 0, done.stderr

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from cli_process import run_cli
 
 
+@pytest.mark.slow
 def test_export_one_model_writes_the_bom_to_stdout() -> None:
     done = run_cli("export", "llama-2", "--format", "cyclonedx", "--validate")
     assert done.returncode == 0, done.stderr
@@ -27,6 +29,7 @@ def test_batch_export_gives_a_json_array_in_list_order(tmp_path: Path) -> None:
     assert names == ["OLMo", "Llama 2"]  # "llama2" is Llama 2 again: exported once
 
 
+@pytest.mark.slow
 def test_batch_export_into_a_folder_keeps_existing_files(tmp_path: Path) -> None:
     out = tmp_path / "boms"
     done = run_cli("export", "olmo", "pythia", "-f", "mot-yaml", "--out", str(out))
@@ -53,6 +56,7 @@ def test_an_unknown_target_names_its_line_and_nothing_is_written(tmp_path: Path)
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_export_usage_errors() -> None:
     assert run_cli("export", "-f", "cyclonedx").returncode == 2
     wrong = run_cli("export", "olmo", "-f", "cyclonedx", "--framework", "osai-14")

@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 
 from assess.conftest import apache_text, hub, needs_cards, release, run_cli  # noqa: F401 (hub: fixture)
@@ -44,6 +45,7 @@ def _spdx_properties(document: dict) -> Counter:
                    for ext in package.get("extension", []) for e in ext["extension_cdxProperty"])
 
 
+@pytest.mark.slow
 def test_a_release_folder_exports_to_both_bom_formats_with_its_card_facts(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     boms = {}
@@ -70,6 +72,7 @@ def test_a_release_folder_exports_to_both_bom_formats_with_its_card_facts(tmp_pa
     assert package["name"] == folder.name
 
 
+@pytest.mark.slow
 def test_a_release_folder_exports_upstream_records_from_its_automatic_ratings(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     out = tmp_path / "records"
@@ -98,6 +101,7 @@ def test_a_missing_folder_is_one_line_and_exit_3(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr and done.stdout == ""
 
 
+@pytest.mark.slow
 @needs_cards
 def test_a_hub_id_exports_its_assessment_from_the_local_hub(hub, tmp_path: Path) -> None:  # noqa: F811
     env = {"OPENGAUGE_HUB_ENDPOINT": hub.url}

@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,6 +125,7 @@ def test_threads_number_checks_without_gaps_or_clashes(tmp_path):
 
 # -- what a check stores --------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_catalog_check_is_stored_with_its_snapshots_and_record():
     shown = cli_json("check", "llama-2")
     listed = cli_json("history", "llama-2")
@@ -153,6 +155,7 @@ def test_the_same_check_again_moves_the_date_and_counts(tmp_path):
     assert entry.row.checked_at >= before.checked_at == entry.row.first_checked_at
 
 
+@pytest.mark.slow
 def test_a_gate_outcome_is_not_part_of_the_stored_record():
     done = run_cli("check", "llama-2", "--require", "osai>=0", "-f", "json")
     assert done.returncode == 0, done.stderr
@@ -187,6 +190,7 @@ def test_a_report_comes_back_from_its_stored_record(tmp_path):
 
 # -- history and diff of a local folder whose license changed -------------------------------------
 
+@pytest.mark.slow
 def test_history_and_diff_when_a_folder_changes_from_apache_to_llama_31(tmp_path):
     folder = folder_with(tmp_path, APACHE)
     first = cli_json("check", str(folder))["models"][0]
@@ -249,6 +253,7 @@ def test_two_models_latest_stored_checks(tmp_path):
 
 # -- formats ----------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_history_in_every_format(tmp_path):
     folder = folder_with(tmp_path, APACHE)
     for text in (APACHE, LLAMA31, LLAMA31):
@@ -289,6 +294,7 @@ def test_history_in_every_format(tmp_path):
 
 # -- the Hub (the local test server) --------------------------------------------------------------
 
+@pytest.mark.slow
 def test_hub_checks_are_stored_per_commit(hub):
     repo = hub.add_model("Acme/Tiny-Model", {"README.md": CARD, "LICENSE": APACHE,
                                              "config.json": '{"model_type": "llama"}'})
@@ -312,6 +318,7 @@ def test_hub_checks_are_stored_per_commit(hub):
 
 # -- batches, opt-out, unusable stores ------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_batch_stores_each_target_it_checks(tmp_path):
     folder = folder_with(tmp_path, APACHE)
     listing = tmp_path / "targets.txt"
@@ -327,6 +334,7 @@ def test_a_batch_stores_each_target_it_checks(tmp_path):
     assert api.history("olmo").entries[0].row.count == 2
 
 
+@pytest.mark.slow
 def test_opting_out_stores_nothing(tmp_path):
     assert cli_json("check", "llama-2", "--no-history")
     assert cli_json("check", "llama-2", env={"OPENGAUGE_NO_HISTORY": "1"})
@@ -336,6 +344,7 @@ def test_opting_out_stores_nothing(tmp_path):
     assert len(api.history("llama-2").entries) == 1
 
 
+@pytest.mark.slow
 def test_an_unusable_store_never_fails_a_check_and_is_left_alone(tmp_path):
     path = default_path()
     path.parent.mkdir(parents=True)
@@ -352,6 +361,7 @@ def test_an_unusable_store_never_fails_a_check_and_is_left_alone(tmp_path):
     assert path.read_bytes() == garbage
 
 
+@pytest.mark.slow
 def test_a_store_that_cannot_be_created_only_warns(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -365,6 +375,7 @@ def test_a_store_that_cannot_be_created_only_warns(tmp_path):
 
 # -- bad input ------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_bad_refs_and_unknown_models_are_one_line(tmp_path):
     store_check("llama-2", api.check("llama-2"))
     assert "history ref 'zz'" in one_line_error(run_cli("history", "llama-2", "--show", "zz"), 2)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from opengauge.assess.gate import evaluate, parse
 from opengauge.formats.records import report_record
 
@@ -73,6 +75,7 @@ def test_fine_tune_of_an_open_base_stays_open_source(check, tmp_path):
     assert gate(report, "open-source")["passed"]
 
 
+@pytest.mark.slow
 @needs_analyzer
 def test_release_gate_on_the_command_line(hub, tmp_path):
     done = run_cli("check", str(relabelled(tmp_path, "meta-llama/Llama-2-7b")), "-f", "json",

@@ -46,6 +46,7 @@ def test_a_mixed_list_is_checked_in_order_and_failures_are_recorded(hub, store, 
     assert json.loads(stored[TINY].record)["id"] == TINY
 
 
+@pytest.mark.slow
 def test_hub_faults_are_survived_and_nothing_is_lost(hub, store, options, tmp_path):
     hub.fault(f"/api/models/{HUB_IDS[1]}", "status", status=429, headers={"Retry-After": "0"})
     hub.fault(f"/api/models/{HUB_IDS[2]}", "cut-json")
@@ -121,6 +122,7 @@ def test_release_gates_apply_to_every_target(hub, store, options, tmp_path):
     assert result.items[1].to_record()["gate"]["requirements"][0]["actual"] == 1
 
 
+@pytest.mark.slow
 def test_batch_from_the_command_line(hub, tmp_path):
     path = write_list(tmp_path, [TINY, "nobody/nothing", "llama-2"])
     env = {"OPENGAUGE_HUB_ENDPOINT": hub.url}
@@ -143,6 +145,7 @@ def test_batch_from_the_command_line(hub, tmp_path):
     assert run_cli("check", "--from", str(tmp_path / "empty.txt"), env=env).returncode == 2
 
 
+@pytest.mark.slow
 def test_a_progress_bar_on_a_terminal(hub, tmp_path):
     import os
     import pty

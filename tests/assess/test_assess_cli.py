@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .conftest import needs_cards, release, run_cli
 
 pytestmark = needs_cards
@@ -14,6 +16,7 @@ def cli(hub, *args, **env):
     return run_cli(*args, env={"OPENGAUGE_HUB_ENDPOINT": hub.url, **env})
 
 
+@pytest.mark.slow
 def test_check_a_hub_id_as_json(hub):
     done = cli(hub, "check", TINY, "-f", "json")
     assert done.returncode == 0, done.stderr
@@ -27,6 +30,7 @@ def test_check_a_hub_id_as_json(hub):
     assert rating["evidence"][0]["locator"]["url"].startswith(hub.url)
 
 
+@pytest.mark.slow
 def test_check_a_folder_as_a_table(hub, tmp_path):
     folder = release(tmp_path, "LLM360__Amber")
     done = cli(hub, "check", str(folder), "-f", "table")
@@ -42,6 +46,7 @@ def test_catalog_names_still_work(hub):
     assert json.loads(done.stdout)["models"][0]["provenance"]["kind"] == "curated"
 
 
+@pytest.mark.slow
 def test_release_gate_fails_with_the_requirements_listed(hub):
     done = cli(hub, "check", "meta-llama/Llama-2-7b-chat-hf", "-f", "json", "--require",
                "open-source", "--require", "osai>=0.9", "--deny", "license-missing",
@@ -56,6 +61,7 @@ def test_release_gate_fails_with_the_requirements_listed(hub):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_release_gate_passes(hub):
     done = cli(hub, "check", TINY, "--require", "osai>=0", "--deny", "license-other-without-file",
                "-f", "json")
@@ -72,6 +78,7 @@ def test_bad_requirement_syntax_exits_2_before_any_network(hub):
     assert hub.requests_to("/api/models/") == 0
 
 
+@pytest.mark.slow
 def test_options_and_their_errors(hub, tmp_path):
     assert cli(hub, "check", TINY, "--timeout", "0").returncode == 2
     assert cli(hub, "check", "nobody/nothing").returncode == 3
@@ -85,6 +92,7 @@ def test_options_and_their_errors(hub, tmp_path):
     assert cli(hub, "check", TINY, "--from", str(tmp_path / "x")).returncode == 2
 
 
+@pytest.mark.slow
 def test_offline_uses_what_an_earlier_run_stored(hub):
     assert cli(hub, "check", TINY, "-f", "json").returncode == 0
     done = run_cli("check", TINY, "--offline", "-f", "json",

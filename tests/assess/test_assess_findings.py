@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from opengauge.assess.findings import FINDINGS
 
 from .conftest import (
@@ -102,6 +104,7 @@ def test_analyzer_unavailable_is_said(check, no_analyzer, tmp_path):
     assert not by_id(report, "license-mismatch")
 
 
+@pytest.mark.slow
 def test_every_finding_has_a_known_id_severity_message_and_evidence(check):
     for slug in sorted(p.name for p in CARDS.iterdir() if p.is_dir()):
         for item in check(slug.replace("__", "/", 1)).findings:

@@ -76,6 +76,7 @@ def test_unknown_finding_ids_are_bad_input():
         parse([], ["licence-mismatch"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(max_size=40), max_size=3), st.lists(st.text(max_size=30), max_size=2))
 def test_any_requirement_text_parses_or_is_bad_input(requires, denies):

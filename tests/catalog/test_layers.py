@@ -91,6 +91,7 @@ def git_clone_of(folder: Path, target: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make a clone")
 def test_import_replaces_the_bundled_snapshot_and_records_the_commit(tmp_path: Path) -> None:
     clone = git_clone_of(CURRENT, tmp_path / "main-database")

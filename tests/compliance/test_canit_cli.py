@@ -46,6 +46,7 @@ def test_every_format_carries_the_notice(fmt: str) -> None:
         assert json.loads(done.stdout.splitlines()[0])["notice"] == NOTICE
 
 
+@pytest.mark.slow
 def test_default_questions_and_strict_exit() -> None:
     done = run_cli("can-i", "olmo", "--strict")
     assert done.returncode == 0, done.stderr

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from assess.conftest import hub, needs_cards, run_cli  # noqa: F401 (hub is a fixture)
 
 
@@ -16,6 +18,7 @@ def ask(server, repo: str, *args: str) -> dict:
     return record
 
 
+@pytest.mark.slow
 @needs_cards
 def test_llama_2_on_the_hub_is_no_above_700_million_users(hub) -> None:  # noqa: F811
     record = ask(hub, "meta-llama/Llama-2-7b-chat-hf", "--users", "800000000", "--region", "EU")
@@ -28,6 +31,7 @@ def test_llama_2_on_the_hub_is_no_above_700_million_users(hub) -> None:  # noqa:
     assert hub.requests_to("/api/models/") >= 1
 
 
+@pytest.mark.slow
 @needs_cards
 def test_apache_model_on_the_hub_is_yes_to_everything(hub) -> None:  # noqa: F811
     record = ask(hub, "mistralai/Mistral-7B-Instruct-v0.2", "--commercial", "--users", "800000000",

@@ -232,6 +232,7 @@ def test_local_release_above_the_limit_is_not_exempt(tmp_path):
     assert any("systemic risk" in r for r in section["reasons"])
 
 
+@pytest.mark.slow
 def test_local_mixture_of_experts_and_fine_tune_stay_unknown(tmp_path):
     moe = _release(tmp_path / "a", "300 trillion tokens", [7_000, 1_000_000],
                    config={"architectures": ["MixtralForCausalLM"], "num_local_experts": 8})
@@ -300,6 +301,7 @@ def test_cli_json_carries_the_section_and_the_notice():
     assert [c["id"] for c in section["criteria"]] == ["license", "weights", "architecture", "usage"]
 
 
+@pytest.mark.slow
 def test_cli_table_and_markdown_show_the_section_only_when_asked():
     table = run_cli("check", "olmo", "--eu-ai-act", "-f", "table")
     assert table.returncode == 0, table.stderr

@@ -64,6 +64,7 @@ def test_spdx3_document_loads_and_passes_the_structural_check(model: str) -> Non
     assert {"core", "ai", "software", "simpleLicensing"} <= set(doc["profileConformance"])
 
 
+@pytest.mark.slow
 def test_every_catalog_model_gives_valid_boms() -> None:
     """All models of every bundled dataset, including those only in the 2023 table."""
     ids = api.catalog().ids()

@@ -28,6 +28,7 @@ def _triples(assessment: Assessment) -> dict[str, tuple[str, list[str], str | No
             for r in assessment.ratings}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("framework_id", ["osai", "osai-14"])
 def test_every_bundled_eu_record_round_trips(framework_id: str, tmp_path: Path) -> None:
     eu_reader = reader(SOURCES[framework_id])
@@ -98,6 +99,7 @@ def mot_schema() -> dict:
     return json.loads((REFERENCE / "mot" / "mof_schema.json").read_text("utf-8"))
 
 
+@pytest.mark.slow
 def test_every_eu_model_gives_a_schema_valid_mot_record(mot_schema: dict) -> None:
     validator = jsonschema.Draft7Validator(mot_schema, format_checker=jsonschema.FormatChecker())
     for entry in api.ranked("osai"):

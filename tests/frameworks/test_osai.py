@@ -30,6 +30,7 @@ def parameters(folder: str) -> list[tuple[str, list[str]]]:
     return [(g["ref"], [p["ref"] for p in g["params"]]) for g in groups]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("framework_id", ["osai", "osai-14"])
 def test_scores_are_the_unweighted_mean_of_the_published_levels(framework_id: str) -> None:
     folder = FOLDERS[framework_id]

@@ -98,6 +98,7 @@ def test_check_shows_the_analyzers_reading_beside_the_curated_license() -> None:
     assert section["analysis"]["open_source"] is True
 
 
+@pytest.mark.slow
 def test_the_audits_short_restrictions_are_reported_not_named(tmp_path: Path) -> None:
     """Apache-2.0, BSD-3-Clause and MIT each with one short restricting sentence added, and
     MIT followed by one: never an OSI-approved open-source answer, always the quoted finding."""

@@ -47,6 +47,7 @@ def test_an_unreadable_index_is_rejected() -> None:
     assert index.parse(b"not a zip") is None
 
 
+@pytest.mark.slow
 def test_adding_a_license_file_rebuilds_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "my-licenses"

@@ -47,6 +47,7 @@ def test_text_with_a_byte_order_mark(encoding: str) -> None:
     assert analyze_bytes(data, "LICENSE").matches[0].key == "apache-2.0"
 
 
+@pytest.mark.slow
 def test_huge_input_is_cut_with_a_warning_and_still_answered(tmp_path: Path) -> None:
     path = tmp_path / "LICENSE"
     block = library_text("mit")

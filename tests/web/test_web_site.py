@@ -52,6 +52,7 @@ def parse(path: Path) -> Links:
     return parser
 
 
+@pytest.mark.slow
 def test_site_has_every_leaderboard_model_and_framework_page(site: Path) -> None:
     assert (site / "index.html").is_file()
     assert (site / ".opengauge-site").is_file()
@@ -72,6 +73,7 @@ def test_site_csv_is_the_full_cli_ranking(site: Path) -> None:
         assert len(list(csv.DictReader(io.StringIO(written)))) == len(api.rank(framework_id).entries)
 
 
+@pytest.mark.slow
 def test_every_link_in_the_site_resolves(site: Path) -> None:
     ids: dict[Path, set[str]] = {}
     links: dict[Path, list[str]] = {}
@@ -117,6 +119,7 @@ def test_site_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
     assert (folder / "notes.txt").read_text("utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_site_replaces_an_earlier_site(tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert CliRunner().invoke(cli_app, ["site", str(out)]).exit_code == 0
