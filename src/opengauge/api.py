@@ -502,11 +502,12 @@ def export_stem(key: str, report: Report | None) -> str:
 
 
 def save_exports(items: list[Any], folder: str | Path, *, force: bool = False) -> list[Path]:
-    """Write each export to `folder/<stem><suffix>`; existing files are kept unless `force`."""
+    """Write each export to `folder/<stem><suffix>` (a curated EU-index record under its upstream
+    file name); existing files are kept unless `force`."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise BadInput(f"{out}: not a folder (--out takes a folder)")
-    paths = [out / f"{item.stem}{item.suffix}" for item in items]
+    paths = [out / item.file_name for item in items]
     clash = next((p for i, p in enumerate(paths) if p in paths[:i]), None)
     if clash is not None:
         raise BadInput(f"{clash}: two targets would be written to this file (export them to "

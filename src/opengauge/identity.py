@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -29,6 +30,14 @@ def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower())
     slug = re.sub(r"-{2,}", "-", slug).strip("-.")
     return slug or "model"
+
+
+def id_of_file(name: str) -> str:
+    """The model id a record file's name gives when the identity table does not list it: the
+    slug of its stem, without the `.osai` that `export -f osai-yaml` puts before `.yaml`
+    (`olmo.osai.yaml` -> `olmo`), so an exported record overrides the model it came from."""
+    stem = Path(name).stem
+    return slugify(stem[: -len(".osai")] if stem.lower().endswith(".osai") else stem)
 
 
 def _key(text: str) -> str:

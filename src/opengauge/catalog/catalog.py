@@ -25,7 +25,7 @@ from opengauge import frameworks
 from opengauge.catalog import index
 from opengauge.catalog.readers import all_readers, reader
 from opengauge.errors import BadInput
-from opengauge.identity import slugify, table
+from opengauge.identity import id_of_file, slugify, table
 from opengauge.model import Assessment, DataSnapshot
 from opengauge.paths import cache_dir, data_dir
 
@@ -143,7 +143,8 @@ def _load_own(folder: Path) -> list[Dataset]:
 
 def _assign_id(record: Assessment) -> Assessment:
     listed = table().id_for_record(record.source or "", record.source_file or "")
-    family = listed or slugify(Path(record.source_file or record.subject.name).stem)
+    family = listed or (id_of_file(record.source_file) if record.source_file
+                        else slugify(Path(record.subject.name).stem))
     if family != record.subject.id:
         record = record.evolve(subject=replace(record.subject, id=family))
     return record

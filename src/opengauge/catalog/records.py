@@ -7,7 +7,7 @@ from typing import Any
 
 from opengauge.catalog.interface import CatalogReader
 from opengauge.frameworks.interface import Framework
-from opengauge.identity import slugify, table
+from opengauge.identity import id_of_file, table
 from opengauge.model import Assessment, Evidence, Locator, Rating, Subject
 from opengauge.yamlfile import YamlDoc, read_yaml
 
@@ -97,7 +97,7 @@ class RadboudReader(CatalogReader):
         if not isinstance(org, dict):
             raise doc.fail("expected a mapping with name, link and notes", "org")
         subject = self.subject(header, name)
-        subject.id = table().id_for_record(self.source, path.name) or slugify(path.stem)
+        subject.id = table().id_for_record(self.source, path.name) or id_of_file(path.name)
         subject.org = text_or_none(org.get("name"))
         subject.org_link = text_or_none(org.get("link"))
         return Assessment(

@@ -247,6 +247,25 @@ def _concluded(report: Report) -> list[LicenseFacts]:
     return found
 
 
+def _declared(report: Report) -> LicenseFacts | None:
+    """The declared license. A repository with no card declares its license by a file; the
+    declaration is then what the analyzer identified in that file (never the file's name), and
+    nothing when it identified nothing."""
+    lic = report.license or {}
+    name = lic.get("name") or report.subject.license
+    for entry in lic.get("declared") or []:
+        if entry.get("source") != "license-file" or entry.get("declared") != name:
+            continue
+        found = entry.get("licenses") if entry.get("identified") else None
+        if not found:
+            return None
+        spdx = [str(f["spdx"]) for f in found if f.get("spdx")
+                and not str(f["spdx"]).startswith("LicenseRef-")]
+        names = [str(f.get("name") or f.get("key")) for f in found]
+        return license_facts(" AND ".join(spdx) if len(spdx) == len(found) else " AND ".join(names))
+    return license_facts(name)
+
+
 def gather(report: Report) -> BomFacts:
     """The BOM facts of `report`."""
     subject = report.subject
@@ -264,7 +283,7 @@ def gather(report: Report) -> BomFacts:
         version=subject.end_model,
         types=list(subject.type),
         outputs=[OUTPUT_FORMATS[t] for t in subject.type if t in OUTPUT_FORMATS],
-        declared=license_facts(lic.get("name") or subject.license),
+        declared=_declared(report),
         concluded=_concluded(report),
         properties=report_properties(report),
         datasets=datasets,

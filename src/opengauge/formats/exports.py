@@ -33,6 +33,9 @@ class Exported:
     data: Any = None
     stem: str = ""
     """The file name before the suffix (`--out`); the model id unless the caller sets it."""
+    upstream_file: str | None = None
+    """The upstream record this document corrects (an EU-index file name), written under that
+    name by `--out` so that `--catalog DIR` reads it as an override of the same model."""
 
     def __post_init__(self) -> None:
         self.stem = self.stem or self.id
@@ -40,6 +43,10 @@ class Exported:
     @property
     def suffix(self) -> str:
         return EXPORTS[self.format][1]
+
+    @property
+    def file_name(self) -> str:
+        return self.upstream_file or f"{self.stem}{self.suffix}"
 
     @property
     def is_json(self) -> bool:
@@ -60,7 +67,10 @@ def export(report: Report, fmt: str, *, framework: str | None = None, validate: 
     if not EXPORTS[fmt][2]:
         report = upstream_view(report)
     if fmt == "osai-yaml":
-        return Exported(report.subject.id, fmt, module.build(report, framework or "osai"))
+        entry = report.frameworks.get(framework or "osai")
+        curated = entry.assessment if entry and entry.assessment.provenance == "curated" else None
+        return Exported(report.subject.id, fmt, module.build(report, framework or "osai"),
+                        upstream_file=curated.source_file if curated else None)
     if framework is not None:
         raise BadInput(f"--framework applies to osai-yaml only, not to {fmt}")
     if not EXPORTS[fmt][2]:

@@ -171,7 +171,10 @@ class _Builder:
         sbom = m.software_Sbom(spdxId=self.id("sbom"), creationInfo=self.info, name=f"AI-BOM of {facts.name}",
                                rootElement=[model], element=list(self.elements),
                                software_sbomType=[m.software_SbomType.analyzed])
-        profiles = ["core", "software", "ai", "simpleLicensing", "extension"]
+        # Not "extension": SPDX 3.0.1's JSON schema allows only the short name, which its JSON-LD
+        # context reads as the Core/extension property, so SHACL validation rejects the document.
+        # The extension elements (opengauge's properties) are there all the same.
+        profiles = ["core", "software", "ai", "simpleLicensing"]
         profiles += ["dataset"] if datasets else []
         return m.SpdxDocument(
             spdxId=self.id("document"), creationInfo=self.info, name=f"opengauge AI-BOM: {facts.name}",
