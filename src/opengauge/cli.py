@@ -221,7 +221,7 @@ def compare(
     catalog: CatalogOption = None,
 ) -> None:
     """Several models side by side."""
-    emit(models_document(api.compare(models, framework, own=catalog)), format)
+    emit(models_document(api.compare(models, framework, own=catalog), "comparison"), format)
 
 
 @app.command()

@@ -270,7 +270,6 @@ def gather(report: Report) -> BomFacts:
     """The BOM facts of `report`."""
     subject = report.subject
     datasets = _datasets(report)
-    lic = report.license or {}
     card = report.context.get("model_card") or {}
     return BomFacts(
         id=subject.id,

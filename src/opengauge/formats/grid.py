@@ -41,15 +41,24 @@ def _place(text: str, width: int, justify: str) -> tuple[str, str]:
     return "", " " * room
 
 
-def grid(columns: list[Column], rows: list[list[Cell]], gap: int = 2) -> Text:
-    """The header and rows as one `Text`, columns `gap` cells apart, styles kept."""
+def grid(columns: list[Column], rows: list[list[Cell]], gap: int = 2,
+         spanning: frozenset[int] = frozenset()) -> Text:
+    """The header and rows as one `Text`, columns `gap` cells apart, styles kept. Rows whose
+    index is in `spanning` are a heading: their first cell, whole, across the columns."""
     fitted = [[_fit(_plain(cell), col.max_width) for cell, col in zip(row, columns, strict=True)]
               for row in rows]
-    widths = [max([cell_len(col.header)] + [cell_len(r[i]) for r in fitted])
+    widths = [max([cell_len(col.header)] + [cell_len(r[i]) for n, r in enumerate(fitted)
+                                            if n not in spanning])
               for i, col in enumerate(columns)]
     out = Text()
     header = [Text(col.header, style="bold") for col in columns]
-    for cells, texts in [(header, [c.header for c in columns]), *zip(rows, fitted, strict=True)]:
+    for index, (cells, texts) in enumerate([(header, [c.header for c in columns]),
+                                            *zip(rows, fitted, strict=True)]):
+        if index - 1 in spanning:
+            first = cells[0]
+            out.append_text(first if isinstance(first, Text) else Text(first))
+            out.append("\n")
+            continue
         line = Text()
         for i, (cell, text, col) in enumerate(zip(cells, texts, columns, strict=True)):
             before, after = _place(text, widths[i], col.justify)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from opengauge.formats.comparison import comparison
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 from opengauge.formats.text import (
@@ -53,6 +54,14 @@ class MarkdownFormat(Format):
                  *([progress_text(r.get("progress"))] if progress else []),
                  *[r["ratings"].get(d, "unknown") for d in dims]] for r in document.records]
         return [f"## {document.title}", "", *_table(header, rows)]
+
+    def _comparison(self, document: Document) -> list[str]:
+        compared = comparison(document.records)
+        blank = [""] * len(compared.models)
+        rows = [[f"**{row.label}**", *blank] if row.heading else [row.label, *row.cells]
+                for row in compared.rows]
+        lines = ["## Comparison", "", *_table(["", *(m["name"] for m in compared.models)], rows)]
+        return [*lines, "", *(f"- {_escape(line)}" for line in compared.developers)]
 
     def _models(self, document: Document) -> list[str]:
         lines: list[str] = []

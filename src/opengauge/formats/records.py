@@ -22,8 +22,8 @@ class Document:
     """What a command shows, ready for any format."""
 
     kind: str
-    """`ranking`, `models`, `reports`, `frameworks`, `datasets`, `diff`, `licenses`, `batch` or
-    `history`."""
+    """`ranking`, `models`, `comparison`, `reports`, `frameworks`, `datasets`, `diff`, `licenses`,
+    `batch` or `history`."""
     records: list[dict[str, Any]]
     data: list[dict[str, Any]] = field(default_factory=list)
     title: str = ""
@@ -174,15 +174,16 @@ def ranking_document(ranking: Any) -> Document:
     return Document("ranking", records, snapshot_records(ranking.snapshots), title, ranking)
 
 
-def models_document(views: list[Any]) -> Document:
-    """`show` and `compare`: one record per model and framework, with evidence."""
+def models_document(views: list[Any], kind: str = "models") -> Document:
+    """`show` and `compare` (kind `comparison`, shown side by side): one record per model and
+    framework, with evidence."""
     records = [
         {**ranked_record(entry, evidence=True), "kind": kind_of(fid),
          **{k: v for k, v in getattr(view, "context", {}).items() if v is not None}}
         for view in views for fid, entry in view.frameworks.items()
     ]
     snaps = {s.source: s for view in views for s in view.snapshots}
-    return Document("models", records, snapshot_records(list(snaps.values())), "", views)
+    return Document(kind, records, snapshot_records(list(snaps.values())), "", views)
 
 
 def reports_document(reports: list[Report], snapshots: list[DataSnapshot]) -> Document:

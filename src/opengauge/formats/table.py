@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from opengauge.formats.comparison import comparison
 from opengauge.formats.grid import Column, grid
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
@@ -86,6 +87,27 @@ class TableFormat(Format):
                               _evidence_text(detail["evidence"]))
             console.print(table)
             console.print()
+
+    def _comparison(self, console: Console, document: Document) -> None:
+        compared = comparison(document.records)
+        width = max(12, ((self.width or 120) - 26) // max(1, len(compared.models)) - 2)
+        columns = [Column("", max_width=28)] + [Column(m["name"], max_width=width)
+                                                 for m in compared.models]
+        rows: list[list[Any]] = []
+        for row in compared.rows:
+            if row.heading:
+                rows.append([Text(row.label, style="bold"), *[""] * len(compared.models)])
+            elif row.levels:
+                rows.append([f"  {row.label}", *[
+                    _level(level).append(f" {level}") if level else Text("—")
+                    for level in row.levels]])
+            else:
+                rows.append([f"  {row.label}", *row.cells])
+        headings = frozenset(i for i, row in enumerate(compared.rows) if row.heading)
+        console.print(grid(columns, rows, spanning=headings), soft_wrap=True, end="")
+        for line in compared.developers:
+            console.print(f"developer  {line}", overflow="fold")
+        console.print(Text("evidence for each rating: opengauge show MODEL", style="dim"))
 
     def _reports(self, console: Console, document: Document) -> None:
         if document.notice:
