@@ -139,6 +139,8 @@ def card_tokens(card: Any, size: Size | None = None) -> TokenAnswer:
                 return answer
             if mine:
                 blank = True
+                answer.parameters = answer.parameters or _row_parameters(card, table, mine[0][0],
+                                                                         mine[0][1], size)
                 continue
         distinct = {r[2] for r in counted}
         if len(distinct) == 1 and size is None:
@@ -163,6 +165,9 @@ def card_tokens(card: Any, size: Size | None = None) -> TokenAnswer:
             f" ({others} other count(s) stated)" if others else "") + (
             "; the card's table row for this size leaves the count blank" if blank else "")
         answer.count = Count(value, Evidence("card", card_locator(card, line), _quote(quoted), note))
+    elif blank:
+        answer.note = ("the card's table row for this size leaves the token count blank and no "
+                       "line that names no other size states one")
     return answer
 
 
