@@ -9,13 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hubserver import HubServer
 from opengauge import api
 from opengauge.assess.engine import CheckOptions, check_target
 from opengauge.compliance.monetisation import monetisation
 from opengauge.model import Evidence, Locator
-from opengauge.sources import sizes
+from opengauge.sources import scale, sizes
 from opengauge.store import Store
 from reference_data import REFERENCE
 
@@ -360,3 +362,31 @@ def test_cell_counts(cell, expected):
 ])
 def test_name_sizes(name, size):
     assert sizes.name_size(name) == size
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|-: 1279.BTMk\ntokensTrillion*[]()<br>")), max_size=400))
+def test_table_and_size_parsers_never_fail(text):
+    for table in sizes.tables(text):
+        assert all(row.line >= table.line for row in table.rows)
+        for row in table.rows:
+            for cell in row.cells:
+                value = sizes.cell_count(cell)
+                assert value is None or value >= 0
+    assert all(v > 0 for v in sizes.size_labels(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["7B", "13B", "70B"]), st.sampled_from(["2.0T", "4 Trillion", "1.5T tokens", "300B"]),
+       st.sampled_from(["2.0T", "5 Trillion", "9T tokens"]))
+def test_the_row_for_the_size_is_read_and_never_another(size, mine, other):
+    """A two-row family table: the asked size's row gives its count, whichever row comes first."""
+    other_size = "34B" if size != "34B" else "7B"
+    rows = [f"| Model {size} | {mine} |", f"| Model {other_size} | {other} |"]
+    card = type("Card", (), {"text": "| Model | Training tokens |\n|---|---|\n" + "\n".join(rows),
+                             "sections": [], "fields": {}, "licenses": [], "file": "README.md"})
+    asked = scale.Size(sizes.size_labels(size)[0], True, "name")
+    answer = scale.card_tokens(card, asked)
+    assert answer.count is not None
+    assert answer.count.value == pytest.approx(sizes.cell_count(mine))
+    assert f"Model {size}" in answer.count.evidence.quote

@@ -1,24 +1,22 @@
-"""The EU AI Act's open-source exemption (Art. 53(2), Art. 2(12)) read from a `check` report.
+"""The EU AI Act's open-source exemption (Art. 53(2), Art. 2(12)) read from a `check` report,
+as the Commission's guidelines for providers of general-purpose AI models (July 2025) read it.
 
 A compliance rule module: it reads the ratings, license verdicts and facts already in the
 report (and, for a repository, the gathered `Facts`) and decides nothing a framework rates.
-Four criteria, each `met`, `not-met` or `unknown` with its evidence:
 
-- `license`: released under a free and open-source license allowing access, use, modification
-  and distribution: every governing license text is open source by the license analyzer's OSD
-  verdict (met); any text, use policy included, that is not (not-met: use restrictions, user
-  or revenue thresholds and monetisation keep a license from being free and open-source in the
-  Act's sense, recitals 102-104); otherwise unknown.
-- `weights`, `architecture`, `usage`: made public. Each reads signals from the frameworks'
-  ratings (automatic first, then curated); met when any signal shows it public, not-met when a
-  signal says it is not and none shows it, else unknown. A local folder shows what a release
-  holds, not that it is public: its own signals are never `met`.
+- `scope` (`compliance.gpai`): is it a general-purpose AI model? Only `likely-gpai` models get
+  an exemption status; `likely-not-gpai` ones get `out-of-scope`.
+- Five criteria, each `met`, `not-met` or `unknown` with its evidence: `license` (every
+  governing text open source by the analyzer's OSD verdict), `weights`, `architecture`,
+  `usage` (made public: framework ratings and the repository's own files; a local folder
+  shows what a release holds, not that it is public), `monetisation` (`compliance.monetisation`).
+- The systemic-risk limit (Art. 51(2)): 6 x parameters x training tokens for the size checked
+  (`estimate`), `above` 10^25 FLOP excludes the exemption.
+- The obligations that remain: a copyright policy and the public training-content summary.
 
-The systemic-risk limit (Art. 51(2)): 6 x parameters x training tokens, only when both are
-known; `above` (> 10^25 FLOP) excludes the exemption. Status: `not-exempt` when a criterion
-is not met or the estimate is above the limit; `likely-exempt` when all four are met and the
-estimate is at or below it; `unknown` otherwise. Documented in docs/compliance.md.
-"""
+`exemption`: `not-exempt` when a criterion is not met or the estimate is above the limit;
+`likely-exempt` when all five are met and the estimate is below it; `unknown` otherwise.
+Documented in docs/compliance.md."""
 
 from __future__ import annotations
 

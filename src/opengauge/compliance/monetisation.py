@@ -23,7 +23,7 @@ from opengauge.model import Evidence, Locator
 
 PAID_ACCESS = re.compile(
     r"\b(?:only|exclusively|solely)\s+(?:be\s+)?(?:available|accessible|offered|provided|accessed)\s+"
-    r"(?:\w+\s+){0,3}?(?:through|via|on|with)\s+(?:\w+\s+){0,3}?(?:paid|api|subscription|platform)"
+    r"(?:\w{1,40}\s+){0,3}?(?:through|via|on|with)\s+(?:\w{1,40}\s+){0,3}?(?:paid|api|subscription|platform)"
     r"|\bpaid\s+(?:api|subscriptions?|plans?|tiers?|access)\b"
     r"|\b(?:requires?|needs?)\s+an?\s+(?:paid\s+)?subscription\b|\bsubscription\s+(?:is\s+)?required\b",
     re.IGNORECASE)

@@ -326,9 +326,9 @@ def config_parameters(config: Any) -> Count | None:
 
 
 _ACTIVE = (
-    re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|[BM])\b\s*(?:\w+\s+){0,2}?"
+    re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|[BM])\b\s*(?:\w{1,40}\s+){0,2}?"
                r"(?:active|activated)\b", re.IGNORECASE),
-    re.compile(r"\b(?:active|activated)\s+param\w*(?:\s+\w+){0,3}?\s*[:|=]?\s*(?:\*\*)?\s*"
+    re.compile(r"\b(?:active|activated)\s+param\w{0,20}(?:\s+\w{1,40}){0,3}?\s*[:|=]?\s*(?:\*\*)?\s*"
                r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|[BM])\b", re.IGNORECASE),
 )
 

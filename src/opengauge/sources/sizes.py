@@ -20,7 +20,7 @@ from dataclasses import dataclass
 UNITS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9,
          "trillion": 1e12, "t": 1e12}
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(billion|million|[BM])(?![a-zA-Z])"
-                   r"(?![\w-]*\s*(?:[\w-]+\s+){0,2}(?:tokens?|examples|samples|images|words|documents|pairs"
+                   r"(?!-?\s*(?:[\w-]{1,40}\s+){0,2}(?:tokens?|examples|samples|images|words|documents|pairs"
                    r"|hours|instructions|conversations|users|rows)\b)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(trillion|billion|million|[TBM])"
                     r"(?![a-zA-Z])\+?", re.IGNORECASE)
