@@ -390,3 +390,26 @@ def test_the_row_for_the_size_is_read_and_never_another(size, mine, other):
     assert answer.count is not None
     assert answer.count.value == pytest.approx(sizes.cell_count(mine))
     assert f"Model {size}" in answer.count.evidence.quote
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Training tokens: 2.0T", 2e12),
+    ("- Number of training tokens: 1.4 trillion", 1.4e12),
+    ("The model was pretrained on a 2.0T-token corpus.", 2e12),
+])
+def test_labelled_and_hyphenated_token_counts(text, expected):
+    assert [v for v, _, _ in scale.token_counts(text)] == [pytest.approx(expected)]
+
+
+def test_cli_shows_the_scope_block_and_the_out_of_scope_status():
+    from cli_process import run_cli
+
+    table = run_cli("check", "chatglm-6b", "--eu-ai-act", "-f", "table", "--no-history")
+    assert table.returncode == 0, table.stderr
+    assert "EU AI Act open-source exemption (Art. 53(2)): out-of-scope" in table.stdout
+    assert "likely-not-gpai (compute)" in table.stdout
+    assert "were it a general-purpose AI model: not-exempt" in table.stdout
+    assert "monetisation (Art. 53(2), recital 103): met" in table.stdout
+    markdown = run_cli("check", "chatglm-6b", "--eu-ai-act", "-f", "markdown", "--no-history")
+    assert "- **EU AI Act open-source exemption (Art. 53(2)): out-of-scope**" in markdown.stdout
+    assert "scope (general-purpose AI model, guidelines C(2025) 5045): likely-not-gpai" in markdown.stdout
