@@ -413,3 +413,11 @@ def test_cli_shows_the_scope_block_and_the_out_of_scope_status():
     markdown = run_cli("check", "chatglm-6b", "--eu-ai-act", "-f", "markdown", "--no-history")
     assert "- **EU AI Act open-source exemption (Art. 53(2)): out-of-scope**" in markdown.stdout
     assert "scope (general-purpose AI model, guidelines C(2025) 5045): likely-not-gpai" in markdown.stdout
+
+
+def test_a_name_that_disagrees_with_the_weights_does_not_choose_the_row(tmp_path):
+    """A folder named 7B holding the 13B config: the measured size picks the 13B row."""
+    folder = card_folder(tmp_path, "allenai__OLMo-2-1124-13B", "OLMo-2-1124-7B")
+    risk = section_of(folder)["systemic_risk"]
+    assert risk["training_tokens"] == 5_000_000_000_000
+    assert "13.7B parameters" in risk["evidence"][1]["note"]

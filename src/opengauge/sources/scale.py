@@ -351,11 +351,11 @@ def active_parameters(card: Any) -> Count | None:
 
 
 def model_size(names: list[tuple[str | None, str]], params: Count | None) -> Size | None:
-    """The size a check is about: the one size the model's names state (`OLMo-2-1124-13B`),
-    else the parameter count."""
+    """The size a check is about: the one size the model's names state (`OLMo-2-1124-13B`)
+    when it agrees with the parameter count (if one is known), else the parameter count."""
     for name, source in names:
         value = sizes.name_size(name)
-        if value is not None:
+        if value is not None and (params is None or sizes.matches(value, params.value, False)):
             return Size(value, True, f"{source} {name}")
     if params is not None:
         return Size(params.value, False, f"{params.value / 1e9:.3g}B parameters")
