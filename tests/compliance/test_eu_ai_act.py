@@ -62,8 +62,16 @@ The model was pretrained on {tokens} of openly licensed data.
 
 def test_llama2_is_not_exempt_its_license_is_not_open_source():
     section = api.check("llama-2").context["eu_ai_act"]
-    assert section["status"] == "not-exempt"
+    # no source gives the training tokens: scope unknown, so no exemption status either way
+    assert section["scope"]["result"] == "unknown" and section["status"] == "unknown"
+    assert "training compute unknown" in section["scope"]["note"]
+    assert section["exemption"] == "not-exempt"
+    assert section["reasons"][0].startswith("scope unknown")
     assert section["notice"] == NOTICE
+    money = criteria(section)["monetisation"]
+    # above 700 million users a licence must be requested; the clause says nothing of a price
+    assert money["result"] == "unknown" and "does not say whether it is paid" in money["note"]
+    assert "700 million" in money["evidence"][0]["quote"]
     license_ = criteria(section)["license"]
     assert license_["result"] == "not-met"
     assert "llama-2-license-2023" in license_["note"] and "recitals 102-104" in license_["note"]
@@ -83,15 +91,23 @@ def test_apache_models_meet_every_criterion_but_compute_is_unknown(model):
     section = api.check(model).context["eu_ai_act"]
     found = criteria(section)
     assert {k: c["result"] for k, c in found.items()} == {
-        "license": "met", "weights": "met", "architecture": "met", "usage": "met"}
+        "license": "met", "weights": "met", "architecture": "met", "usage": "met",
+        "monetisation": "met"}
     assert "apache-2.0" in found["license"]["note"]
     assert all(c["evidence"] for c in found.values())
     # no curated record states how many tokens these models were trained on
     assert section["systemic_risk"]["training_tokens"] is None
-    assert section["status"] == "unknown"
-    assert section["reasons"] == ["training compute unknown"]
-    obligations = {o["id"]: o["result"] for o in section["remaining_obligations"]}
-    assert obligations == {"copyright-policy": "unknown", "training-data-summary": "found"}
+    assert section["status"] == "unknown" and section["exemption"] == "unknown"
+    assert section["scope"]["modality"] == "in" and section["scope"]["result"] == "unknown"
+    assert section["reasons"] == [f"scope unknown: {section['scope']['note']}",
+                                  "training compute unknown"]
+    obligations = {o["id"]: o for o in section["remaining_obligations"]}
+    assert {k: o["result"] for k, o in obligations.items()} == {
+        "copyright-policy": "unknown", "training-data-summary": "unknown"}
+    # the index's datasheet is training-data documentation, not the template's summary
+    summary = obligations["training-data-summary"]
+    assert "not a public summary in the Commission's template" in summary["note"]
+    assert summary["evidence"]
 
 
 def test_olmo_size_from_another_release_is_not_used():
@@ -108,12 +124,19 @@ def test_pythia_size_comes_from_its_release_file():
                                               "field": "release.version"}
 
 
-def test_catalog_note_gives_tokens_and_an_estimate_below_the_limit():
-    risk = api.check("chatglm-6b").context["eu_ai_act"]["systemic_risk"]
+def test_catalog_note_gives_tokens_and_an_estimate_below_the_gpai_compute():
+    section = api.check("chatglm-6b").context["eu_ai_act"]
+    risk = section["systemic_risk"]
     assert (risk["parameters"], risk["training_tokens"]) == (6_000_000_000, 1_000_000_000_000)
     assert risk["flop_estimate"] == pytest.approx(3.6e22)
     assert risk["result"] == "below"
     assert "1T tokens" in risk["evidence"][1]["quote"]
+    # 3.6e22 FLOP is below the guidelines' 10^23: likely not a GPAI model, whatever the criteria
+    assert section["scope"]["result"] == "likely-not-gpai" and section["scope"]["reason"] == "compute"
+    assert section["status"] == "out-of-scope"
+    assert section["reasons"] == [f"likely not a general-purpose AI model (compute): "
+                                  f"{section['scope']['note']}; the GPAI obligations likely do not apply"]
+    assert section["exemption"] == "not-exempt"  # still shown: the usage criterion is not met
 
 
 def test_mixture_of_experts_above_the_limit_stays_unknown():
@@ -121,6 +144,8 @@ def test_mixture_of_experts_above_the_limit_stays_unknown():
     assert risk["flop_estimate"] == pytest.approx(6 * 671e9 * 14.8e12)
     assert risk["flop_estimate"] > THRESHOLD
     assert risk["result"] == "unknown" and "mixture of experts" in risk["note"]
+    scope = api.check("deepseek-v3").context["eu_ai_act"]["scope"]
+    assert scope["result"] == "unknown" and "does not settle it" in scope["note"]
 
 
 # -- the estimate and the token parser ---------------------------------------------------------
@@ -203,11 +228,12 @@ def _release(tmp_path: Path, tokens: str, shape: list[int], extra: str = "",
 
 
 def test_local_release_estimate_with_its_sources(tmp_path):
-    folder = _release(tmp_path, "2 trillion tokens", [7_000, 1_000_000])
+    folder = _release(tmp_path, "2 trillion tokens", [20_000, 1_000_000])
     section = api.check_target(str(folder)).context["eu_ai_act"]
     risk = section["systemic_risk"]
-    assert (risk["parameters"], risk["training_tokens"]) == (7_000_000_000, 2_000_000_000_000)
-    assert risk["flop_estimate"] == pytest.approx(8.4e22) and risk["result"] == "below"
+    assert (risk["parameters"], risk["training_tokens"]) == (20_000_000_000, 2_000_000_000_000)
+    assert risk["flop_estimate"] == pytest.approx(2.4e23) and risk["result"] == "below"
+    assert section["scope"]["result"] == "likely-gpai"
     params, tokens = risk["evidence"]
     assert params["locator"]["file"].endswith("model.safetensors")
     assert tokens["locator"] == {"url": None, "file": str(folder / "README.md"), "line": 12,
@@ -219,9 +245,10 @@ def test_local_release_estimate_with_its_sources(tmp_path):
     for cid in ("weights", "architecture", "usage"):
         assert found[cid]["result"] == "unknown", cid
         assert "local copy does not show that it is public" in found[cid]["note"]
-    assert section["status"] == "unknown"
-    summary = {o["id"]: o["result"] for o in section["remaining_obligations"]}
-    assert summary["training-data-summary"] == "found"
+    assert section["status"] == "unknown" and section["exemption"] == "unknown"
+    summary = {o["id"]: o for o in section["remaining_obligations"]}
+    assert summary["training-data-summary"]["result"] == "unknown"
+    assert "the model card has a training-data section" in summary["training-data-summary"]["note"]
 
 
 def test_local_release_above_the_limit_is_not_exempt(tmp_path):
@@ -264,14 +291,16 @@ def test_public_hub_repository_is_likely_exempt(hub, tmp_path):
         "README.md": CARD.format(tokens="2T tokens", extra=""), "LICENSE": APACHE,
         "config.json": json.dumps({"architectures": ["LlamaForCausalLM"], "model_type": "llama"}),
         "model.safetensors": _small_weights(tmp_path)},
-        extra={"safetensors": {"parameters": {"F16": 4096}, "total": 4096}})
+        extra={"safetensors": {"parameters": {"F16": 20_000_000_000}, "total": 20_000_000_000}})
     section = _hub_check(hub, "open-org/open-model", tmp_path).context["eu_ai_act"]
     found = criteria(section)
     assert {k: c["result"] for k, c in found.items()} == {
-        "license": "met", "weights": "met", "architecture": "met", "usage": "met"}
+        "license": "met", "weights": "met", "architecture": "met", "usage": "met",
+        "monetisation": "met"}
     assert found["usage"]["evidence"][0]["locator"]["url"].startswith(hub.url)
     risk = section["systemic_risk"]
-    assert (risk["parameters"], risk["training_tokens"]) == (4096, 2_000_000_000_000)
+    assert (risk["parameters"], risk["training_tokens"]) == (20_000_000_000, 2_000_000_000_000)
+    assert section["scope"]["result"] == "likely-gpai"
     assert risk["evidence"][0]["locator"]["url"] == f"{hub.url}/api/models/open-org/open-model"
     assert risk["result"] == "below"
     assert risk["evidence"][1]["locator"]["url"].endswith("README.md#L12")
@@ -296,9 +325,11 @@ def test_cli_json_carries_the_section_and_the_notice():
     document = json.loads(result.stdout)
     assert document["notice"] == NOTICE
     section = document["models"][0]["eu_ai_act"]
-    assert section["status"] == "not-exempt"
+    assert section["status"] == "unknown" and section["exemption"] == "not-exempt"
+    assert section["scope"]["compute_threshold"] == 1e23
     assert section["systemic_risk"]["threshold"] == 1e25
-    assert [c["id"] for c in section["criteria"]] == ["license", "weights", "architecture", "usage"]
+    assert [c["id"] for c in section["criteria"]] == ["license", "weights", "architecture", "usage",
+                                                      "monetisation"]
 
 
 @pytest.mark.slow

@@ -4,7 +4,9 @@
   a catalog model's licenses and the use policies they make binding);
 - `rules`: which findings answer which "can I ...?" question (the decision rules);
 - `can_i`: `opengauge can-i` (questions -> answers with quoted clauses);
-- `eu_ai_act`: the EU AI Act open-source exemption (`check --eu-ai-act`, `report.context["eu_ai_act"]`).
+- `eu_ai_act`: the EU AI Act open-source exemption (`check --eu-ai-act`,
+  `report.context["eu_ai_act"]`); `gpai`: its scope (is it a general-purpose AI model);
+  `monetisation`: its monetisation criterion.
 
 Nothing here is legal advice; every answer says so (`NOTICE`).
 """

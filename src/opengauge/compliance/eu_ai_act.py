@@ -1,32 +1,32 @@
-"""The EU AI Act's open-source exemption (Art. 53(2), Art. 2(12)) read from a `check` report.
+"""The EU AI Act's open-source exemption (Art. 53(2), Art. 2(12)) read from a `check` report,
+as the Commission's guidelines for providers of general-purpose AI models (July 2025) read it.
 
 A compliance rule module: it reads the ratings, license verdicts and facts already in the
 report (and, for a repository, the gathered `Facts`) and decides nothing a framework rates.
-Four criteria, each `met`, `not-met` or `unknown` with its evidence:
 
-- `license`: released under a free and open-source license allowing access, use, modification
-  and distribution: every governing license text is open source by the license analyzer's OSD
-  verdict (met); any text, use policy included, that is not (not-met: use restrictions, user
-  or revenue thresholds and monetisation keep a license from being free and open-source in the
-  Act's sense, recitals 102-104); otherwise unknown.
-- `weights`, `architecture`, `usage`: made public. Each reads signals from the frameworks'
-  ratings (automatic first, then curated); met when any signal shows it public, not-met when a
-  signal says it is not and none shows it, else unknown. A local folder shows what a release
-  holds, not that it is public: its own signals are never `met`.
+- `scope` (`compliance.gpai`): is it a general-purpose AI model? Only `likely-gpai` models get
+  an exemption status; `likely-not-gpai` ones get `out-of-scope`.
+- Five criteria, each `met`, `not-met` or `unknown` with its evidence: `license` (every
+  governing text open source by the analyzer's OSD verdict), `weights`, `architecture`,
+  `usage` (made public: framework ratings and the repository's own files; a local folder
+  shows what a release holds, not that it is public), `monetisation` (`compliance.monetisation`).
+- The systemic-risk limit (Art. 51(2)): 6 x parameters x training tokens for the size checked
+  (`estimate`), `above` 10^25 FLOP excludes the exemption.
+- The obligations that remain: a copyright policy and the public training-content summary.
 
-The systemic-risk limit (Art. 51(2)): 6 x parameters x training tokens, only when both are
-known; `above` (> 10^25 FLOP) excludes the exemption. Status: `not-exempt` when a criterion
-is not met or the estimate is above the limit; `likely-exempt` when all four are met and the
-estimate is at or below it; `unknown` otherwise. Documented in docs/compliance.md.
-"""
+`exemption`: `not-exempt` when a criterion is not met or the estimate is above the limit;
+`likely-exempt` when all five are met and the estimate is below it; `unknown` otherwise.
+Documented in docs/compliance.md."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from opengauge.compliance import NOTICE
+from opengauge.compliance import NOTICE, gpai
+from opengauge.compliance.monetisation import monetisation
 from opengauge.model import Assessment, Evidence, Locator, Report
 from opengauge.sources import scale
 
@@ -40,6 +40,8 @@ CRITERIA = {
     "weights": ("Art. 53(2)", "parameters, including the weights, made publicly available"),
     "architecture": ("Art. 53(2)", "information on the model architecture made publicly available"),
     "usage": ("Art. 53(2)", "information on model usage made publicly available"),
+    "monetisation": ("Art. 53(2), recital 103", "not made available against a price or "
+                     "otherwise monetised (paid-only access, a licence charging above a threshold)"),
 }
 OBLIGATIONS = {
     "copyright-policy": ("Art. 53(1)(c)", "a policy to comply with Union copyright law, "
@@ -107,7 +109,12 @@ def evaluate(report: Report, facts: Any = None, own: str | Path | None = None) -
     local = (report.provenance.get("target") or {}).get("kind") == "path"
     criteria = [_license(report)] + [_decide(cid, _signals(cid, assessments, facts, local))
                                      for cid in ("weights", "architecture", "usage")]
-    risk = systemic_risk(report, facts, own)
+    criteria.append(_monetisation(report, facts, assessments, criteria))
+    found = estimate(report, facts, own)
+    risk = systemic_risk(report, facts, own, found)
+    flop = found.flop
+    in_scope = gpai.scope(flop, found.unsettled(gpai.GPAI_COMPUTE) if flop is not None else None,
+                          risk["evidence"], gpai.modality(report, facts))
     results = [c.result for c in criteria]
     reasons = [f"{c.id}: {c.result}" for c in criteria if c.result != "met"]
     if risk["result"] == "above":
@@ -115,15 +122,41 @@ def evaluate(report: Report, facts: Any = None, own: str | Path | None = None) -
     elif risk["result"] == "unknown":
         reasons.append("training compute unknown")
     if "not-met" in results or risk["result"] == "above":
-        status = "not-exempt"
+        exemption = "not-exempt"
     elif all(r == "met" for r in results) and risk["result"] == "below":
-        status = "likely-exempt"
+        exemption = "likely-exempt"
+    else:
+        exemption = "unknown"
+    if in_scope["result"] == "likely-gpai":
+        status = exemption
+    elif in_scope["result"] == "likely-not-gpai":
+        status = "out-of-scope"
+        reasons = [f"likely not a general-purpose AI model ({in_scope['reason']}): "
+                   f"{in_scope['note']}; the GPAI obligations likely do not apply"]
     else:
         status = "unknown"
-    return {"status": status, "reasons": reasons, "criteria": [c.to_dict() for c in criteria],
-            "systemic_risk": risk,
+        reasons.insert(0, f"scope unknown: {in_scope['note']}")
+    return {"status": status, "scope": in_scope, "exemption": exemption, "reasons": reasons,
+            "criteria": [c.to_dict() for c in criteria], "systemic_risk": risk,
             "remaining_obligations": [o.to_dict() for o in _obligations(report, facts, assessments)],
             "notice": NOTICE}
+
+
+def _monetisation(report: Report, facts: Any, assessments: list[Assessment],
+                  criteria: list[Item]) -> Item:
+    article, name = CRITERIA["monetisation"]
+    lines: list[tuple[Evidence, str]] = []
+    card = facts.card if facts is not None else None
+    if card is not None:
+        lines += [(Evidence("card", scale.card_locator(card, n), None, None), line)
+                  for n, line in enumerate((card.text or "").split("\n"), start=1)]
+    lines += [(e, f"{e.note or ''} {e.quote or ''}") for e in _notes(assessments, report)]
+    by_id = {c.id: c for c in criteria}
+    result, evidence, note = monetisation(license_records(report), lines,
+                                          by_id["license"].result == "met",
+                                          by_id["weights"].result == "met",
+                                          by_id["weights"].evidence)
+    return Item("monetisation", article, name, result, evidence, note)
 
 
 def _assessments(report: Report) -> list[Assessment]:
@@ -212,7 +245,29 @@ def _fact_signals(cid: str, facts: Any) -> list[Signal]:
         if sections:
             return [Signal("met", [s.evidence for s in sections[:2]],
                            "the model card has an intended-use section", True)]
+        headings = usage_headings(facts.card)
+        if headings:
+            return [Signal("met", headings[:2], "the model card has a usage or how-to-run section",
+                           True)]
     return []
+
+
+_USAGE = re.compile(r"^\s{0,3}#{1,6}\s+.*?\b(?:intended\s+uses?|usage|how\s+to\s+(?:use|run|get\s+started)"
+                    r"|quick\s*start|getting\s+started|inference|use\s+with|running\s+the\s+model)\b",
+                    re.IGNORECASE)
+
+
+def usage_headings(card: Any) -> list[Evidence]:
+    """Headings of the card that introduce usage information (`## How to use`, `## Usage`,
+    `## Inference`, `### Use with transformers`), outside code blocks."""
+    found, fence = [], False
+    for number, line in enumerate((card.text or "").split("\n"), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        elif not fence and _USAGE.match(line):
+            found.append(Evidence("card", scale.card_locator(card, number), line.strip()[:200],
+                                  "a usage section of the model card"))
+    return found
 
 
 # -- the license --------------------------------------------------------------------------------
@@ -332,87 +387,205 @@ def compare_to_limit(flop: float) -> str:
     return "above" if flop > THRESHOLD else "below"
 
 
-def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
-    """The training-compute estimate against the 10^25 FLOP limit of Art. 51(2)."""
+@dataclass
+class Estimate:
+    """The training-compute estimate 6 x parameters x tokens for the model's size."""
+
+    params: scale.Count | None = None
+    tokens: scale.Count | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    moe_total: Evidence | None = None
+    base: list[str] = field(default_factory=list)
+
+    @property
+    def flop(self) -> float | None:
+        if self.params is None or self.tokens is None:
+            return None
+        return 6 * self.params.value * self.tokens.value
+
+    def unsettled(self, limit: float) -> str | None:
+        """Why the estimate cannot be compared with `limit` (None when it can)."""
+        flop = self.flop
+        if flop is None:
+            return None
+        if flop > limit and self.moe_total is not None:
+            return "a mixture of experts: 6 × total parameters overstates the compute and the " \
+                   "active parameters are not known"
+        if flop <= limit and self.base:
+            return (f"fine-tuned from {', '.join(self.base)}: the base model's training compute "
+                    "is not in the estimate")
+        return None
+
+
+def _names(report: Report, facts: Any) -> list[tuple[str | None, str]]:
+    """The model's names, for the size it states: Hub id, folder, card `model_name`, catalog."""
+    names: list[tuple[str | None, str]] = []
+    if facts is not None:
+        target = facts.target
+        if target.repo_id:
+            names.append((target.repo_id.split("/")[-1], "the repository name"))
+        if target.path is not None:
+            names.append((Path(target.path).name, "the folder name"))
+        card = facts.card
+        field_ = card.fields.get("model_name") if card is not None else None
+        if field_ is not None and isinstance(field_.value, str):
+            names.append((field_.value, "the card's model_name"))
+    subject = report.subject
+    for name in (subject.end_model, subject.name):
+        if name and facts is None:
+            names.append((name, "the catalog's model name"))
+    return names
+
+
+def estimate(report: Report, facts: Any = None, own: str | Path | None = None) -> Estimate:
+    """Parameters and training tokens for the model's size, each with its source."""
     assessments = _assessments(report)
     notes = _notes(assessments, report)
+    found = Estimate(base=list((report.context.get("repository") or {}).get("base_models") or []))
     params = scale.weights_parameters(facts) if facts is not None else None
+    if params is None and facts is not None:
+        params = scale.config_parameters(facts.config)
     if params is None:
         release = _mot_release(report, own)
         params = scale.release_parameters(report.frameworks["mof"].assessment, release) \
             if release is not None else None
-    tokens = scale.card_tokens(facts.card) if facts is not None and facts.card is not None else None
-    tokens = tokens or scale.note_tokens(notes)
-    evidence = [c.evidence for c in (params, tokens) if c is not None]
-    found: dict[str, Any] = {"flop_estimate": None,
-                             "parameters": int(params.value) if params else None,
-                             "training_tokens": int(tokens.value) if tokens else None,
-                             "threshold": THRESHOLD, "result": "unknown", "evidence": [],
-                             "note": None}
-    if params is None or tokens is None:
-        missing = [n for n, c in (("parameters", params), ("training tokens", tokens)) if c is None]
-        found["note"] = f"{' and '.join(missing)} not found: no estimate"
-    else:
-        flop = 6 * params.value * tokens.value
-        found["flop_estimate"] = flop
-        found["result"] = compare_to_limit(flop)
-        found["note"] = f"6 × {params.value:.3g} parameters × {tokens.value:.3g} tokens = {flop:.2e} FLOP"
-        moe = scale.moe_evidence(facts, notes)
-        if found["result"] == "above" and moe is not None:
-            found["result"] = "unknown"
-            found["note"] += ("; a mixture of experts: 6 × total parameters overstates the "
-                              "compute and the active parameters are not known")
-            evidence.append(moe)
-        base = (report.context.get("repository") or {}).get("base_models") or []
-        if found["result"] == "below" and base:
-            found["result"] = "unknown"
-            found["note"] += (f"; fine-tuned from {', '.join(base)}: the base model's training "
-                              "compute is not in the estimate")
-    found["evidence"] = [e.to_dict() for e in evidence]
+    size = scale.model_size(_names(report, facts), params)
+    tokens = None
+    if facts is not None and facts.card is not None:
+        answer = scale.card_tokens(facts.card, size)
+        tokens = answer.count
+        if answer.note:
+            found.notes.append(answer.note)
+        if params is None:
+            params = answer.parameters or scale.card_parameters(facts.card)
+    if tokens is None and not found.notes:
+        tokens = scale.note_tokens(notes)
+    moe = scale.moe_evidence(facts, notes)
+    if moe is not None and facts is not None and facts.card is not None:
+        active = scale.active_parameters(facts.card)
+        if active is not None and (params is None or active.value < params.value):
+            found.notes.append(f"a mixture of experts: {active.value / 1e9:.3g}B active "
+                               "parameters per token used, as the card states")
+            params = active
+            moe = None
+    found.params, found.tokens = params, tokens
+    found.moe_total = moe if params is not None else None
+    found.evidence = [c.evidence for c in (params, tokens) if c is not None]
     return found
+
+
+def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = None,
+                  found: Estimate | None = None) -> dict[str, Any]:
+    """The training-compute estimate against the 10^25 FLOP limit of Art. 51(2)."""
+    found = found or estimate(report, facts, own)
+    params, tokens = found.params, found.tokens
+    evidence = list(found.evidence)
+    result: dict[str, Any] = {"flop_estimate": None,
+                              "parameters": int(params.value) if params else None,
+                              "training_tokens": int(tokens.value) if tokens else None,
+                              "threshold": THRESHOLD, "result": "unknown", "evidence": [],
+                              "note": None}
+    flop = found.flop
+    if flop is None:
+        missing = [n for n, c in (("parameters", params), ("training tokens", tokens)) if c is None]
+        result["note"] = "; ".join([f"{' and '.join(missing)} not found: no estimate", *found.notes])
+    else:
+        result["flop_estimate"] = flop
+        result["result"] = compare_to_limit(flop)
+        parts = [f"6 × {params.value:.3g} parameters × {tokens.value:.3g} tokens = {flop:.2e} FLOP",
+                 *found.notes]
+        why = found.unsettled(THRESHOLD)
+        if why is not None:
+            result["result"] = "unknown"
+            parts.append(why)
+            if found.moe_total is not None and flop > THRESHOLD:
+                evidence.append(found.moe_total)
+        result["note"] = "; ".join(parts)
+    result["evidence"] = [e.to_dict() for e in evidence]
+    return result
 
 
 # -- obligations that remain --------------------------------------------------------------------
 
-_COPYRIGHT = r"copyright\s+polic(?:y|ies)|text\s+and\s+data\s+mining|\bTDM\b|\bopt[- ]?outs?\b|robots\.txt"
+_POLICY = re.compile(r"copyright\s+polic(?:y|ies)|polic(?:y|ies)\s+(?:on|for|to\s+comply\s+with)\s+"
+                     r"(?:union\s+|eu\s+)?copyright", re.IGNORECASE)
+_OPT_OUT = re.compile(r"text\s+and\s+data\s+mining|\bTDM\b|\bopt[- ]?outs?\b|robots\.txt", re.IGNORECASE)
+_SUMMARY = re.compile(r"(?:public\s+)?summary\s+of\s+(?:the\s+)?(?:training\s+)?content\s+used"
+                      r"|public\s+summary\s+of\s+(?:the\s+)?training\s+(?:content|data)"
+                      r"|training\s+(?:content|data)\s+summary", re.IGNORECASE)
+_POLICY_FILE = re.compile(r"copyright[_ -]?polic", re.IGNORECASE)
+_SUMMARY_FILE = re.compile(r"(?:training[_ -]?(?:data|content)[_ -]?summary|summary[_ -]?of[_ -]?training)",
+                           re.IGNORECASE)
+
+
+def _card_lines(card: Any, pattern: re.Pattern[str], note: str, limit: int = 2) -> list[Evidence]:
+    found = []
+    for number, line in enumerate((card.text or "").split("\n"), start=1):
+        if pattern.search(line):
+            found.append(Evidence("card", scale.card_locator(card, number),
+                                  " ".join(line.split())[:200], note))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _repo_files(facts: Any, pattern: re.Pattern[str], note: str) -> list[Evidence]:
+    if facts is None:
+        return []
+    names = [n for n, _ in facts.files]
+    return [Evidence("repository", Locator(file=n), None, note) for n in names
+            if pattern.search(Path(n).name)][:2]
 
 
 def _obligations(report: Report, facts: Any, assessments: list[Assessment]) -> list[Item]:
-    import re
-
-    pattern = re.compile(_COPYRIGHT, re.IGNORECASE)
-    copyright_evidence = []
+    """The copyright policy (Art. 53(1)(c)) and the public training-content summary in the
+    Commission's template (Art. 53(1)(d)): `found` only for a document that is one; related
+    evidence (opt-out mentions, training-data documentation) is listed with `unknown`."""
     card = facts.card if facts is not None else None
+    notes = _notes(assessments, report)
+    policy = _repo_files(facts, _POLICY_FILE, "a copyright-policy file in the repository")
     if card is not None:
-        for number, line in enumerate((card.text or "").split("\n"), start=1):
-            if pattern.search(line):
-                copyright_evidence.append(Evidence("card", scale.card_locator(card, number),
-                                                   " ".join(line.split())[:200],
-                                                   "the card mentions copyright or opt-outs"))
-                break
-    for evidence in _notes(assessments, report):
-        if not copyright_evidence and pattern.search(f"{evidence.note or ''} {evidence.quote or ''}"):
-            copyright_evidence.append(evidence)
-    summary_evidence: list[Evidence] = []
-    notes = []
-    if card is not None and card.section("training_data"):
-        summary_evidence += [s.evidence for s in card.section("training_data")[:2]]
-        notes.append("the model card has a training-data section")
-    for assessment in assessments:
-        for dimension in ("datasheet", "datasources_basemodel", "datasources_endmodel"):
-            rating = assessment.rating(dimension)
-            wanted = ("open", "partial") if dimension == "datasheet" else ("open",)
-            if rating is not None and rating.level in wanted and len(notes) < 3:
-                summary_evidence += list(rating.evidence)[:2]
-                notes.append(f"{assessment.framework} {dimension} ({assessment.provenance}): {rating.level}")
+        policy += _card_lines(card, _POLICY, "the card states or links a copyright policy")
+    policy += [e for e in notes if _POLICY.search(f"{e.note or ''} {e.quote or ''}")][:1]
+    related = []
+    if not policy:
+        if card is not None:
+            related += _card_lines(card, _OPT_OUT, "the card mentions text-and-data-mining opt-outs")
+        related += [e for e in notes if _OPT_OUT.search(f"{e.note or ''} {e.quote or ''}")][:1]
+    summary = _repo_files(facts, _SUMMARY_FILE, "a training-content summary file in the repository")
+    if card is not None:
+        summary += _card_lines(card, _SUMMARY, "the card gives or links a public summary of the "
+                                                "training content")
+    documented: list[Evidence] = []
+    described = []
+    if not summary:
+        if card is not None and card.section("training_data"):
+            documented += [s.evidence for s in card.section("training_data")[:2]]
+            described.append("the model card has a training-data section")
+        for assessment in assessments:
+            for dimension in ("datasheet", "datasources_basemodel", "datasources_endmodel"):
+                rating = assessment.rating(dimension)
+                wanted = ("open", "partial") if dimension == "datasheet" else ("open",)
+                if rating is not None and rating.level in wanted and len(described) < 3:
+                    documented += list(rating.evidence)[:2]
+                    described.append(f"{assessment.framework} {dimension} "
+                                     f"({assessment.provenance}): {rating.level}")
     items = []
-    for oid, evidence, note in (
-            ("copyright-policy", copyright_evidence,
-             "the card or a curated note mentions it" if copyright_evidence else None),
-            ("training-data-summary", summary_evidence,
-             "; ".join(notes) + "; training-data documentation exists, not necessarily in the "
-             "AI Office's template" if summary_evidence else None)):
+    for oid, found, other, note in (
+            ("copyright-policy", policy, related,
+             "mentions text-and-data-mining opt-outs or robots.txt, but no copyright policy found"
+             if related else "no copyright policy found in the repository, card or curated notes"),
+            ("training-data-summary", summary, documented,
+             "; ".join(described) + ": training-data documentation, not a public summary in the "
+             "Commission's template" if documented else
+             "no public summary of the training content found")):
         article, name = OBLIGATIONS[oid]
-        items.append(Item(oid, article, name, "found" if evidence else "unknown", evidence,
-                          note or "no evidence found"))
+        if found:
+            items.append(Item(oid, article, name, "found", _unique(found),
+                              "named in the repository or card" if oid == "copyright-policy"
+                              else "a public summary of the training content is named; whether "
+                                   "it follows the Commission's template is not checked"))
+        else:
+            items.append(Item(oid, article, name, "unknown", _unique(other), note))
     return items

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-STATUS_STYLE = {"likely-exempt": "green", "not-exempt": "red", "unknown": "dim"}
+STATUS_STYLE = {"likely-exempt": "green", "not-exempt": "red", "unknown": "dim",
+                "out-of-scope": "dim"}
 RESULT_STYLE = {"met": "green", "found": "green", "below": "green", "not-met": "red",
-                "above": "red", "unknown": "dim"}
+                "above": "red", "unknown": "dim", "likely-gpai": "", "likely-not-gpai": "dim"}
 
 
 def headline(section: dict[str, Any]) -> str:
@@ -53,9 +54,24 @@ def risk_lines(risk: dict[str, Any]) -> tuple[str, list[str]]:
     return head, lines
 
 
+def scope_lines(scope: dict[str, Any], exemption: str | None) -> tuple[str, list[str]]:
+    """Whether the model is a general-purpose AI model: headline, the reason and its sources."""
+    reason = f" ({scope['reason']})" if scope.get("reason") else ""
+    head = f"scope (general-purpose AI model, guidelines C(2025) 5045): {scope['result']}{reason}"
+    lines = [scope["note"]] if scope.get("note") else []
+    if exemption and scope.get("result") != "likely-gpai":
+        lines.append(f"the criteria below, were it a general-purpose AI model: {exemption}")
+    lines += [evidence_line(e) for e in (scope.get("evidence") or [])[:3]]
+    return head, lines
+
+
 def section_items(section: dict[str, Any]) -> list[tuple[str, list[str], str]]:
     """Every block of the section in order: (headline, lines, result for styling)."""
-    blocks = [(*item_lines(c), c["result"]) for c in section.get("criteria") or []]
+    blocks = []
+    if section.get("scope"):
+        scope = section["scope"]
+        blocks.append((*scope_lines(scope, section.get("exemption")), scope.get("result", "unknown")))
+    blocks += [(*item_lines(c), c["result"]) for c in section.get("criteria") or []]
     risk = section.get("systemic_risk") or {}
     if risk:
         blocks.append((*risk_lines(risk), risk.get("result", "unknown")))
