@@ -239,12 +239,21 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     catalog: CatalogOption = None,
+    check_workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Web checks run at once (threads of the check pool).")] = 4,
+    check_queue: Annotated[int, typer.Option(
+        min=0, max=1000, help="Web checks waiting beyond those; more are answered 429.")] = 16,
+    check_budget: Annotated[float, typer.Option(
+        min=1, max=600, help="Seconds a web check may take (waiting included); then 503.")] = 30.0,
+    check_rate: Annotated[int, typer.Option(
+        min=1, max=100_000, help="Web checks per client per minute; more are answered 429.")] = 10,
 ) -> None:
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
     gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
-    run_server(host, port, str(catalog) if catalog else None)
+    run_server(host, port, str(catalog) if catalog else None, check_workers=check_workers,
+               check_queue=check_queue, check_budget=check_budget, check_rate=check_rate)
 
 
 @app.command()
