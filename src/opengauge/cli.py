@@ -80,13 +80,25 @@ FrameworkChoice = Annotated[
 ]
 
 
+def warn(line: str) -> None:
+    """One `opengauge: ...` line on stderr, its control characters shown as visible escapes."""
+    from opengauge.formats.inert import terminal
+
+    print(f"opengauge: {terminal(line, line=True)}", file=sys.stderr)
+
+
 def emit(document: Document, fmt: OutputFormat | None) -> None:
     """Render `document` in the chosen (or default) format on stdout."""
     tty = sys.stdout.isatty()
     name = fmt.value if fmt else ("table" if tty else "json")
     color = tty and "NO_COLOR" not in os.environ
     width = shutil.get_terminal_size((120, 24)).columns if tty else 160
-    sys.stdout.write(get_format(name, color=color, width=width).render(document))
+    text = get_format(name, color=color, width=width).render(document)
+    if tty and name != "table":  # the table makes its cells inert itself (and adds colour)
+        from opengauge.formats.inert import terminal
+
+        text = terminal(text)
+    sys.stdout.write(text)
 
 
 def version_callback(value: bool) -> None:
@@ -154,7 +166,7 @@ def check(
     if history_enabled(no_history):
         problem = api.record_check(target, report)
         if problem:
-            print(f"opengauge: warning: check not stored in the history: {problem}", file=sys.stderr)
+            warn(f"warning: check not stored in the history: {problem}")
     outcome = api.judge(report, rules) if rules else None
     if outcome is not None:
         report.context["gate"] = outcome
@@ -186,7 +198,7 @@ def _batch(path: Path, rules: list, hub: dict, jobs: int, fresh: bool,
                               progress=progress, history=history, **hub)
     emit(batch_document(run), format)
     for line in run.notes():
-        print(f"opengauge: {line}", file=sys.stderr)
+        warn(line)
     if run.exit_code:
         sys.exit(run.exit_code)
 
@@ -351,11 +363,13 @@ def export(
     items = api.export(targets, format.value, catalog, framework=framework, validate=validate,
                        offline=True if offline else None, endpoint=endpoint, token=token,
                        timeout=timeout)
+    from opengauge.formats.inert import terminal
+
     if out is not None:
         for path in api.save_exports(items, out, force=force):
-            print(path)
+            print(terminal(str(path), line=True))
     elif from_file is None and len(items) == 1:
-        sys.stdout.write(items[0].text)
+        sys.stdout.write(terminal(items[0].text) if sys.stdout.isatty() else items[0].text)
     elif items[0].is_json:
         sys.stdout.write(json.dumps([i.data for i in items], indent=2, ensure_ascii=False) + "\n")
     else:
@@ -431,7 +445,7 @@ def catalog_list(format: FormatOption = None, catalog: CatalogOption = None) -> 
     listing = api.list_catalog(catalog)
     emit(Document("datasets", listing["datasets"], payload=listing), format)
     for note in listing["notes"]:
-        print(f"opengauge: {note}", file=sys.stderr)
+        warn(note)
 
 
 @catalog_app.command("import")
@@ -444,7 +458,7 @@ def catalog_import(
     emit(Document("datasets", imported, payload={"notes": []}), format)
     for item in imported:
         for dupe in item["duplicates"]:
-            print(f"opengauge: duplicate in {item['source']}: {dupe}", file=sys.stderr)
+            warn(f"duplicate in {item['source']}: {dupe}")
 
 
 def main() -> None:
@@ -460,16 +474,16 @@ def main() -> None:
             print(error.format_message(), file=sys.stderr)
             sys.exit(2)
         where = error.ctx.command_path if error.ctx else "opengauge"
-        print(f"opengauge: error: {error.format_message()} (see '{where} --help')", file=sys.stderr)
+        warn(f"error: {error.format_message()} (see '{where} --help')")
         sys.exit(2)
     except ClickException as error:
-        print(f"opengauge: error: {error.format_message()}", file=sys.stderr)
+        warn(f"error: {error.format_message()}")
         sys.exit(error.exit_code)
     except typer.Abort:
         print("opengauge: interrupted", file=sys.stderr)
         sys.exit(130)
     except OpengaugeError as error:
-        print(f"opengauge: error: {error}", file=sys.stderr)
+        warn(f"error: {error}")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("opengauge: interrupted", file=sys.stderr)
@@ -480,8 +494,7 @@ def main() -> None:
     except Exception as error:  # the last line of defence: one line, no traceback
         if os.environ.get("OPENGAUGE_DEBUG"):
             raise
-        print(f"opengauge: internal error: {type(error).__name__}: {error} "
-              "(set OPENGAUGE_DEBUG=1 for details)", file=sys.stderr)
+        warn(f"internal error: {type(error).__name__}: {error} (set OPENGAUGE_DEBUG=1 for details)")
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else 0)
 

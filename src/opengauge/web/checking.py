@@ -11,6 +11,7 @@ or `$HF_ENDPOINT` (default the public Hub), with its answers cached in the serve
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -21,6 +22,8 @@ from typing import Any
 from opengauge import api
 from opengauge.errors import BadInput, NetworkError, NotFound, OpengaugeError
 from opengauge.model import Report
+
+_log = logging.getLogger("opengauge.web")
 
 MAX_TARGET_LENGTH = 200
 MAX_FORM_BYTES = 2048
@@ -86,6 +89,7 @@ def run_check(target: str, own: str | None = None, store: Any = None) -> Report:
         try:
             return api.check_target("hub:" + repo_id, own, allow_paths=False, store=store)
         except NetworkError as error:
+            _log.warning("Hub failure while checking %s: %s", repo_id, error)  # details: log only
             raise HubFailure.of(error) from None
         except NotFound as error:
             if "Hub model" in str(error):
