@@ -273,3 +273,19 @@ def test_paths_given_to_serve_are_never_shown(own_catalog: Path, given: str, mon
         home = client.get("/").text
         assert f"own:{HIDDEN}" in home  # the footer still says there are own records
         assert client.get("/models/my-model").status_code == 200
+
+
+def test_a_relative_catalog_folder_is_hidden_and_nothing_else(own_catalog: Path, tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from opengauge.web.site import build
+
+    monkeypatch.chdir(own_catalog.parent)
+    relative = own_catalog.name
+    with TestClient(create_app(relative, check_limit=1000, warm=False)) as client:
+        home = client.get("/").text
+    assert str(own_catalog) not in home and f"own:{HIDDEN}" in home
+    assert "European Open Source AI Index" in home  # ordinary text untouched
+    build(tmp_path / "site", relative)
+    for page in (tmp_path / "site").rglob("*.html"):
+        assert str(own_catalog) not in page.read_text(encoding="utf-8"), page
+    assert f"own:{HIDDEN}" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

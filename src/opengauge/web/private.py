@@ -19,12 +19,13 @@ HIDDEN = "(folder not shown)"
 
 
 class PathHider:
-    """Replaces the text of the given folders (and their resolved forms) in an answer."""
+    """Replaces the absolute and resolved text of the given folders in an answer (the app and
+    the site resolve the folder before use, so that is the text that can appear)."""
 
     def __init__(self, folders: list[Path]) -> None:
         forms: set[str] = set()
         for folder in folders:
-            for form in {str(folder), os.path.abspath(folder), str(folder.resolve())}:
+            for form in {os.path.abspath(folder), str(folder.resolve())}:  # never a bare name
                 if len(form.strip("/\\")) < 2:  # never blank out "/" everywhere
                     continue
                 forms |= {form, html.escape(form), html.escape(form, quote=False),
