@@ -8,8 +8,9 @@ It answers what `huggingface_hub` 2.x asks for:
 - errors the way the Hub sends them: 404/401 with X-Error-Code RepoNotFound, RevisionNotFound,
   EntryNotFound or GatedRepo (files of gated repos, except README.md, need a token).
 
-Faults are injected per path substring: a delay longer than the client's timeout, an HTTP
-status (429 with Retry-After, 500, 503), a body cut short, or a connection closed at once.
+Faults are injected per path substring: a delay longer than the client's timeout, a hold (the
+request waits until `release()` or the server stops, at most `delay` s), an HTTP status (429
+with Retry-After, 500, 503), a body cut short, or a connection closed at once.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class Repo:
 @dataclass
 class Fault:
     match: str
-    kind: str  # "delay", "status", "truncate" (body cut), "cut-json" (JSON cut), "close"
+    kind: str  # "delay", "hold", "status", "truncate" (body cut), "cut-json" (JSON cut), "close"
     times: int = 1
     status: int = 500
     headers: dict[str, str] = field(default_factory=dict)
@@ -115,6 +116,7 @@ class HubServer:
         self.max_active = 0
         """Requests being answered at once now, and the most ever (to see client concurrency)."""
         self._lock = threading.Lock()
+        self._released = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
 
     # -- content ----------------------------------------------------------------------------
@@ -176,7 +178,12 @@ class HubServer:
                          daemon=True).start()
         return self
 
+    def release(self) -> None:
+        """Let every held request go on (and every later one pass its hold at once)."""
+        self._released.set()
+
     def stop(self) -> None:
+        self.release()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -247,6 +254,9 @@ class _Handler(BaseHTTPRequestHandler):
         """Apply a fault; True when the request is answered (or dropped) by it."""
         if fault.kind == "delay":
             time.sleep(fault.delay)
+            return False
+        if fault.kind == "hold":
+            self.hub._released.wait(fault.delay or 60.0)
             return False
         if fault.kind == "close":
             self.close_connection = True

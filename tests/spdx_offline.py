@@ -68,7 +68,8 @@ def validate_merged(texts: dict[str, str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {name: [] for name in texts}
     merged: Any = None
     for name, text in texts.items():
-        document = core.Document.from_text(name, text)
+        # blank-node labels (`_:creationinfo`) are per document: keep them apart in the union
+        document = core.Document.from_text(name, text.replace('"_:', f'"_:{name}-'))
         errors[name] += [f"schema: {e.json_path}: {e.message}"
                          for e in validator.iter_errors(document.data)]
         merged = document.graph if merged is None else merged + document.graph

@@ -52,6 +52,8 @@ def main() -> int:
         for model, errors in spdx_offline.validate_merged(batch).items():
             if errors:
                 failures[f"{model} (SPDX 3.0.1)"] = errors
+        print(f"  {start + len(batch)}/{len(names)} SPDX documents checked, "
+              f"{time.perf_counter() - started:.0f} s, {len(failures)} failed so far", flush=True)
     total = time.perf_counter() - started
     print(f"{len(ids)} catalog models: {len(ids)} CycloneDX 1.6 BOMs (strict JSON validator) and "
           f"{len(ids)} SPDX 3.0.1 documents (JSON schema + SHACL) checked in {total:.0f} s "

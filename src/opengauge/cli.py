@@ -76,13 +76,25 @@ FrameworkChoice = Annotated[
 ]
 
 
+def warn(line: str) -> None:
+    """One `opengauge: ...` line on stderr, its control characters shown as visible escapes."""
+    from opengauge.formats.inert import terminal
+
+    print(f"opengauge: {terminal(line, line=True)}", file=sys.stderr)
+
+
 def emit(document: Document, fmt: OutputFormat | None) -> None:
     """Render `document` in the chosen (or default) format on stdout."""
     tty = sys.stdout.isatty()
     name = fmt.value if fmt else ("table" if tty else "json")
     color = tty and "NO_COLOR" not in os.environ
     width = shutil.get_terminal_size((120, 24)).columns if tty else 160
-    sys.stdout.write(get_format(name, color=color, width=width).render(document))
+    text = get_format(name, color=color, width=width).render(document)
+    if tty and name != "table":  # the table makes its cells inert itself (and adds colour)
+        from opengauge.formats.inert import terminal
+
+        text = terminal(text)
+    sys.stdout.write(text)
 
 
 def version_callback(value: bool) -> None:
@@ -150,7 +162,7 @@ def check(
     if history_enabled(no_history):
         problem = api.record_check(target, report)
         if problem:
-            print(f"opengauge: warning: check not stored in the history: {problem}", file=sys.stderr)
+            warn(f"warning: check not stored in the history: {problem}")
     outcome = api.judge(report, rules) if rules else None
     if outcome is not None:
         report.context["gate"] = outcome
@@ -182,7 +194,7 @@ def _batch(path: Path, rules: list, hub: dict, jobs: int, fresh: bool,
                               progress=progress, history=history, **hub)
     emit(batch_document(run), format)
     for line in run.notes():
-        print(f"opengauge: {line}", file=sys.stderr)
+        warn(line)
     if run.exit_code:
         sys.exit(run.exit_code)
 
@@ -235,12 +247,21 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     catalog: CatalogOption = None,
+    check_workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Web checks run at once (threads of the check pool).")] = 4,
+    check_queue: Annotated[int, typer.Option(
+        min=0, max=1000, help="Web checks waiting beyond those; more are answered 429.")] = 16,
+    check_budget: Annotated[float, typer.Option(
+        min=1, max=600, help="Seconds a web check may take (waiting included); then 503.")] = 30.0,
+    check_rate: Annotated[int, typer.Option(
+        min=1, max=100_000, help="Web checks per client per minute; more are answered 429.")] = 10,
 ) -> None:
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
     gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
-    run_server(host, port, str(catalog) if catalog else None)
+    run_server(host, port, str(catalog) if catalog else None, check_workers=check_workers,
+               check_queue=check_queue, check_budget=check_budget, check_rate=check_rate)
 
 
 @app.command()
@@ -338,11 +359,13 @@ def export(
     items = api.export(targets, format.value, catalog, framework=framework, validate=validate,
                        offline=True if offline else None, endpoint=endpoint, token=token,
                        timeout=timeout)
+    from opengauge.formats.inert import terminal
+
     if out is not None:
         for path in api.save_exports(items, out, force=force):
-            print(path)
+            print(terminal(str(path), line=True))
     elif from_file is None and len(items) == 1:
-        sys.stdout.write(items[0].text)
+        sys.stdout.write(terminal(items[0].text) if sys.stdout.isatty() else items[0].text)
     elif items[0].is_json:
         sys.stdout.write(json.dumps([i.data for i in items], indent=2, ensure_ascii=False) + "\n")
     else:
@@ -418,7 +441,7 @@ def catalog_list(format: FormatOption = None, catalog: CatalogOption = None) -> 
     listing = api.list_catalog(catalog)
     emit(Document("datasets", listing["datasets"], payload=listing), format)
     for note in listing["notes"]:
-        print(f"opengauge: {note}", file=sys.stderr)
+        warn(note)
 
 
 @catalog_app.command("import")
@@ -431,7 +454,7 @@ def catalog_import(
     emit(Document("datasets", imported, payload={"notes": []}), format)
     for item in imported:
         for dupe in item["duplicates"]:
-            print(f"opengauge: duplicate in {item['source']}: {dupe}", file=sys.stderr)
+            warn(f"duplicate in {item['source']}: {dupe}")
 
 
 def main() -> None:
@@ -447,16 +470,16 @@ def main() -> None:
             print(error.format_message(), file=sys.stderr)
             sys.exit(2)
         where = error.ctx.command_path if error.ctx else "opengauge"
-        print(f"opengauge: error: {error.format_message()} (see '{where} --help')", file=sys.stderr)
+        warn(f"error: {error.format_message()} (see '{where} --help')")
         sys.exit(2)
     except ClickException as error:
-        print(f"opengauge: error: {error.format_message()}", file=sys.stderr)
+        warn(f"error: {error.format_message()}")
         sys.exit(error.exit_code)
     except typer.Abort:
         print("opengauge: interrupted", file=sys.stderr)
         sys.exit(130)
     except OpengaugeError as error:
-        print(f"opengauge: error: {error}", file=sys.stderr)
+        warn(f"error: {error}")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("opengauge: interrupted", file=sys.stderr)
@@ -467,8 +490,7 @@ def main() -> None:
     except Exception as error:  # the last line of defence: one line, no traceback
         if os.environ.get("OPENGAUGE_DEBUG"):
             raise
-        print(f"opengauge: internal error: {type(error).__name__}: {error} "
-              "(set OPENGAUGE_DEBUG=1 for details)", file=sys.stderr)
+        warn(f"internal error: {type(error).__name__}: {error} (set OPENGAUGE_DEBUG=1 for details)")
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else 0)
 

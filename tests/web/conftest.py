@@ -67,6 +67,15 @@ def hostile_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def own_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An own catalog with one plain record, in a folder whose name must never be shown."""
+    folder = tmp_path_factory.mktemp("srv-private-records")
+    (folder / "my-model.yaml").write_text(record_yaml("My Model", "Org", "a note",
+                                                      "https://example.org"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
 def app_client():
     """A TestClient of the app over the bundled catalog (built once; it is read-only)."""
     from fastapi.testclient import TestClient

@@ -121,13 +121,6 @@ def test_paths_are_never_checked(app_client, target: str) -> None:
     assert app_client.get("/api/check", params={"target": target}).status_code == 400
 
 
-def test_an_existing_path_is_refused_even_without_path_syntax(tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "llama-2").mkdir()
-    monkeypatch.chdir(tmp_path)
-    with pytest.raises(BadInput, match="local paths are not checked"):
-        classify("llama-2")
-
-
 def test_catalog_names_are_checked(app_client) -> None:
     answer = app_client.post("/check", data={"target": "Llama 2"})
     assert answer.status_code == 200

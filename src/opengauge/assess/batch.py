@@ -110,8 +110,10 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from opengauge.formats.inert import terminal
+
     columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.description}"))
+               TextColumn("{task.description}", markup=False))
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
 
         class _Bar:
@@ -121,7 +123,7 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
                 self.task = bar.add_task("", total=total)
 
             def advance(self, label: str) -> None:
-                bar.update(self.task, advance=1, description=label[:60])
+                bar.update(self.task, advance=1, description=terminal(label[:60], line=True))
 
         yield _Bar()
 

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from opengauge.formats.inert import csv_cell
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 
@@ -16,13 +17,12 @@ FIXED = ["id", "name", "org", "type", "framework", "source", "source_file", "lay
 
 
 def _cell(value: Any) -> Any:
+    """A cell's value, neutralised against formula injection (`inert.csv_cell`)."""
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
-        return ",".join(str(v) for v in value)
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return "" if value is None else value
+        return csv_cell(",".join(str(v) for v in value))
+    if isinstance(value, list | dict):
+        return csv_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return "" if value is None else csv_cell(value)
 
 
 def rows(document: Document) -> list[dict[str, Any]]:
@@ -85,7 +85,7 @@ class CsvFormat(Format):
         for record in records:
             row = {c: _cell(record.get(c)) for c in columns if c not in dims}
             if record.get("reasons"):
-                row["reasons"] = " | ".join(record["reasons"])
-            row.update({d: record.get("ratings", {}).get(d, "") for d in dims})
+                row["reasons"] = csv_cell(" | ".join(record["reasons"]))
+            row.update({d: csv_cell(record.get("ratings", {}).get(d, "")) for d in dims})
             writer.writerow(row)
         return out.getvalue()

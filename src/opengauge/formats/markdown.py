@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from opengauge.formats.comparison import comparison
+from opengauge.formats.inert import markdown as _escape
+from opengauge.formats.inert import markdown_code as _code
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 from opengauge.formats.text import (
@@ -17,12 +19,8 @@ from opengauge.formats.text import (
 )
 
 
-def _escape(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
-
-
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]  # our own names
     lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -53,22 +51,24 @@ class MarkdownFormat(Format):
         rows = [[r["rank"], r["name"], r.get("org"), score_text(framework.kind, record=r),
                  *([progress_text(r.get("progress"))] if progress else []),
                  *[r["ratings"].get(d, "unknown") for d in dims]] for r in document.records]
-        return [f"## {document.title}", "", *_table(header, rows)]
+        return [f"## {_escape(document.title)}", "", *_table(header, rows)]
 
     def _comparison(self, document: Document) -> list[str]:
         compared = comparison(document.records)
         blank = [""] * len(compared.models)
-        rows = [[f"**{row.label}**", *blank] if row.heading else [row.label, *row.cells]
+        rows = [[row.label.upper(), *blank] if row.heading else [row.label, *row.cells]
                 for row in compared.rows]
-        lines = ["## Comparison", "", *_table(["", *(m["name"] for m in compared.models)], rows)]
+        header = ["", *(_escape(m["name"]) for m in compared.models)]  # names are untrusted
+        lines = ["## Comparison", "", *_table(header, rows)]
         return [*lines, "", *(f"- {_escape(line)}" for line in compared.developers)]
 
     def _models(self, document: Document) -> list[str]:
         lines: list[str] = []
         for r in document.records:
             names = criteria_names(r["framework"])
-            lines += [f"## {r['name']} — {names.get('__name__', r['framework'])}", "",
-                      f"{score_text('score', record=r, long=True)}; source `{r['source_file']}`", ""]
+            lines += [f"## {_escape(r['name'])} — {_escape(names.get('__name__', r['framework']))}", "",
+                      f"{_escape(score_text('score', record=r, long=True))}; source "
+                      f"{_code(r['source_file'])}", ""]
             extra = result_lines(r)
             if r.get("developer_transparency"):
                 extra.append(transparency_text(r["developer_transparency"]))
@@ -78,7 +78,7 @@ class MarkdownFormat(Format):
                 for e in detail["evidence"] or [{}]:
                     loc = e.get("locator") or {}
                     quote, note = e.get("quote"), e.get("note")
-                    text = f"`{quote}` ({note})" if quote and note else (quote or note or "")
+                    text = f"“{quote}” ({note})" if quote and note else (quote or note or "")
                     rows.append([names.get(dim, dim), detail["level"], loc.get("url") or "", text])
             lines += [*_table(["dimension", "level", "link", "note"], rows), ""]
         return lines
@@ -86,13 +86,13 @@ class MarkdownFormat(Format):
     def _reports(self, document: Document) -> list[str]:
         lines: list[str] = [f"*{_escape(document.notice)}*", ""] if document.notice else []
         for r in document.records:
-            lines += [f"## {headline(r)}", ""]
+            lines += [f"## {_escape(headline(r))}", ""]
             lic = r.get("license") or {}
-            lines.append(f"- **License:** {lic.get('name') or 'unknown'}")
+            lines.append(f"- **License:** {_escape(lic.get('name') or 'unknown')}")
             if lic.get("analysis"):
                 from opengauge.formats.licenses import analysis_phrase
 
-                lines.append(f"- **License analyzer:** {analysis_phrase(lic['analysis'])}")
+                lines.append(f"- **License analyzer:** {_escape(analysis_phrase(lic['analysis']))}")
             if lic.get("texts"):
                 from opengauge.formats.licenses import governing_phrase
 
@@ -104,7 +104,8 @@ class MarkdownFormat(Format):
                     else [("", f)]
                 for label, entry in pairs:
                     title = f"{name} ({label})" if label else name
-                    lines.append(f"- **{title}:** {score_text('score', record=entry, long=True)}")
+                    lines.append(f"- **{_escape(title)}:** "
+                                 f"{_escape(score_text('score', record=entry, long=True))}")
                     if entry.get("kind") in ("class", "verdict"):
                         lines += [f"  - {_escape(line)}" for line in result_lines(entry)
                                   if not line.startswith("warning")]
@@ -112,16 +113,16 @@ class MarkdownFormat(Format):
                           for line in disagreement_lines((r.get("comparison") or {}).get(fid))]
             if r.get("developer_transparency"):
                 scored = transparency_text(r["developer_transparency"])
-                lines.append(f"- **Developer transparency:** {scored}")
+                lines.append(f"- **Developer transparency:** {_escape(scored)}")
             for finding in r.get("findings", []):
                 severity = f" ({finding['severity']})" if finding.get("severity") else ""
-                lines.append(f"- **Finding** `{finding.get('id')}`{severity}: "
+                lines.append(f"- **Finding** {_code(finding.get('id'))}{_escape(severity)}: "
                              f"{_escape(finding.get('message', ''))}")
             lines += [f"- **Gate:** {_escape(line)}" for line in gate_lines(r.get("gate"))]
             if "eu_ai_act" in document.sections and r.get("eu_ai_act"):
                 lines += _eu_ai_act(r["eu_ai_act"])
             if (r.get("provenance") or {}).get("revision"):
-                lines.append(f"- **Assessed revision:** `{r['provenance']['revision']}`")
+                lines.append(f"- **Assessed revision:** {_code(r['provenance']['revision'])}")
             lines.append("")
         return lines
 
@@ -129,20 +130,20 @@ class MarkdownFormat(Format):
         from opengauge.formats.batchview import COLUMNS, row
 
         rows = [[row(r)[c] for c in COLUMNS] for r in document.records]
-        return [f"## {document.title}", "", *_table(list(COLUMNS), rows)]
+        return [f"## {_escape(document.title)}", "", *_table(list(COLUMNS), rows)]
 
     def _history(self, document: Document) -> list[str]:
         from opengauge.formats.historyview import COLUMNS, row
 
         rows = [[row(r)[c] for c in COLUMNS] for r in document.records]
-        return [f"## {document.title}", "", *_table(list(COLUMNS), rows)]
+        return [f"## {_escape(document.title)}", "", *_table(list(COLUMNS), rows)]
 
     def _diff(self, document: Document) -> list[str]:
         from opengauge.formats.diffview import rows
 
         lines: list[str] = []
         for record in document.records:
-            lines += [f"## {record['a']['label']} → {record['b']['label']}", ""]
+            lines += [f"## {_escape(record['a']['label'])} → {_escape(record['b']['label'])}", ""]
             if record["same"]:
                 lines += ["No differences.", ""]
                 continue
@@ -153,7 +154,7 @@ class MarkdownFormat(Format):
         lines: list[str] = []
         for f in document.records:
             rows = [[c["ref"], c.get("group"), c["name"], c.get("question")] for c in f["criteria"]]
-            lines += [f"## {f['name']} (`{f['id']}`)", "",
+            lines += [f"## {_escape(f['name'])} ({_code(f['id'])})", "",
                       *_table(["criterion", "group", "name", "question"], rows), ""]
         return lines
 
@@ -162,14 +163,14 @@ class MarkdownFormat(Format):
 
         lines: list[str] = []
         for r in document.records:
-            lines += [f"## `{title(r)}`", ""]
+            lines += [f"## {_code(title(r))}", ""]
             if r.get("error"):
-                lines += [f"- **Error:** {r['error']}", ""]
+                lines += [f"- **Error:** {_escape(r['error'])}", ""]
                 continue
-            lines += [f"- **License:** {match_line(m)}" for m in r["matches"]]
+            lines += [f"- **License:** {_escape(match_line(m))}" for m in r["matches"]]
             if not r["matches"]:
-                lines.append(f"- **License:** {r.get('note') or 'none found'}")
-            lines += [f"- **Verdict:** {verdict_line(r)}", ""]
+                lines.append(f"- **License:** {_escape(r.get('note') or 'none found')}")
+            lines += [f"- **Verdict:** {_escape(verdict_line(r))}", ""]
             rows = [[f["kind"], f"{f['lines'][0]}-{f['lines'][1]}", f.get("source") or "",
                      ", ".join(map(str, f["osd"])) or "—", f["quote"]] for f in ordered_findings(r)]
             if rows:
@@ -181,7 +182,7 @@ class MarkdownFormat(Format):
 
         lines = [f"*{_escape(document.notice)}*", ""]
         for record in document.records:
-            lines += [f"## {title(record)}", ""]
+            lines += [f"## {_escape(title(record))}", ""]
             lines += [f"- {_escape(text_line(t))}" for t in record.get("texts") or []]
             lines.append("")
             for answer in record.get("answers") or []:

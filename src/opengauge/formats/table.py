@@ -11,6 +11,7 @@ from rich.text import Text
 
 from opengauge.formats.comparison import comparison
 from opengauge.formats.grid import Column, grid
+from opengauge.formats.inert import terminal_document
 from opengauge.formats.interface import Format
 from opengauge.formats.records import Document
 from opengauge.formats.text import (
@@ -43,8 +44,9 @@ class TableFormat(Format):
     def render(self, document: Document) -> str:
         out = io.StringIO()
         console = Console(file=out, force_terminal=self.color, no_color=not self.color,
-                          width=self.width or 120, highlight=False, soft_wrap=False)
-        getattr(self, f"_{document.kind}")(console, document)
+                          width=self.width or 120, highlight=False, soft_wrap=False,
+                          markup=False)  # text is never read as rich markup
+        getattr(self, f"_{document.kind}")(console, terminal_document(document))
         return out.getvalue()
 
     def _ranking(self, console: Console, document: Document) -> None:

@@ -30,6 +30,7 @@ from opengauge.formats.records import (
 )
 from opengauge.web.cache import PageCache
 from opengauge.web.checking import MAX_TARGET_LENGTH, RateLimiter, enforce_rate, run_check
+from opengauge.web.pool import CheckPool
 from opengauge.web.views import Views, check_pins, parse_filters
 
 ENVELOPE = {
@@ -53,7 +54,8 @@ def _dumps(document: Document) -> str:
     return json.dumps(document.envelope(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache) -> APIRouter:
+def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache,
+           pool: CheckPool, store: Any = None) -> APIRouter:
     """The /api routes for one catalog; answers that depend only on the catalog are cached
     (an error raised while building an answer is answered and never cached)."""
 
@@ -134,15 +136,27 @@ def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache
             api.rank(framework, top=top, own=own, **filters.api_kwargs())))
 
     @routes.get("/check", summary="Check a model: a catalog name, or a Hub id assessed automatically",
-                responses={200: ENVELOPE, **ERRORS, 429: {"description": "Too many checks."},
-                           501: {"description": "Automatic assessment of Hub ids is switched off."}})
-    def check(request: Request, target: Annotated[str, Query(max_length=MAX_TARGET_LENGTH,
-              description="A Hub id (organisation/name) or a catalog name; never a path.")]
-              ) -> JSONResponse:
-        """The same document as `opengauge check TARGET -f json` (rate-limited per client)."""
+                responses={200: ENVELOPE, **ERRORS,
+                           429: {"description": "Too many checks from this client, or the server's "
+                                                "check queue is full (see Retry-After)."},
+                           501: {"description": "Automatic assessment of Hub ids is switched off."},
+                           502: {"description": "The Hub answered with an error."},
+                           503: {"description": "The Hub is unreachable or busy, or the check went "
+                                                "over its time budget (see Retry-After)."},
+                           504: {"description": "The Hub did not answer in time."}})
+    async def check(request: Request, target: Annotated[str, Query(max_length=MAX_TARGET_LENGTH,
+                    description="A Hub id (organisation/name) or a catalog name; never a path.")]
+                    ) -> Response:
+        """The same document as `opengauge check TARGET -f json` (rate-limited per client;
+        run in the server's bounded check pool)."""
         enforce_rate(limiter, request.client.host if request.client else "unknown")
-        report = run_check(target, own)
-        used = sorted({r.assessment.source for r in report.frameworks.values() if r.assessment.source})
-        return _json(reports_document([report], api.data_snapshots(own, used)))
+
+        def answer() -> str:
+            report = run_check(target, own, store)
+            used = sorted({r.assessment.source for r in report.frameworks.values()
+                           if r.assessment.source})
+            return cache.scrub(_dumps(reports_document([report], api.data_snapshots(own, used))))
+
+        return Response(await pool.run(answer), media_type="application/json")
 
     return routes

@@ -7,8 +7,9 @@ Every answer goes through `opengauge.api` (via `views.py`); rendered pages are c
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl
@@ -17,15 +18,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opengauge import __version__, api
 from opengauge.errors import BadInput, NotFound, OpengaugeError
+from opengauge.paths import own_catalog_dir
+from opengauge.store import Store
 from opengauge.web.cache import PageCache
 from opengauge.web.checking import (
     MAX_FORM_BYTES,
     MAX_TARGET_LENGTH,
+    HubFailure,
     Limited,
     NotAvailable,
     RateLimiter,
@@ -34,6 +37,8 @@ from opengauge.web.checking import (
 )
 from opengauge.web.links import Links
 from opengauge.web.pages import Pages
+from opengauge.web.pool import DEFAULT_BUDGET, DEFAULT_QUEUE, DEFAULT_WORKERS, CheckPool
+from opengauge.web.private import HidePaths, PathHider
 from opengauge.web.views import MAX_PINS, Views, check_pins, parse_filters
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -69,6 +74,25 @@ class Headers:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """ASGI middleware: `HEAD` is answered wherever `GET` is (same status and headers, no body)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
@@ -81,6 +105,8 @@ def error_envelope(status: int, kind: str, message: str, suggestions: list[str] 
 
 
 def status_of(error: OpengaugeError) -> int:
+    if isinstance(error, HubFailure):
+        return error.status
     if isinstance(error, NotAvailable):
         return 501
     if isinstance(error, NotFound):
@@ -91,17 +117,34 @@ def status_of(error: OpengaugeError) -> int:
 
 
 def create_app(own: str | None = None, *, check_limit: int = 10, check_window: float = 60.0,
-               cache_bytes: int = 64 * 1024 * 1024, warm: bool = True) -> FastAPI:
-    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none)."""
+               cache_bytes: int = 64 * 1024 * 1024, warm: bool = True,
+               check_workers: int = DEFAULT_WORKERS, check_queue: int = DEFAULT_QUEUE,
+               check_budget: float = DEFAULT_BUDGET) -> FastAPI:
+    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none).
+
+    Checks run in a `CheckPool` of `check_workers` threads with `check_queue` more waiting,
+    each answered within `check_budget` seconds; each client may start `check_limit` checks
+    per `check_window` seconds."""
+    folder = own_catalog_dir(own)
+    own = str(folder.resolve()) if folder is not None else None  # one form, hidden everywhere
+    hider = PathHider([folder] if folder is not None else [])
     views = Views(own)
     pages = Pages(views, Links("server"))
-    cache = PageCache(cache_bytes)
+    cache = PageCache(cache_bytes, hider.text)
     limiter = RateLimiter(check_limit, check_window)
+    pool = CheckPool(check_workers, check_queue, check_budget)
+    store = Store()  # one store for every check: opened (and created) once, before any runs
     if warm:
         views.citation()
         pages.warm()
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.shutdown()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="opengauge",
         version=__version__,
         description=("Openness ratings of AI models with their evidence. Every answer uses the "
@@ -115,7 +158,10 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
     app.state.pages = pages
     app.state.cache = cache
     app.state.limiter = limiter
+    app.state.pool = pool
     app.add_middleware(Headers)
+    app.add_middleware(HidePaths, hider=hider)
+    app.add_middleware(HeadAsGet)  # outermost: the body is dropped after everything else
     static = resources.files("opengauge.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -135,7 +181,8 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
                                     max_length=MAX_TARGET_LENGTH)
             return HTMLResponse(body, status, headers)
         titles = {400: "Bad request", 404: "Not found", 413: "Too large", 415: "Unsupported form",
-                  429: "Too many requests", 501: "Not available yet"}
+                  429: "Too many requests", 501: "Not available yet", 502: "Hub error",
+                  503: "Try again later", 504: "Hub timed out"}
         title = titles.get(status, "Something went wrong")
         return HTMLResponse(pages.error(title, message, suggestions), status, headers)
 
@@ -239,8 +286,8 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
         target = await _form_target(request)
         request.state.target = target
         _rate_limit(request, limiter)
-        report = await run_in_threadpool(run_check, target, own)  # may wait on the Hub
-        return HTMLResponse(pages.report(report, target))
+        body = await pool.run(lambda: pages.report(run_check(target, own, store), target))
+        return HTMLResponse(body)
 
     @app.get("/badge/{name}.svg", include_in_schema=False)
     def badge(name: str, framework: str = api.DEFAULT_FRAMEWORK) -> Response:
@@ -261,7 +308,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
     from opengauge.web.api_routes import router
 
-    app.include_router(router(views, limiter, own, cache))
+    app.include_router(router(views, limiter, own, cache, pool, store))
     return app
 
 
@@ -293,7 +340,9 @@ async def _form_target(request: Request) -> str:
     return targets[0]
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None, *,
+          check_workers: int = DEFAULT_WORKERS, check_queue: int = DEFAULT_QUEUE,
+          check_budget: float = DEFAULT_BUDGET, check_rate: int = 10) -> None:
     """Run the app on uvicorn until interrupted (BadInput when the address is taken)."""
     import socket
 
@@ -306,5 +355,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None) -> 
             probe.bind((host, port))
         except OSError as error:
             raise BadInput(f"--host {host} --port {port}: cannot listen there ({error.strerror})") from None
-    app = create_app(own)
+    app = create_app(own, check_limit=check_rate, check_window=60.0, check_workers=check_workers,
+                     check_queue=check_queue, check_budget=check_budget)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import escape
+from opengauge.formats.inert import xml_text
 
 # Text colour is white on every fill; each fill has a contrast ratio of at least 4.5 with it.
 COLOURS = {"high": "#1a7f37", "middle": "#8a6100", "low": "#b42318", "none": "#57606a"}
@@ -33,10 +33,10 @@ def colour_for(result: dict[str, Any]) -> str:
 
 
 def svg(label: str, message: str, fill: str, title: str) -> str:
-    """A flat two-part badge; all text is escaped."""
+    """A flat two-part badge; all text is escaped and stripped of characters XML forbids."""
     left, right = _text_width(label), _text_width(message)
     total = left + right
-    label_e, message_e, title_e = escape(label), escape(message), escape(title)
+    label_e, message_e, title_e = xml_text(label), xml_text(message), xml_text(title)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" '
         f'aria-label="{label_e}: {message_e}">'

@@ -15,8 +15,11 @@ class PageCache:
     """Rendered answers by key, least recently used out first, within a byte budget;
     the gzip form is kept beside the plain bytes."""
 
-    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024,
+                 scrub: Callable[[str], str] | None = None) -> None:
         self.max_bytes = max_bytes
+        self.scrub = scrub or (lambda text: text)
+        """Applied to every answer before it is stored (hides the server's paths)."""
         self.used = 0
         self._pages: OrderedDict[Any, tuple[bytes, bytes]] = OrderedDict()
         self._lock = threading.Lock()
@@ -28,7 +31,7 @@ class PageCache:
             if found is not None:
                 self._pages.move_to_end(key)
                 return found
-        body = build().encode("utf-8")
+        body = self.scrub(build()).encode("utf-8")
         entry = (body, gzip.compress(body, compresslevel=6, mtime=0))
         with self._lock:
             if key not in self._pages:

@@ -1,8 +1,9 @@
 """The "check a model" form and `/api/check`: what a server accepts, and how often.
 
 A server checks Hub ids (`organisation/name`) and catalog names only, never a path on the
-server's disk: anything with path syntax, or naming an existing file or folder, is refused, and
-a Hub id is passed on as `hub:organisation/name`, so it can never resolve to a local path.
+server's disk: anything with path syntax is refused, a Hub id is passed on as
+`hub:organisation/name` and anything else is a catalog name, so no answer depends on the
+server's file system (the same target gets the same answer wherever the server runs).
 Hub ids are assessed automatically (`AUTOMATIC_HUB_CHECKS`; switched off, they get a clear
 "not available" answer, HTTP 501). The Hub asked is the server's `$OPENGAUGE_HUB_ENDPOINT`
 or `$HF_ENDPOINT` (default the public Hub), with its answers cached in the server's store.
@@ -10,16 +11,19 @@ or `$HF_ENDPOINT` (default the public Hub), with its answers cached in the serve
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 from opengauge import api
-from opengauge.errors import BadInput, OpengaugeError
+from opengauge.errors import BadInput, NetworkError, NotFound, OpengaugeError
 from opengauge.model import Report
+
+_log = logging.getLogger("opengauge.web")
 
 MAX_TARGET_LENGTH = 200
 MAX_FORM_BYTES = 2048
@@ -69,24 +73,66 @@ def _looks_like_path(text: str) -> bool:
         return True
     if re.match(r"^[A-Za-z]:", text) or text.count("/") > 1 or "://" in text:
         return True
-    if any(part in ("..", ".") for part in text.split("/")):
-        return True
-    try:
-        return Path(text).exists()
-    except (OSError, ValueError):
-        return True
+    return any(part in ("..", ".") for part in text.split("/"))
 
 
-def run_check(target: str, own: str | None = None) -> Report:
-    """The report for an accepted target (raises BadInput, NotFound or NotAvailable)."""
+def run_check(target: str, own: str | None = None, store: Any = None) -> Report:
+    """The report for an accepted target (raises BadInput, NotFound, NotAvailable or
+    HubFailure). A server passes its one `store`, shared by its concurrent checks."""
     kind = classify(target)
     if kind == "hub":
         if not AUTOMATIC_HUB_CHECKS:
             raise NotAvailable(f"'{target.strip()}': automatic assessment of Hub repositories is "
                                "not available on this server; catalog names (for example llama-2) "
                                "can be checked")
-        return api.check_target("hub:" + target.strip(), own, allow_paths=False)
+        repo_id = target.strip()
+        try:
+            return api.check_target("hub:" + repo_id, own, allow_paths=False, store=store)
+        except NetworkError as error:
+            _log.warning("Hub failure while checking %s: %s", repo_id, error)  # details: log only
+            raise HubFailure.of(error) from None
+        except NotFound as error:
+            if "Hub model" in str(error):
+                raise NotFound(f"Hub model '{repo_id}' not found (private and gated repositories "
+                               "cannot be checked on this server)") from None
+            raise NotFound(_without_endpoint(str(error))) from None
     return api.check(target.strip(), own=own)
+
+
+def _without_endpoint(message: str) -> str:
+    from opengauge.sources.hub import HubOptions
+
+    return message.replace(HubOptions().resolved_endpoint(), "the Hub")
+
+
+class HubFailure(OpengaugeError):
+    """The Hub failed during a web check: a plain message and an HTTP status (502/503/504),
+    never the Hub endpoint or the underlying error text (they may name internal hosts)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+    @classmethod
+    def of(cls, error: NetworkError) -> HubFailure:
+        """504 when the Hub did not answer in time, 503 when it cannot be reached (DNS failure,
+        refused or reset connection, offline) or asks to wait, 502 for any other failure."""
+        text = str(error).lower()
+        if any(word in text for word in _TIMEOUT_WORDS):
+            return cls(504, "the Hugging Face Hub did not answer in time; try again later")
+        if any(word in text for word in _UNREACHABLE_WORDS):
+            return cls(503, "Hub unreachable: this server cannot reach the Hugging Face Hub "
+                       "right now; try again later")
+        if any(word in text for word in _BUSY_WORDS):
+            return cls(503, "the Hugging Face Hub is busy; try again later")
+        return cls(502, "the Hugging Face Hub answered with an error; try again later")
+
+
+_TIMEOUT_WORDS = ("timed out", "timeout", "deadline")
+_UNREACHABLE_WORDS = ("connecterror", "connection refused", "name or service", "name resolution",
+                      "nodename", "getaddrinfo", "unreachable", "offline", "remoteprotocolerror",
+                      "readerror", "connection reset", "networkerror", "no route")
+_BUSY_WORDS = ("http 429", "http 503", "asked to wait")
 
 
 @dataclass

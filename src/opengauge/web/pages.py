@@ -19,7 +19,7 @@ class Pages:
         self.views = views
         self.links = links
         self._rows: dict[tuple[str, int], dict[str, tuple[str, str, str]]] = {}
-        self._marker = f"\x00{secrets.token_hex(8)}\x00"
+        self._marker = f"\ue000{secrets.token_hex(8)}\ue000"  # text XML allows: kept by render
 
     def render(self, template: str, *, depth: int = 0, **context: Any) -> str:
         links = self.links.at(depth)

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from opengauge.formats.inert import xml_clean
 from opengauge.formats.licenses import match_how
 from opengauge.web.links import Links
 from opengauge.web.views import LEVEL_GLYPH, safe_url
@@ -48,6 +49,16 @@ def _locator(locator: dict[str, Any] | None) -> str:
     return where
 
 
+def _inert(value: Any) -> Any:
+    """Every value a template prints loses the characters XML forbids (then autoescaping
+    escapes it, or it is our own markup)."""
+    if isinstance(value, Markup):
+        return Markup(xml_clean(str(value)))
+    if isinstance(value, str):
+        return xml_clean(value)
+    return value
+
+
 @cache
 def environment() -> Environment:
     """Templates from the package, autoescaped (HTML and SVG), undefined names are errors."""
@@ -57,6 +68,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_inert,
     )
     env.filters.update(safe_url=safe_url, percent=_percent, number=_number, json=_json,
                        locator=_locator, linkify=linkify, match_how=match_how,

@@ -22,9 +22,11 @@ from opengauge.errors import BadInput
 from opengauge.formats.csv import CsvFormat
 from opengauge.formats.records import ranking_document
 from opengauge.identity import ID_PATTERN
+from opengauge.paths import own_catalog_dir
 from opengauge.web.badge import model_badge
 from opengauge.web.links import Links
 from opengauge.web.pages import Pages
+from opengauge.web.private import PathHider
 from opengauge.web.views import Filters, Views
 
 MARKER = ".opengauge-site"
@@ -50,6 +52,8 @@ def _check_outdir(outdir: Path) -> None:
 def build(outdir: str | Path, own: str | Path | None = None) -> SiteSummary:
     """Write the static site for the catalog (with `own` records) to `outdir`."""
     target = Path(outdir)
+    folder = own_catalog_dir(own)
+    own = str(folder.resolve()) if folder is not None else None  # one form, hidden everywhere
     _check_outdir(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -76,11 +80,13 @@ def _swap(work: Path, target: Path) -> None:
 
 def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int]:
     written = {"pages": 0, "files": 0}
+    folder = own_catalog_dir(own)
+    hide = PathHider([folder] if folder is not None else []).text  # a published site names no local folder
 
     def put(relative: str, text: str, *, page: bool = True) -> None:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(hide(text), encoding="utf-8")
         written["pages" if page else "files"] += 1
 
     views = pages.views
