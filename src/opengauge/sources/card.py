@@ -7,12 +7,14 @@ is still read. Every field and section keeps its line in the README.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from opengauge.limits import MAX_CARD_HEADINGS
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import CardFacts, Fact, Facts, Problem, Section
 from opengauge.sources.interface import Repository, Source, read_text
@@ -67,14 +69,13 @@ class CardBody:
     first_line: int
     headings: list[Heading] = field(default_factory=list)
     in_code: set[int] = field(default_factory=set)
+    headings_truncated: bool = False
+    """More than MAX_CARD_HEADINGS headings: the rest were not kept."""
 
     def heading_before(self, line: int) -> Heading | None:
-        found = None
-        for heading in self.headings:
-            if heading.line > line:
-                break
-            found = heading
-        return found
+        """The last heading at or above `line` (binary search: headings are in line order)."""
+        index = bisect_right(self.headings, line, key=lambda heading: heading.line)
+        return self.headings[index - 1] if index else None
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, int, str | None]:
@@ -109,6 +110,10 @@ def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Pr
     body = split_body(text, body_line)
     card.body_line = body_line
     card.sections = find_sections(body, locate)
+    if body.headings_truncated:
+        problems.append(Problem(SOURCE, f"{file}: more than {MAX_CARD_HEADINGS} headings (the "
+                                "card heading limit); the rest were not read as sections",
+                                _ev(locate, None, None, None), kind="limit"))
     card.body_words = _words("\n".join(body.lines))
     return card, problems
 
@@ -256,7 +261,10 @@ def split_body(text: str, first_line: int) -> CardBody:
             continue
         heading = _heading(line, previous, number)
         if heading is not None:
-            body.headings.append(heading)
+            if len(body.headings) < MAX_CARD_HEADINGS:
+                body.headings.append(heading)
+            else:
+                body.headings_truncated = True
         previous = line
     return body
 
