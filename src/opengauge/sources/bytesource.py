@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from opengauge.errors import BadInput
+from opengauge.limits import open_regular
 
 
 class HeaderError(BadInput):
@@ -40,7 +41,7 @@ class FileSource(ByteSource):
         self.path = path
         self.name = name or str(path)
         try:
-            self._fd = os.open(path, os.O_RDONLY)
+            self._fd = open_regular(path, self.name)
             self.size = os.fstat(self._fd).st_size
         except OSError as exc:
             raise BadInput(f"{self.name}: cannot read: {exc.strerror or exc}") from None

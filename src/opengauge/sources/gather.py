@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from opengauge.errors import BadInput
+from opengauge.limits import read_regular
 from opengauge.sources import safetensors
 from opengauge.sources.card import CardSource
 from opengauge.sources.config import ConfigSource
@@ -84,7 +85,8 @@ def _local_repository(target: Target, options: GatherOptions) -> LocalRepository
         return LocalRepository(path, limits=options.walk)
     if target.path_kind == "index":
         try:
-            raw = path.read_bytes()[:safetensors.MAX_INDEX_BYTES + 1]
+            raw, more = read_regular(path, safetensors.MAX_INDEX_BYTES)
+            raw += b" " if more else b""
         except OSError as exc:
             raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
         index = safetensors.parse_index(raw, str(path))

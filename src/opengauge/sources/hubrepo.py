@@ -10,7 +10,7 @@ from opengauge.limits import MAX_HUB_HEADER_BYTES
 from opengauge.model import Evidence, Locator
 from opengauge.sources.bytesource import ByteSource, HeaderError
 from opengauge.sources.facts import Fact, Facts, HubFacts, Problem, RelatedRepo
-from opengauge.sources.hub import HubClient, HubModel
+from opengauge.sources.hub import HubClient, HubLimitError, HubModel
 from opengauge.sources.interface import RepoFile, Repository, Source
 from opengauge.sources.target import is_hub_name
 
@@ -23,10 +23,10 @@ class RemoteSource(ByteSource):
     bytes of it (every range fetched is also written to the cache)."""
 
     def __init__(self, client: HubClient, repo_id: str, path: str, revision: str,
-                 size: int | None, name: str, budget: int = MAX_HUB_HEADER_BYTES) -> None:
+                 size: int | None, name: str, budget: int | None = None) -> None:
         self.client, self.repo_id, self.path, self.revision = client, repo_id, path, revision
         self.size, self.name = size, name
-        self.budget = budget
+        self.budget = budget if budget is not None else MAX_HUB_HEADER_BYTES
         self._chunks: dict[int, bytes] = {}
 
     def read_at(self, offset: int, length: int) -> bytes:
@@ -202,6 +202,9 @@ class RelatedReposSource(Source):
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
+        except HubLimitError as error:
+            facts.problem("hub-base-model", str(error), kind="limit")
+            return
         related = _related(self.client, "model", repo_id, model.card_data, model.gated)
         related.files = [name for name, _ in model.siblings]
         facts.base_models.append(related)
@@ -213,6 +216,9 @@ class RelatedReposSource(Source):
             dataset, _ = self.client.dataset_info(repo_id)
         except NetworkError as error:
             facts.problem("hub-dataset", str(error), kind="network")
+            return
+        except HubLimitError as error:
+            facts.problem("hub-dataset", str(error), kind="limit")
             return
         if dataset is None:
             facts.datasets.append(RelatedRepo(repo_id, "dataset", False, _api_evidence(
