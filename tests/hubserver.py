@@ -9,7 +9,9 @@ It answers what `huggingface_hub` 2.x asks for:
   EntryNotFound or GatedRepo (files of gated repos, except README.md, need a token).
 
 Faults are injected per path substring: a delay longer than the client's timeout, an HTTP
-status (429 with Retry-After, 500, 503), a body cut short, or a connection closed at once.
+status (429 with Retry-After, 500, 503), a body cut short, a connection closed at once, a body
+trickled one byte every `delay` seconds ("trickle"), an answer declaring `size` bytes and
+sending few ("declare"), or a redirect to `location` ("redirect").
 """
 
 from __future__ import annotations
@@ -96,11 +98,14 @@ class Repo:
 @dataclass
 class Fault:
     match: str
-    kind: str  # "delay", "status", "truncate" (body cut), "cut-json" (JSON cut), "close"
+    kind: str  # "delay", "status", "truncate" (body cut), "cut-json" (JSON cut), "close",
+    # "trickle", "declare", "redirect"
     times: int = 1
     status: int = 500
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    size: int = 0
+    location: str = ""
 
 
 class HubServer:
@@ -259,6 +264,23 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.kind in ("truncate", "cut-json"):
             self._cut = fault.kind
             return False
+        if fault.kind == "redirect":
+            self._send(302, b"", {"Location": fault.location}, head)
+            return True
+        if fault.kind in ("trickle", "declare"):
+            size = fault.size or 1000
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            if not head:
+                for _ in range(size if fault.kind == "trickle" else 1):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    if fault.kind == "trickle":
+                        time.sleep(fault.delay)
+            return True
         raise ValueError(fault.kind)
 
     # -- answers ------------------------------------------------------------------------------
