@@ -28,6 +28,8 @@ MAX_GGUF_TENSORS = 65_536
 MAX_GGUF_ARRAY_ITEMS = 4_000_000
 # Hub: bytes of weights headers fetched by range (and so cached) per file.
 MAX_HUB_HEADER_BYTES = 32 << 20
+# Hub: seconds of Hub requests one check may spend in all (each request within its deadline).
+CHECK_SECONDS = 300.0
 # Hub: total seconds for one request (connect, headers and every byte of the body).
 HUB_REQUEST_SECONDS = 60.0
 # Hub: bytes of one JSON answer (model_info, dataset_info).

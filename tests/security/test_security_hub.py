@@ -117,3 +117,15 @@ def test_a_hub_gguf_header_is_read_and_cached_only_up_to_its_budget(hub, client,
     assert any("model.gguf" in m and "Hub header read and cache limit" in m for m in problems)
     ranges = [h for command, path, h in hub.log if path.endswith("/model.gguf") and "Range" in h]
     assert len(ranges) <= 2
+
+
+def test_a_check_stops_asking_the_hub_when_its_wall_time_budget_is_spent(hub, client):
+    hub.add_model("org/m", {"README.md": CARD})
+    spent = client(check_seconds=0.0)
+    spent.begin_check()
+    with pytest.raises(BadInput, match="0 s wall-time budget for Hub requests is spent"):
+        spent.model_info("org/m")
+    assert hub.requests_to("/api/models/org/m") == 0
+    fresh = client()
+    fresh.begin_check()
+    assert fresh.model_info("org/m")[0].id == "org/m"

@@ -42,6 +42,7 @@ def gather(target: Target | str, options: GatherOptions | None = None,
         raise BadInput(f"'{target.name}' is neither an existing path nor a Hub id (org/name); "
                        "catalog names have no repository to read")
     client = client or HubClient(options.hub, store)
+    client.begin_check()
     facts = Facts(target=target)
     hub_repo: HubRepository | None = None
     if target.kind == "hub":

@@ -32,7 +32,7 @@ from urllib.parse import quote
 
 from opengauge import __version__
 from opengauge.errors import BadInput, NetworkError, NotFound
-from opengauge.limits import HUB_REQUEST_SECONDS, MAX_HUB_JSON_BYTES
+from opengauge.limits import CHECK_SECONDS, HUB_REQUEST_SECONDS, MAX_HUB_JSON_BYTES
 from opengauge.store import Store
 
 T = TypeVar("T")
@@ -57,6 +57,8 @@ class HubOptions:
     timeout: float = 10.0
     deadline: float = HUB_REQUEST_SECONDS
     """Total seconds for one request: connect, headers and every byte of the body."""
+    check_seconds: float = CHECK_SECONDS
+    """Seconds of Hub requests one check may spend (from `HubClient.begin_check`)."""
     retries: int = 4
     backoff: float = 0.5
     max_backoff: float = 8.0
@@ -172,6 +174,11 @@ class HubClient:
         self.warnings: list[str] = []
         self.requests = 0
         self._api: Any = None
+        self._check_ends: float | None = None
+
+    def begin_check(self) -> None:
+        """Start the wall-time budget of one check (`options.check_seconds`)."""
+        self._check_ends = time.monotonic() + self.options.check_seconds
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -286,7 +293,15 @@ class HubClient:
         left behind ends at the next byte it receives."""
         outcome: list[Any] = []
         done = threading.Event()
-        stop_at = time.monotonic() + self.options.deadline
+        seconds = self.options.deadline
+        if self._check_ends is not None:
+            left = self._check_ends - time.monotonic()
+            if left <= 0:
+                raise HubLimitError(f"Hub {self.endpoint}: the check's "
+                                    f"{self.options.check_seconds:g} s wall-time budget for Hub "
+                                    "requests is spent; refused")
+            seconds = min(seconds, left)
+        stop_at = time.monotonic() + seconds
 
         def work() -> None:
             _deadline.stop_at = stop_at
@@ -298,9 +313,8 @@ class HubClient:
                 done.set()
 
         threading.Thread(target=work, name="opengauge-hub-request", daemon=True).start()
-        if not done.wait(self.options.deadline):
-            raise _Retry(f"no complete answer within the {self.options.deadline:g} s request "
-                         "deadline")
+        if not done.wait(seconds):
+            raise _Retry(f"no complete answer within the {seconds:g} s request deadline")
         ok, value = outcome[0]
         if not ok:
             raise value
@@ -476,7 +490,7 @@ class HubClient:
             return 404, b"", False
         except RepositoryNotFoundError:
             return 404, b"", False
-        except _Retry:
+        except (_Retry, BadInput):
             raise
         except Exception as error:
             raise self._http_failure(error) from None
