@@ -71,10 +71,13 @@ class CardBody:
     in_code: set[int] = field(default_factory=set)
     headings_truncated: bool = False
     """More than MAX_CARD_HEADINGS headings: the rest were not kept."""
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def heading_before(self, line: int) -> Heading | None:
         """The last heading at or above `line` (binary search: headings are in line order)."""
-        index = bisect_right(self.headings, line, key=lambda heading: heading.line)
+        if len(self._starts) != len(self.headings):
+            self._starts = [heading.line for heading in self.headings]
+        index = bisect_right(self._starts, line)
         return self.headings[index - 1] if index else None
 
 
@@ -259,12 +262,14 @@ def split_body(text: str, first_line: int) -> CardBody:
             fence = match.group(1)
             body.in_code.add(number)
             continue
+        if len(body.headings) >= MAX_CARD_HEADINGS:  # over the limit: only notice more
+            body.headings_truncated = body.headings_truncated or _heading(line, previous,
+                                                                          number) is not None
+            previous = line
+            continue
         heading = _heading(line, previous, number)
         if heading is not None:
-            if len(body.headings) < MAX_CARD_HEADINGS:
-                body.headings.append(heading)
-            else:
-                body.headings_truncated = True
+            body.headings.append(heading)
         previous = line
     return body
 
