@@ -22,6 +22,8 @@ MAX_TARGETS_BYTES = 4 << 20
 # Model cards: headings and distinct links kept.
 MAX_CARD_HEADINGS = 10_000
 MAX_CARD_LINKS = 2_000
+# Weights headers (safetensors and GGUF) read in one check, all files together.
+MAX_HEADER_BYTES_PER_CHECK = 1 << 30
 # GGUF headers: metadata keys, tensors, array elements (all arrays together).
 MAX_GGUF_KEYS = 65_536
 MAX_GGUF_TENSORS = 65_536

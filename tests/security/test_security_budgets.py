@@ -158,3 +158,27 @@ def test_copy_of_bundled_record_parses(tmp_path):
     for path in sorted(CURRENT.glob("*.yaml"))[:50]:
         shutil.copy(path, tmp_path / path.name)
         read_yaml(tmp_path / path.name)
+
+
+def _safetensors(path, tensors: int = 3) -> None:
+    header = {f"t{n}": {"dtype": "F32", "shape": [2], "data_offsets": [8 * n, 8 * n + 8]}
+              for n in range(tensors)}
+    raw = json.dumps(header).encode()
+    path.write_bytes(len(raw).to_bytes(8, "little") + raw + bytes(8 * tensors))
+
+
+def test_weights_headers_read_in_one_check_stop_at_the_total_budget(tmp_path, monkeypatch):
+    from opengauge.sources import weights
+    from opengauge.sources.gather import GatherOptions, gather
+
+    monkeypatch.setattr(weights, "MAX_HEADER_BYTES_PER_CHECK", 400)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(6):
+        _safetensors(folder / f"model-{n}.safetensors")
+    facts = gather(str(folder), GatherOptions(lookups=False))
+    limited = [p for p in facts.problems if p.kind == "limit"]
+    assert len(limited) == 1 and "per-check header limit" in limited[0].message
+    notes = [f.evidence.note for f in facts.weights.files]
+    assert notes.count("header not read (per-check header byte limit spent)") >= 3
+    assert sum(f.parameters is not None for f in facts.weights.files) >= 1

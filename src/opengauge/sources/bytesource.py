@@ -25,6 +25,8 @@ class ByteSource(ABC):
 
     name: str
     size: int | None
+    bytes_read: int = 0
+    """Bytes read from the file so far (for per-check budgets)."""
 
     @abstractmethod
     def read_at(self, offset: int, length: int) -> bytes:
@@ -56,6 +58,7 @@ class FileSource(ByteSource):
             if not chunk:
                 break
             chunks.append(chunk)
+            self.bytes_read += len(chunk)
             offset += len(chunk)
             length -= len(chunk)
         return b"".join(chunks)

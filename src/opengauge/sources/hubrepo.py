@@ -43,6 +43,7 @@ class RemoteSource(ByteSource):
                 chunk = self.client.range(self.repo_id, self.path, self.revision, index * CHUNK,
                                           CHUNK)
                 self._chunks[index] = chunk
+                self.bytes_read += len(chunk)
             start = position - index * CHUNK
             piece = chunk[start:start + end - position]
             if not piece:
