@@ -94,9 +94,12 @@ class WeightsSource(Source):
         counted: set[str] = set()
         for item in indexes:
             evidence = repo.evidence(SOURCE_INDEX, item.name)
+            if self._spent(facts, item.name, evidence):
+                continue
             read = repo.read(item.name, safetensors.MAX_INDEX_BYTES)
             if read is None:
                 continue
+            self.header_bytes += len(read[0])
             try:
                 if read[1]:
                     raise BadInput(f"{item.name}: over the {safetensors.MAX_INDEX_BYTES}-byte limit")
@@ -120,13 +123,8 @@ class WeightsSource(Source):
         if not read:
             weight.evidence.note = "header not read"
             return None
-        if self.header_bytes >= MAX_HEADER_BYTES_PER_CHECK:
+        if self._spent(facts, weight.name, weight.evidence):
             weight.evidence.note = "header not read (per-check header byte limit spent)"
-            if not any(p.kind == "limit" and p.source == "weights" for p in facts.problems):
-                facts.problem("weights", f"{weight.name}: {MAX_HEADER_BYTES_PER_CHECK} bytes of "
-                              "weights headers already read in this check (the per-check "
-                              "header limit); the headers of this and later files were not "
-                              "read", weight.evidence, kind="limit")
             return None
         try:
             with _Opened(repo, weight.name) as source:
@@ -142,6 +140,17 @@ class WeightsSource(Source):
             self._fail(facts, source_name, error, weight.evidence)
             weight.counted = False
             return None
+
+    def _spent(self, facts: Facts, name: str, evidence: Evidence) -> bool:
+        """Whether the per-check budget of header and index bytes is spent (noted once)."""
+        if self.header_bytes < MAX_HEADER_BYTES_PER_CHECK:
+            return False
+        if not any(p.kind == "limit" and p.source == "weights" for p in facts.problems):
+            facts.problem("weights", f"{name}: {MAX_HEADER_BYTES_PER_CHECK} bytes of weights "
+                          "headers and shard indexes already read in this check (the per-check "
+                          "header limit); this file and later ones were not read", evidence,
+                          kind="limit")
+        return True
 
     def _safetensors(self, repo: Repository, facts: Facts, item: RepoFile,
                      read: bool) -> WeightFile:
