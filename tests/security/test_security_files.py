@@ -129,3 +129,23 @@ def test_a_socket_in_the_folder_is_noted_not_opened(tmp_path):
         server.close()
     assert "config.json" not in [f.name for f in listing.files]
     assert any(n.startswith("config.json: skipped (is a socket") for n in listing.notes)
+
+
+def test_a_file_named_as_target_is_read_through_its_link_but_not_as_part_of_a_folder(tmp_path):
+    from opengauge.sources.gather import GatherOptions, gather
+
+    store = tmp_path / "store"
+    store.mkdir()
+    weights = store / "real.gguf"
+    weights.write_bytes(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
+    folder = tmp_path / "release"
+    folder.mkdir()
+    (folder / "README.md").write_text(CARD, "utf-8")
+    os.symlink(weights, folder / "model.gguf")
+    asked = gather(str(folder / "model.gguf"), GatherOptions(lookups=False))
+    assert [f.name for f in asked.weights.files] == ["model.gguf"]
+    assert asked.weights.files[0].gguf is not None
+    walked = gather(str(folder), GatherOptions(lookups=False))
+    assert walked.weights.files == []
+    assert any("model.gguf" in p.message and "leaves the folder" in p.message
+               for p in walked.problems)
