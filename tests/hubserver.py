@@ -16,6 +16,7 @@ sending few ("declare"), or a redirect to `location` ("redirect").
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import threading
@@ -116,6 +117,8 @@ class HubServer:
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, dict[str, str]]] = []
         self.tokens = {"granted"}
+        self.gzip_json = False
+        """Send JSON answers gzip-encoded (as huggingface.co does)."""
         self.active = 0
         self.max_active = 0
         """Requests being answered at once now, and the most ever (to see client concurrency)."""
@@ -354,6 +357,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._cut = None
         if cut == "cut-json":  # a complete response whose JSON stops half-way
             body = body[:len(body) // 2]
+        if self.hub.gzip_json and headers.get("Content-Type") == "application/json" \
+                and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body)  # as the real Hub sends its API answers
+            headers = {**headers, "Content-Encoding": "gzip"}
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)

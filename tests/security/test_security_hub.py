@@ -129,3 +129,14 @@ def test_a_check_stops_asking_the_hub_when_its_wall_time_budget_is_spent(hub, cl
     fresh = client()
     fresh.begin_check()
     assert fresh.model_info("org/m")[0].id == "org/m"
+
+
+def test_gzip_encoded_api_answers_are_read_within_the_cap(hub, client):
+    from opengauge.errors import NotFound
+
+    hub.gzip_json = True
+    hub.add_model("org/zipped", {"README.md": CARD})
+    assert client().model_info("org/zipped")[0].id == "org/zipped"
+    with pytest.raises(NotFound):
+        client().model_info("org/absent")
+    assert client().dataset_info("org/absent")[0] is None

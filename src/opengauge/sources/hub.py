@@ -150,7 +150,8 @@ class FileAnswer:
 
 
 class HubLimitError(BadInput):
-    """A Hub answer over a size limit (refused, not retried, not stored)."""
+    """A Hub answer over its size limit, or a check over its Hub time budget (refused, not
+    retried, not stored)."""
 
 
 class _Retry(Exception):
@@ -289,8 +290,8 @@ class HubClient:
     def _within_deadline(self, call: Callable[[], T]) -> T:
         """Run `call` in a worker thread; _Retry when it has not answered within `deadline`.
 
-        The streaming readers also stop at the deadline themselves (`_stop_at`), so a worker
-        left behind ends at the next byte it receives."""
+        The streaming readers also stop at the deadline themselves (`_check_deadline`), so a
+        worker left behind ends at the next byte it receives."""
         outcome: list[Any] = []
         done = threading.Event()
         seconds = self.options.deadline
@@ -341,8 +342,11 @@ class HubClient:
         with get_session().stream("GET", url, headers=headers, params=params,
                                   timeout=self.options.timeout) as response:
             data = _read_capped(response, MAX_HUB_JSON_BYTES, f"{path} answer")
-            complete = httpx2.Response(response.status_code, headers=response.headers,
-                                       content=data, request=response.request)
+            plain = [(k, v) for k, v in response.headers.multi_items()  # data is decoded
+                     if k.lower() not in ("content-encoding", "content-length",
+                                          "transfer-encoding")]
+            complete = httpx2.Response(response.status_code, headers=plain, content=data,
+                                       request=response.request)
         hf_raise_for_status(complete)
         return json.loads(data)
 
