@@ -10,11 +10,14 @@ It answers what `huggingface_hub` 2.x asks for:
 
 Faults are injected per path substring: a delay longer than the client's timeout, a hold (the
 request waits until `release()` or the server stops, at most `delay` s), an HTTP status (429
-with Retry-After, 500, 503), a body cut short, or a connection closed at once.
+with Retry-After, 500, 503), a body cut short, a connection closed at once, a body trickled one
+byte every `delay` seconds ("trickle"), an answer declaring `size` bytes and sending few
+("declare"), or a redirect to `location` ("redirect").
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import threading
@@ -97,11 +100,14 @@ class Repo:
 @dataclass
 class Fault:
     match: str
-    kind: str  # "delay", "hold", "status", "truncate" (body cut), "cut-json" (JSON cut), "close"
+    kind: str  # "delay", "hold", "status", "truncate" (body cut), "cut-json" (JSON cut), "close",
+    # "trickle", "declare", "redirect"
     times: int = 1
     status: int = 500
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    size: int = 0
+    location: str = ""
 
 
 class HubServer:
@@ -112,6 +118,8 @@ class HubServer:
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, dict[str, str]]] = []
         self.tokens = {"granted"}
+        self.gzip_json = False
+        """Send JSON answers gzip-encoded (as huggingface.co does)."""
         self.active = 0
         self.max_active = 0
         """Requests being answered at once now, and the most ever (to see client concurrency)."""
@@ -269,6 +277,23 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.kind in ("truncate", "cut-json"):
             self._cut = fault.kind
             return False
+        if fault.kind == "redirect":
+            self._send(302, b"", {"Location": fault.location}, head)
+            return True
+        if fault.kind in ("trickle", "declare"):
+            size = fault.size or 1000
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            if not head:
+                for _ in range(size if fault.kind == "trickle" else 1):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    if fault.kind == "trickle":
+                        time.sleep(fault.delay)
+            return True
         raise ValueError(fault.kind)
 
     # -- answers ------------------------------------------------------------------------------
@@ -342,6 +367,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._cut = None
         if cut == "cut-json":  # a complete response whose JSON stops half-way
             body = body[:len(body) // 2]
+        if self.hub.gzip_json and headers.get("Content-Type") == "application/json" \
+                and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body)  # as the real Hub sends its API answers
+            headers = {**headers, "Content-Encoding": "gzip"}
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)

@@ -435,13 +435,19 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
 def read_targets(path: str | Path) -> list[tuple[str, str]]:
     """Targets listed in `path`, one per line (blank lines and `#` comments skipped), each with
     its origin `FILE:LINE` for error messages."""
+    from opengauge.limits import MAX_TARGETS_BYTES, read_regular
+
     file = Path(path)
     try:
-        text = file.read_text("utf-8")
+        raw, more = read_regular(file, MAX_TARGETS_BYTES)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise NotFound(f"{file}: no such file (expected one target per line)") from None
     except (OSError, UnicodeDecodeError) as error:
         raise BadInput(f"{file}: cannot read the target list ({error})") from None
+    if more:
+        raise BadInput(f"{file}: over the {MAX_TARGETS_BYTES}-byte limit for a target list; "
+                       "split it into several files")
     found = [(f"{file}:{n}", line.strip()) for n, line in enumerate(text.splitlines(), start=1)
              if line.strip() and not line.strip().startswith("#")]
     if not found:

@@ -268,11 +268,14 @@ def serve(
 def site(
     outdir: Annotated[Path, typer.Argument(help="Folder to write (new, empty or an earlier site).")],
     catalog: CatalogOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write into a non-empty folder that holds no site; its files are kept.")]
+    = False,
 ) -> None:
     """Write the leaderboard as a static site: every leaderboard, model and framework page."""
     from opengauge.web.site import build
 
-    summary = build(outdir, catalog)
+    summary = build(outdir, catalog, force=force)
     print(f"opengauge: wrote {summary.pages} pages and {summary.files} other files to {summary.path}")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from opengauge.errors import BadInput
+from opengauge.limits import MAX_YAML_BYTES, MAX_YAML_NODES, read_regular
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,11 +54,56 @@ def _walk(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
             _walk(item, path, lines)
 
 
-def parse_yaml(text: str, path: str) -> YamlDoc:
-    """Parse `text` (named `path` in messages); a syntax error names the file and line."""
+def expanded_nodes(root: yaml.Node, budget: int) -> int | None:
+    """Nodes in the document once every alias is expanded; None beyond `budget`, -1 when an
+    alias refers to a node that contains it (recursive). Linear in the composed graph: each distinct node
+    is sized once, an alias reuses its size."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            open_nodes.discard(key)
+            children = _children(node)
+            total = 1 + sum(sizes[id(child)] for child in children)
+            if total > budget:
+                return None
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            return -1
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def parse_yaml(text: str, path: str, max_nodes: int = MAX_YAML_NODES) -> YamlDoc:
+    """Parse `text` (named `path` in messages); a syntax error names the file and line.
+
+    Aliases are expanded only while the document stays within `max_nodes` nodes (a
+    "billion laughs" file is refused before anything is built)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        size = expanded_nodes(node, max_nodes) if node is not None else 0
+        if size is None:
+            raise BadInput(f"{path}: YAML over the {max_nodes}-node limit once aliases are "
+                           "expanded; refused")
+        if size < 0:
+            raise BadInput(f"{path}: YAML alias refers to a node that contains it; refused")
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -66,6 +112,8 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         raise BadInput(f"{path}{line}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise BadInput(f"{path}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise BadInput(f"{path}: invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -78,9 +126,11 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
     """Read and parse a YAML file; unreadable or undecodable files are BadInput."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw, more = read_regular(path, MAX_YAML_BYTES, name)
     except OSError as exc:
         raise BadInput(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if more:
+        raise BadInput(f"{name}: over the {MAX_YAML_BYTES}-byte limit for a YAML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -123,10 +123,13 @@ def test_site_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
 def test_site_replaces_an_earlier_site(tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert CliRunner().invoke(cli_app, ["site", str(out)]).exit_code == 0
-    (out / "models" / "stale.html").write_text("old", encoding="utf-8")
+    (out / "index.html").write_text("old", encoding="utf-8")
+    marker = out / ".opengauge-site"
+    marker.write_text(marker.read_text("utf-8") + "models/stale.html\n", encoding="utf-8")
+    (out / "models" / "stale.html").write_text("old", encoding="utf-8")  # an earlier site's page
     assert CliRunner().invoke(cli_app, ["site", str(out)]).exit_code == 0
     assert not (out / "models" / "stale.html").exists()
-    assert (out / "index.html").is_file()
+    assert (out / "index.html").read_text("utf-8") != "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]  # no temporary folders left
 
 

@@ -64,6 +64,7 @@ class CheckOptions:
             if not self.timeout > 0:
                 raise BadInput(f"--timeout must be a positive number of seconds, not {self.timeout}")
             options.timeout = self.timeout
+            options.deadline = max(options.deadline, self.timeout)  # a read fits in a request
         return options
 
 

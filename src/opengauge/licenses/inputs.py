@@ -72,8 +72,10 @@ def decode(data: bytes, name: str, size: int | None = None) -> Decoded:
 
 def read_file(path: Path) -> Decoded:
     """Decode a file; NotFound when missing, BadInput when unreadable or binary."""
+    from opengauge.limits import open_regular
+
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:  # FIFOs and devices refused
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(MAX_BYTES)
     except FileNotFoundError as error:
@@ -98,8 +100,15 @@ def license_files(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if is_license_like(path) and path.is_file():
+            if is_license_like(path) and path.is_file() and _inside(folder, path):
                 found.append(path)
                 if len(found) >= MAX_FILES:
                     return found
     return found
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """A file whose symlinks stay within `folder` (one that leaves it is not read)."""
+    from opengauge.limits import inside
+
+    return inside(folder, path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from opengauge.errors import BadInput
+from opengauge.limits import open_regular
 
 
 class HeaderError(BadInput):
@@ -24,6 +25,8 @@ class ByteSource(ABC):
 
     name: str
     size: int | None
+    bytes_read: int = 0
+    """Bytes read from the file so far (for per-check budgets)."""
 
     @abstractmethod
     def read_at(self, offset: int, length: int) -> bytes:
@@ -40,7 +43,7 @@ class FileSource(ByteSource):
         self.path = path
         self.name = name or str(path)
         try:
-            self._fd = os.open(path, os.O_RDONLY)
+            self._fd = open_regular(path, self.name)
             self.size = os.fstat(self._fd).st_size
         except OSError as exc:
             raise BadInput(f"{self.name}: cannot read: {exc.strerror or exc}") from None
@@ -55,6 +58,7 @@ class FileSource(ByteSource):
             if not chunk:
                 break
             chunks.append(chunk)
+            self.bytes_read += len(chunk)
             offset += len(chunk)
             length -= len(chunk)
         return b"".join(chunks)

@@ -7,12 +7,14 @@ is still read. Every field and section keeps its line in the README.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from opengauge.limits import MAX_CARD_HEADINGS
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import CardFacts, Fact, Facts, Problem, Section
 from opengauge.sources.interface import Repository, Source, read_text
@@ -67,14 +69,16 @@ class CardBody:
     first_line: int
     headings: list[Heading] = field(default_factory=list)
     in_code: set[int] = field(default_factory=set)
+    headings_truncated: bool = False
+    """More than MAX_CARD_HEADINGS headings: the rest were not kept."""
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def heading_before(self, line: int) -> Heading | None:
-        found = None
-        for heading in self.headings:
-            if heading.line > line:
-                break
-            found = heading
-        return found
+        """The last heading at or above `line` (binary search: headings are in line order)."""
+        if len(self._starts) != len(self.headings):
+            self._starts = [heading.line for heading in self.headings]
+        index = bisect_right(self._starts, line)
+        return self.headings[index - 1] if index else None
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, int, str | None]:
@@ -109,6 +113,10 @@ def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Pr
     body = split_body(text, body_line)
     card.body_line = body_line
     card.sections = find_sections(body, locate)
+    if body.headings_truncated:
+        problems.append(Problem(SOURCE, f"{file}: more than {MAX_CARD_HEADINGS} headings (the "
+                                "card heading limit); the rest were not read as sections",
+                                _ev(locate, None, None, None), kind="limit"))
     card.body_words = _words("\n".join(body.lines))
     return card, problems
 
@@ -253,6 +261,11 @@ def split_body(text: str, first_line: int) -> CardBody:
         if match:
             fence = match.group(1)
             body.in_code.add(number)
+            continue
+        if len(body.headings) >= MAX_CARD_HEADINGS:  # over the limit: only notice more
+            body.headings_truncated = body.headings_truncated or _heading(line, previous,
+                                                                          number) is not None
+            previous = line
             continue
         heading = _heading(line, previous, number)
         if heading is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from opengauge.errors import BadInput
+from opengauge.limits import read_regular
 from opengauge.sources import safetensors
 from opengauge.sources.card import CardSource
 from opengauge.sources.config import ConfigSource
@@ -41,6 +42,7 @@ def gather(target: Target | str, options: GatherOptions | None = None,
         raise BadInput(f"'{target.name}' is neither an existing path nor a Hub id (org/name); "
                        "catalog names have no repository to read")
     client = client or HubClient(options.hub, store)
+    client.begin_check()
     facts = Facts(target=target)
     hub_repo: HubRepository | None = None
     if target.kind == "hub":
@@ -84,7 +86,8 @@ def _local_repository(target: Target, options: GatherOptions) -> LocalRepository
         return LocalRepository(path, limits=options.walk)
     if target.path_kind == "index":
         try:
-            raw = path.read_bytes()[:safetensors.MAX_INDEX_BYTES + 1]
+            raw, more = read_regular(path, safetensors.MAX_INDEX_BYTES)
+            raw += b" " if more else b""
         except OSError as exc:
             raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
         index = safetensors.parse_index(raw, str(path))

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from opengauge.limits import MAX_GGUF_ARRAY_ITEMS, MAX_GGUF_KEYS, MAX_GGUF_TENSORS
 from opengauge.sources.bytesource import ByteSource, Cursor
 
 MAGIC = b"GGUF"
@@ -71,6 +72,12 @@ def read_header(source: ByteSource, max_header: int = MAX_HEADER_BYTES,
         raise cursor.fail(f"unknown version {little}; expected one of {VERSIONS}")
     tensor_count = cursor.unpack("Q", "tensor_count")
     kv_count = cursor.unpack("Q", "metadata_kv_count")
+    if kv_count > MAX_GGUF_KEYS:
+        raise cursor.fail(f"header claims {kv_count} metadata entries, over the "
+                          f"{MAX_GGUF_KEYS}-key GGUF limit; refused")
+    if tensors and tensor_count > MAX_GGUF_TENSORS:
+        raise cursor.fail(f"header claims {tensor_count} tensors, over the "
+                          f"{MAX_GGUF_TENSORS}-tensor GGUF limit; refused")
     # each entry takes at least 8 (key length) + 1 (key) + 4 (type) + 1 (value) bytes
     if kv_count * 14 > cursor.remaining:
         raise cursor.fail(f"header claims {kv_count} metadata entries but only "
@@ -80,10 +87,11 @@ def read_header(source: ByteSource, max_header: int = MAX_HEADER_BYTES,
         raise cursor.fail(f"header claims {tensor_count} tensors but only {cursor.remaining} "
                           "bytes remain (truncated or lying header)")
     header = GgufHeader(version, tensor_count, kv_count)
+    items = _ItemBudget(cursor)
     for index in range(kv_count):
         key = _string(cursor, f"metadata[{index}].key", MAX_KEY_BYTES)
         value_type = cursor.unpack("I", f"'{key}' type")
-        value = _value(cursor, value_type, key)
+        value = _value(cursor, value_type, key, items)
         header.values.setdefault(key, value)
     if tensors:
         for index in range(tensor_count):
@@ -99,7 +107,22 @@ def _string(cursor: Cursor, field_name: str, limit: int | None = None) -> str:
     return cursor.read(length, field_name).decode("utf-8", errors="replace")
 
 
-def _value(cursor: Cursor, value_type: int, key: str) -> Any:
+class _ItemBudget:
+    """Array elements left to walk in one header (all arrays, nested ones included)."""
+
+    def __init__(self, cursor: Cursor, budget: int = MAX_GGUF_ARRAY_ITEMS) -> None:
+        self.cursor = cursor
+        self.left = budget
+        self.budget = budget
+
+    def take(self, count: int, key: str) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise self.cursor.fail(f"'{key}': arrays hold more than {self.budget} elements in "
+                                   "all (the GGUF array-element limit); refused")
+
+
+def _value(cursor: Cursor, value_type: int, key: str, items: _ItemBudget) -> Any:
     if value_type in SCALARS:
         code, _size = SCALARS[value_type]
         return cursor.unpack(code, f"'{key}' value")
@@ -112,30 +135,33 @@ def _value(cursor: Cursor, value_type: int, key: str) -> Any:
     if value_type == ARRAY:
         item_type = cursor.unpack("I", f"'{key}' array type")
         count = cursor.unpack("Q", f"'{key}' array length")
-        return _array(cursor, item_type, count, key)
+        return _array(cursor, item_type, count, key, items)
     raise cursor.fail(f"'{key}': unknown value type {value_type}")
 
 
-def _array(cursor: Cursor, item_type: int, count: int, key: str) -> Any:
+def _array(cursor: Cursor, item_type: int, count: int, key: str, items: _ItemBudget) -> Any:
     if item_type in SCALARS:
         code, size = SCALARS[item_type]
         cursor.need(count * size, f"'{key}' array of {count}")
+        items.take(count, key)
         if count > KEEP_ARRAY_ITEMS:
             cursor.skip(count * size, f"'{key}' array")
             return {"array_of": count}
         return [cursor.unpack(code, f"'{key}'[{i}]") for i in range(count)]
     if item_type == STRING:
         cursor.need(count * 8, f"'{key}' array of {count} strings")
-        items = cursor.strings(count, f"'{key}'", KEEP_ARRAY_ITEMS, KEEP_STRING_CHARS * 4)
-        return items if count <= KEEP_ARRAY_ITEMS else {"array_of": count}
+        items.take(count, key)
+        kept = cursor.strings(count, f"'{key}'", KEEP_ARRAY_ITEMS, KEEP_STRING_CHARS * 4)
+        return kept if count <= KEEP_ARRAY_ITEMS else {"array_of": count}
     if item_type == ARRAY:
         cursor.need(count * 12, f"'{key}' array of {count} arrays")
+        items.take(count, key)
         for i in range(count):
             inner_type = cursor.unpack("I", f"'{key}'[{i}] type")
             if inner_type == ARRAY:
                 raise cursor.fail(f"'{key}': arrays nested more than two deep")
             inner_count = cursor.unpack("Q", f"'{key}'[{i}] length")
-            _array(cursor, inner_type, inner_count, key)
+            _array(cursor, inner_type, inner_count, key, items)
         return {"array_of": count}
     raise cursor.fail(f"'{key}': unknown array item type {item_type}")
 

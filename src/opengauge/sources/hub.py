@@ -9,7 +9,10 @@ builders. Every answer is normalized to plain JSON and kept in the SQLite store:
 - timeouts, connection errors, 408/429/5xx and truncated or invalid JSON are retried with
   exponential backoff; a `Retry-After` header is honoured (up to `max_retry_after`);
 - when every attempt fails, a stale stored answer is used (with a warning) or NetworkError
-  (exit 4) is raised.
+  (exit 4) is raised;
+- every request has a total deadline (connect, headers and every byte: `deadline`), JSON
+  answers are capped in size before they are read (`MAX_HUB_JSON_BYTES`, HubLimitError), and
+  a file that answers 404 at the end of its redirects is a missing file.
 """
 
 from __future__ import annotations
@@ -18,15 +21,18 @@ import hashlib
 import json
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from opengauge import __version__
 from opengauge.errors import BadInput, NetworkError, NotFound
+from opengauge.limits import CHECK_SECONDS, HUB_REQUEST_SECONDS, MAX_HUB_JSON_BYTES
 from opengauge.store import Store
 
 T = TypeVar("T")
@@ -49,6 +55,10 @@ class HubOptions:
     token: str | bool | None = None
     offline: bool | None = None
     timeout: float = 10.0
+    deadline: float = HUB_REQUEST_SECONDS
+    """Total seconds for one request: connect, headers and every byte of the body."""
+    check_seconds: float = CHECK_SECONDS
+    """Seconds of Hub requests one check may spend (from `HubClient.begin_check`)."""
     retries: int = 4
     backoff: float = 0.5
     max_backoff: float = 8.0
@@ -139,6 +149,11 @@ class FileAnswer:
     cached: bool = False
 
 
+class HubLimitError(BadInput):
+    """A Hub answer over its size limit, or a check over its Hub time budget (refused, not
+    retried, not stored)."""
+
+
 class _Retry(Exception):
     """One attempt failed in a way worth retrying."""
 
@@ -160,6 +175,11 @@ class HubClient:
         self.warnings: list[str] = []
         self.requests = 0
         self._api: Any = None
+        self._check_ends: float | None = None
+
+    def begin_check(self) -> None:
+        """Start the wall-time budget of one check (`options.check_seconds`)."""
+        self._check_ends = time.monotonic() + self.options.check_seconds
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -248,7 +268,7 @@ class HubClient:
         from huggingface_hub.errors import HfHubHTTPError, HFValidationError, OfflineModeIsEnabled
 
         try:
-            return call()
+            return self._within_deadline(call)
         except HFValidationError as error:  # a malformed id: asking again cannot help
             raise BadInput(f"not a Hub repository id: {str(error).splitlines()[0]}"[:300]) from None
         except OfflineModeIsEnabled:
@@ -267,6 +287,69 @@ class HubClient:
         except (ValueError, KeyError, TypeError) as error:  # truncated or malformed JSON
             raise _Retry(f"malformed answer ({type(error).__name__}: {error})"[:300]) from None
 
+    def _within_deadline(self, call: Callable[[], T]) -> T:
+        """Run `call` in a worker thread; _Retry when it has not answered within `deadline`.
+
+        The streaming readers also stop at the deadline themselves (`_check_deadline`), so a
+        worker left behind ends at the next byte it receives."""
+        outcome: list[Any] = []
+        done = threading.Event()
+        seconds = self.options.deadline
+        if self._check_ends is not None:
+            left = self._check_ends - time.monotonic()
+            if left <= 0:
+                raise HubLimitError(f"Hub {self.endpoint}: the check's "
+                                    f"{self.options.check_seconds:g} s wall-time budget for Hub "
+                                    "requests is spent; refused")
+            seconds = min(seconds, left)
+        stop_at = time.monotonic() + seconds
+
+        def work() -> None:
+            _deadline.stop_at = stop_at
+            try:
+                outcome.append((True, call()))
+            except BaseException as error:  # handed to the caller below
+                outcome.append((False, error))
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name="opengauge-hub-request", daemon=True).start()
+        if not done.wait(seconds):
+            raise _Retry(f"no complete answer within the {seconds:g} s request deadline")
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def _get_json(self, kind: str, repo_id: str, revision: str | None,
+                  params: dict[str, Any]) -> Any:
+        """GET the Hub API's JSON about a repository (`kind` models or datasets), capped at
+        MAX_HUB_JSON_BYTES before it is read."""
+        import httpx2
+        from huggingface_hub.utils import (
+            build_hf_headers,
+            get_session,
+            hf_raise_for_status,
+            validate_repo_id,
+        )
+
+        validate_repo_id(repo_id)
+        path = f"/api/{kind}/{repo_id}" + (f"/revision/{quote(revision, safe='')}"
+                                           if revision else "")
+        headers = build_hf_headers(token=self.options.token, library_name="opengauge",
+                                   library_version=__version__)
+        url = f"{self.endpoint}{path}"
+        with get_session().stream("GET", url, headers=headers, params=params,
+                                  timeout=self.options.timeout) as response:
+            data = _read_capped(response, MAX_HUB_JSON_BYTES, f"{path} answer")
+            plain = [(k, v) for k, v in response.headers.multi_items()  # data is decoded
+                     if k.lower() not in ("content-encoding", "content-length",
+                                          "transfer-encoding")]
+            complete = httpx2.Response(response.status_code, headers=plain, content=data,
+                                       request=response.request)
+        hf_raise_for_status(complete)
+        return json.loads(data)
+
     # -- model and dataset info -------------------------------------------------------------
 
     def model_info(self, repo_id: str, revision: str | None = None) -> tuple[HubModel, bool]:
@@ -274,9 +357,10 @@ class HubClient:
         what = f"model_info {repo_id}" + (f"@{revision}" if revision else "")
 
         def fetch() -> tuple[int, bytes]:
-            return self._info_status(lambda: HubModel.from_info(self._call(
-                lambda: self.api.model_info(repo_id, revision=revision, files_metadata=True,
-                                            timeout=self.options.timeout))))
+            from huggingface_hub.hf_api import ModelInfo
+
+            return self._info_status(lambda: HubModel.from_info(ModelInfo(**self._call(
+                lambda: self._get_json("models", repo_id, revision, {"blobs": True})))))
 
         status, body, cached = self._cached("model_info", self._key(f"model:{repo_id}",
                                                                    revision or ""),
@@ -291,8 +375,10 @@ class HubClient:
     def dataset_info(self, repo_id: str) -> tuple[HubDataset | None, bool]:
         """The dataset's info, or None when the Hub has no such dataset."""
         def fetch() -> tuple[int, bytes]:
-            return self._info_status(lambda: HubDataset.from_info(self._call(
-                lambda: self.api.dataset_info(repo_id, timeout=self.options.timeout))))
+            from huggingface_hub.hf_api import DatasetInfo
+
+            return self._info_status(lambda: HubDataset.from_info(DatasetInfo(**self._call(
+                lambda: self._get_json("datasets", repo_id, None, {})))))
 
         status, body, cached = self._cached("dataset_info", self._key(f"dataset:{repo_id}"),
                                             None, f"dataset_info {repo_id}", fetch)
@@ -349,6 +435,8 @@ class HubClient:
 
         status, body, _ = self._cached("range", key, revision, f"{repo_id}/{path} bytes "
                                        f"{start}-{start + length - 1}", fetch)
+        if status == 404:
+            raise BadInput(f"{repo_id}/{path}: listed by the Hub but not found (HTTP 404)")
         if status != 200:
             raise NetworkError(f"Hub {self.endpoint}: {repo_id}/{path}: HTTP {status} for a "
                                "byte range")
@@ -375,12 +463,15 @@ class HubClient:
         def attempt() -> tuple[int, bytes, bool]:
             with get_session().stream("GET", url, headers=headers, timeout=self.options.timeout,
                                       follow_redirects=True) as response:
+                if response.status_code in (404, 410):  # also at the end of a redirect
+                    return 404, b"", False
                 if response.status_code >= 400:
                     response.read()
                     hf_raise_for_status(response)
                 skip = start if response.status_code == 200 and start else 0
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
+                    _check_deadline()
                     if skip:
                         cut = min(skip, len(chunk))
                         chunk, skip = chunk[cut:], skip - cut
@@ -403,10 +494,39 @@ class HubClient:
             return 404, b"", False
         except RepositoryNotFoundError:
             return 404, b"", False
-        except _Retry:
+        except (_Retry, BadInput):
             raise
         except Exception as error:
             raise self._http_failure(error) from None
+
+
+_deadline = threading.local()
+"""`stop_at` (time.monotonic) of the request the current worker thread answers."""
+
+
+def _check_deadline() -> None:
+    stop_at = getattr(_deadline, "stop_at", None)
+    if stop_at is not None and time.monotonic() > stop_at:
+        raise _Retry("the request deadline passed while the answer was still arriving")
+
+
+def _read_capped(response: Any, cap: int, what: str) -> bytes:
+    """The body of a streamed `response`, refused (HubLimitError) when it declares or sends
+    more than `cap` bytes; stops at the request deadline."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise HubLimitError(f"Hub {what}: declares {int(declared)} bytes, over the {cap}-byte "
+                            "limit for a Hub answer; refused")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        _check_deadline()
+        size += len(chunk)
+        if size > cap:
+            raise HubLimitError(f"Hub {what}: more than {cap} bytes, over the limit for a Hub "
+                                "answer; refused")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def retry_after(headers: Any) -> float | None:

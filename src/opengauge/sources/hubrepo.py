@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from opengauge.errors import NetworkError, NotFound
+from opengauge.limits import MAX_HUB_HEADER_BYTES
 from opengauge.model import Evidence, Locator
-from opengauge.sources.bytesource import ByteSource
+from opengauge.sources.bytesource import ByteSource, HeaderError
 from opengauge.sources.facts import Fact, Facts, HubFacts, Problem, RelatedRepo
-from opengauge.sources.hub import HubClient, HubModel
+from opengauge.sources.hub import HubClient, HubLimitError, HubModel
 from opengauge.sources.interface import RepoFile, Repository, Source
 from opengauge.sources.target import is_hub_name
 
@@ -18,12 +19,14 @@ CHUNK = 1 << 20
 
 
 class RemoteSource(ByteSource):
-    """A Hub file read by aligned, cached byte ranges (for header parsers)."""
+    """A Hub file read by aligned, cached byte ranges (for header parsers), at most `budget`
+    bytes of it (every range fetched is also written to the cache)."""
 
     def __init__(self, client: HubClient, repo_id: str, path: str, revision: str,
-                 size: int | None, name: str) -> None:
+                 size: int | None, name: str, budget: int | None = None) -> None:
         self.client, self.repo_id, self.path, self.revision = client, repo_id, path, revision
         self.size, self.name = size, name
+        self.budget = budget if budget is not None else MAX_HUB_HEADER_BYTES
         self._chunks: dict[int, bytes] = {}
 
     def read_at(self, offset: int, length: int) -> bytes:
@@ -34,9 +37,13 @@ class RemoteSource(ByteSource):
             index = position // CHUNK
             chunk = self._chunks.get(index)
             if chunk is None:
+                if (len(self._chunks) + 1) * CHUNK > self.budget:
+                    raise HeaderError(f"{self.name}: reading beyond {self.budget} bytes from the "
+                                      "Hub (the Hub header read and cache limit); refused")
                 chunk = self.client.range(self.repo_id, self.path, self.revision, index * CHUNK,
                                           CHUNK)
                 self._chunks[index] = chunk
+                self.bytes_read += len(chunk)
             start = position - index * CHUNK
             piece = chunk[start:start + end - position]
             if not piece:
@@ -196,6 +203,9 @@ class RelatedReposSource(Source):
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
+        except HubLimitError as error:
+            facts.problem("hub-base-model", str(error), kind="limit")
+            return
         related = _related(self.client, "model", repo_id, model.card_data, model.gated)
         related.files = [name for name, _ in model.siblings]
         facts.base_models.append(related)
@@ -207,6 +217,9 @@ class RelatedReposSource(Source):
             dataset, _ = self.client.dataset_info(repo_id)
         except NetworkError as error:
             facts.problem("hub-dataset", str(error), kind="network")
+            return
+        except HubLimitError as error:
+            facts.problem("hub-dataset", str(error), kind="limit")
             return
         if dataset is None:
             facts.datasets.append(RelatedRepo(repo_id, "dataset", False, _api_evidence(

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from opengauge.limits import MAX_CARD_LINKS
 from opengauge.model import Evidence, Locator
 from opengauge.sources.card import CardBody, split_body
 from opengauge.sources.facts import CardFacts, Facts, Link
@@ -74,6 +75,8 @@ def find_links(body: CardBody, card: CardFacts | None, locate: Locate) -> list[L
     def add(kind: str, ident: str, url: str, line: int | None, quote: str, field: str | None,
             in_code: bool, section: str | None) -> None:
         key = (kind, ident.lower())
+        if key not in found and len(found) >= MAX_CARD_LINKS:
+            return
         if key in found and not (found[key].in_code and not in_code):
             return
         evidence = Evidence(SOURCE, locate(line, field), quote[:200])
@@ -113,5 +116,8 @@ class LinksSource(Source):
         if card is None:
             return
         body = split_body(card.text.lstrip("\ufeff").replace("\r\n", "\n"), card.body_line)
-        facts.links.extend(find_links(body, card, lambda line, field: repo.locate(card.file, line,
-                                                                                   field)))
+        links = find_links(body, card, lambda line, field: repo.locate(card.file, line, field))
+        facts.links.extend(links)
+        if len(links) >= MAX_CARD_LINKS:
+            facts.problem(SOURCE, f"{card.file}: more than {MAX_CARD_LINKS} distinct links (the "
+                          "card link limit); the rest were not read", kind="limit")

@@ -2,7 +2,9 @@
 
 Folder discovery is bounded: depth, file and folder counts are capped, hidden folders (.git,
 .cache, ...) are skipped, and symlinked folders are followed at most once each, so a symlink
-loop ends the walk of that branch instead of the program.
+loop ends the walk of that branch instead of the program. Only the folder is read: a symlink
+that leaves it is not followed, and FIFOs, devices and sockets are never opened (each is a
+`folder` problem naming the entry).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opengauge.errors import BadInput
+from opengauge.limits import inside, read_regular, special_kind
 from opengauge.model import Locator
 from opengauge.sources.bytesource import FileSource
 from opengauge.sources.interface import RepoFile, Repository
@@ -41,6 +44,7 @@ def walk(root: Path, limits: WalkLimits | None = None) -> Walk:
     result = Walk()
     try:
         seen = {os.path.realpath(root)}
+        real_root = Path(os.path.realpath(root))
     except OSError as exc:
         raise BadInput(f"{root}: cannot read: {exc.strerror or exc}") from None
     queue: deque[tuple[Path, str, int]] = deque([(root, "", 0)])
@@ -57,6 +61,11 @@ def walk(root: Path, limits: WalkLimits | None = None) -> Walk:
             continue
         for entry in entries:
             name = f"{prefix}{entry.name}"
+            if entry.is_symlink() and os.path.exists(entry.path) \
+                    and not inside(real_root, Path(entry.path)):
+                result.notes.append(f"{name}: skipped (symlink that leaves the folder; "
+                                    "not followed)")
+                continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
                 is_file = not is_dir and entry.is_file(follow_symlinks=True)
@@ -85,9 +94,19 @@ def walk(root: Path, limits: WalkLimits | None = None) -> Walk:
                 except OSError:
                     size = None
                 result.files.append(RepoFile(name, size))
-            elif entry.is_symlink():
+            elif entry.is_symlink() and not os.path.exists(entry.path):
                 result.notes.append(f"{name}: skipped (broken symlink)")
+            else:
+                result.notes.append(f"{name}: skipped ({_special(entry.path)}; only regular "
+                                    "files are read)")
     return result
+
+
+def _special(path: str) -> str:
+    try:
+        return f"is {special_kind(Path(path)) or 'not a regular file'}"
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 class LocalRepository(Repository):
@@ -100,6 +119,9 @@ class LocalRepository(Repository):
         self.root = root
         self.label = str(root)
         self._only = only
+        self._asked = set((only or [])[:1])
+        """The file the user named (a single-file target): read even through a symlink."""
+        self._refused: list[str] = []
         self._limits = limits
         self._walk: Walk | None = None
 
@@ -108,6 +130,8 @@ class LocalRepository(Repository):
             if self._only is not None:
                 listing = Walk()
                 for name in self._only:
+                    if self._refuse(name):
+                        continue
                     try:
                         size = (self.root / name).stat().st_size
                     except OSError as exc:
@@ -125,25 +149,37 @@ class LocalRepository(Repository):
 
     @property
     def notes(self) -> list[str]:
-        return self._listing().notes
+        return self._listing().notes + self._refused
 
     def path(self, name: str) -> Path:
         return self.root / name
 
+    def _refuse(self, name: str) -> bool:
+        """Whether `name` leads out of the folder (noted once); the named target never does."""
+        if name in self._asked or inside(self.root, self.path(name)):
+            return False
+        note = f"{name}: skipped (symlink that leaves the folder; not followed)"
+        if note not in self._refused:
+            self._refused.append(note)
+        return True
+
     def read(self, name: str, limit: int) -> tuple[bytes, bool] | None:
         path = self.path(name)
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1)
-        except FileNotFoundError:
+        if self._refuse(name):
             return None
-        except IsADirectoryError:
+        try:
+            return read_regular(path, limit)
+        except (FileNotFoundError, IsADirectoryError):
+            return None
+        except BadInput as exc:  # a FIFO, device or socket
+            self._refused.append(f"{name}: skipped ({str(exc).split(': ')[-1]})")
             return None
         except OSError as exc:
             raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return data[:limit], len(data) > limit
 
     def open(self, name: str) -> FileSource:
+        if self._refuse(name):
+            raise BadInput(f"{self.path(name)}: symlink that leaves the folder; not followed")
         return FileSource(self.path(name), str(self.path(name)))
 
     def locate(self, name: str, line: int | None = None, field: str | None = None) -> Locator:

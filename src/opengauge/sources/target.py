@@ -14,6 +14,7 @@ from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from opengauge.errors import BadInput, NotFound
+from opengauge.limits import special_kind
 
 TargetKind = Literal["path", "hub", "catalog"]
 PathKind = Literal["folder", "gguf", "safetensors", "index"]
@@ -131,6 +132,12 @@ def _looks_like_path(raw: str) -> bool:
 def _path_target(raw: str, path: Path) -> Target:
     if not _exists(path):
         raise NotFound(f"target '{raw}': no such file or folder")
+    try:
+        special = None if path.is_dir() else special_kind(path)
+    except OSError as exc:
+        raise BadInput(f"target '{raw}': cannot read: {exc.strerror or exc}") from None
+    if special is not None:
+        raise BadInput(f"target '{raw}': is {special}, not a regular file or folder; refused")
     kind = path_kind(path)
     if kind is None:
         raise BadInput(f"target '{raw}': expected a folder, a .gguf or .safetensors file, or a "

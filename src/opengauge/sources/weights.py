@@ -14,6 +14,7 @@ from posixpath import dirname, join
 from typing import Any
 
 from opengauge.errors import BadInput
+from opengauge.limits import MAX_HEADER_BYTES_PER_CHECK
 from opengauge.model import Evidence
 from opengauge.sources import ggufheader, safetensors
 from opengauge.sources.facts import Fact, Facts, GgufMeta, WeightFile
@@ -48,6 +49,8 @@ class WeightsSource(Source):
         self.safetensors_headers = safetensors_headers
         self.gguf_headers = gguf_headers
         self.strict = strict
+        self.header_bytes = 0
+        """Header bytes read so far in this check (at most MAX_HEADER_BYTES_PER_CHECK)."""
 
     def collect(self, repo: Repository, facts: Facts) -> None:
         files = repo.files()
@@ -91,9 +94,12 @@ class WeightsSource(Source):
         counted: set[str] = set()
         for item in indexes:
             evidence = repo.evidence(SOURCE_INDEX, item.name)
+            if self._spent(facts, item.name, evidence):
+                continue
             read = repo.read(item.name, safetensors.MAX_INDEX_BYTES)
             if read is None:
                 continue
+            self.header_bytes += len(read[0])
             try:
                 if read[1]:
                     raise BadInput(f"{item.name}: over the {safetensors.MAX_INDEX_BYTES}-byte limit")
@@ -117,17 +123,34 @@ class WeightsSource(Source):
         if not read:
             weight.evidence.note = "header not read"
             return None
+        if self._spent(facts, weight.name, weight.evidence):
+            weight.evidence.note = "header not read (per-check header byte limit spent)"
+            return None
         try:
             with _Opened(repo, weight.name) as source:
-                if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
-                    weight.format = "lfs-pointer"
-                    weight.evidence.note = "Git LFS pointer: the weights themselves are not here"
-                    return None
-                return reader(source)
+                try:
+                    if source.read_at(0, len(LFS_POINTER)) == LFS_POINTER:
+                        weight.format = "lfs-pointer"
+                        weight.evidence.note = "Git LFS pointer: the weights themselves are not here"
+                        return None
+                    return reader(source)
+                finally:
+                    self.header_bytes += source.bytes_read
         except BadInput as error:
             self._fail(facts, source_name, error, weight.evidence)
             weight.counted = False
             return None
+
+    def _spent(self, facts: Facts, name: str, evidence: Evidence) -> bool:
+        """Whether the per-check budget of header and index bytes is spent (noted once)."""
+        if self.header_bytes < MAX_HEADER_BYTES_PER_CHECK:
+            return False
+        if not any(p.kind == "limit" and p.source == "weights" for p in facts.problems):
+            facts.problem("weights", f"{name}: {MAX_HEADER_BYTES_PER_CHECK} bytes of weights "
+                          "headers and shard indexes already read in this check (the per-check "
+                          "header limit); this file and later ones were not read", evidence,
+                          kind="limit")
+        return True
 
     def _safetensors(self, repo: Repository, facts: Facts, item: RepoFile,
                      read: bool) -> WeightFile:

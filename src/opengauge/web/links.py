@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+RESERVED_PAGES = frozenset({"index"})
+"""Page names in the static site's models/ folder that a model's page must not take."""
+
+
+def model_page(model_id: str) -> str:
+    """The static file name (without .html) of a model's page; ids never hold `_`, so the
+    `_` prefix given to a reserved name cannot collide with another model."""
+    return f"_{model_id}" if model_id in RESERVED_PAGES else model_id
+
 
 @dataclass(frozen=True)
 class Links:
@@ -43,7 +52,7 @@ class Links:
         return base + (f"?{urlencode(query)}" if query and not self.static else "")
 
     def model(self, model_id: str, pins: list[str] | None = None) -> str:
-        base = self._path(f"/models/{quote(model_id)}", f"models/{quote(model_id)}.html")
+        base = self._path(f"/models/{quote(model_id)}", f"models/{quote(model_page(model_id))}.html")
         if pins and not self.static:
             base += "?" + urlencode([("snapshot", p) for p in pins])
         return base
