@@ -22,7 +22,7 @@ from opengauge.assess import licensing
 from opengauge.assess.dossier import Dossier
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Ranked, Report, Subject
+from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
 from opengauge.sources.facts import Facts
 from opengauge.sources.target import Target, resolve_target
 from opengauge.store import Store
@@ -77,8 +77,39 @@ def check_target(text: str, own: str | Path | None = None, options: CheckOptions
         return api.check(str(target.name), own)
     if target.kind == "path" and not allow_paths:
         raise BadInput(f"target '{text}': local paths are not checked here")
-    facts = gather(target, options or CheckOptions(), store)
+    from opengauge.sources.hub import HubUnreachable
+
+    try:
+        facts = gather(target, options or CheckOptions(), store)
+    except HubUnreachable as error:
+        if target.kind != "hub":
+            raise
+        return catalog_fallback(target, error, own)
     return report(facts, own)
+
+
+def catalog_fallback(target: Target, error: Any, own: str | Path | None = None) -> Report:
+    """The catalog's curated view of a Hub id the identity table knows, when the Hub cannot be
+    reached; its `hub-unreachable` finding notes that the revision was not assessed. Without a
+    catalog entry the failure stands (exit 4)."""
+    from opengauge import api
+    from opengauge.errors import NetworkError
+    from opengauge.identity import table
+
+    known = set(api.model_ids(own))
+    ids = [i for i in table().ids_for_hub(str(target.repo_id)) if i in known]
+    if len(ids) != 1:
+        raise NetworkError(f"{finding_rules.UNREACHABLE.format(reason=error.reason)}: but there is "
+                           f"no local evidence for {target.label} (not in the catalog, nothing "
+                           "stored)") from None
+    result = api.check(ids[0], own)
+    note = (f"{target.label} was not read: the revision was not assessed; this is the catalog's "
+            f"curated view of {ids[0]}")
+    result.findings.append(finding_rules.unreachable_finding(
+        error.reason, [Evidence("hub", Locator(url=error.endpoint), note=str(error))], note=note))
+    result.provenance = {**(result.provenance or {}), "target": target.to_dict(),
+                         "revision": None, "revision_note": note}
+    return result
 
 
 def gather(target: Target, options: CheckOptions, store: Store | None = None) -> Facts:

@@ -38,6 +38,8 @@ FINDINGS: dict[str, str] = {
     "card-unfilled": "the model card's sections are empty template placeholders",
     "evidence-unreadable": "some evidence could not be read (gated files, network, malformed "
                            "or truncated files)",
+    "hub-unreachable": "the Hub could not be reached (DNS failure, refused, no route); the answer "
+                       "rests on local evidence",
     "analyzer-unavailable": "the license analyzer is not installed, so license findings and "
                             "license-dependent ratings are unknown",
 }
@@ -265,8 +267,26 @@ def card_unfilled(d: Dossier) -> list[dict[str, Any]]:
                     [s.evidence for s in template[:5]])]
 
 
+UNREACHABLE = ("the Hub could not be reached ({reason}); answered from local evidence; use "
+               "--offline to skip it")
+
+
+def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -> dict[str, Any]:
+    """The `hub-unreachable` finding with its one documented message."""
+    return finding("hub-unreachable", "warning", UNREACHABLE.format(reason=reason), evidence,
+                   **details)
+
+
+def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:
+    found = [p for p in d.facts.problems if p.kind == "unreachable"]
+    if not found:
+        return []
+    return [unreachable_finding(found[0].message,
+                                [found[0].evidence] if found[0].evidence else [])]
+
+
 def evidence_unreadable(d: Dossier) -> list[dict[str, Any]]:
-    problems = d.facts.problems
+    problems = [p for p in d.facts.problems if p.kind != "unreachable"]  # said once, above
     if not problems:
         return []
     counts = Counter(p.kind for p in problems)
@@ -288,8 +308,8 @@ def analyzer_unavailable(d: Dossier) -> list[dict[str, Any]]:
 RULES: tuple[Callable[[Dossier], list[dict[str, Any]]], ...] = (
     license_mismatch, license_other_without_file, gated_eu_excluded, more_permissive_than_base,
     noncommercial_training_data, license_missing, license_unidentified, license_link_broken,
-    acceptable_use_policy, gated_access, related_not_found, card_unfilled, evidence_unreadable,
-    analyzer_unavailable,
+    acceptable_use_policy, gated_access, related_not_found, card_unfilled, hub_unreachable,
+    evidence_unreadable, analyzer_unavailable,
 )
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -68,6 +68,8 @@ class Governing:
     texts: list[GoverningText]
     notes: list[str]
     model_type: list[str] | None = None
+    unreachable: list[str] | None = None
+    """The `hub-unreachable` message when the Hub could not be reached."""
 
 
 def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
@@ -146,8 +148,9 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         report = api.check(target, own)
         kind = "catalog"
     texts, notes = report_texts(report)
-    return Governing(kind, report.subject.id, report.subject.name, texts, notes,
-                     report.subject.type or None)
+    unreachable = api.unreachable_messages([report])
+    return Governing(kind, report.subject.id, report.subject.name, texts,
+                     [*unreachable, *notes], report.subject.type or None, unreachable)
 
 
 def text_summary(text: GoverningText) -> dict[str, Any]:
@@ -177,4 +180,5 @@ def can_i(target: str, questions: Questions, own: str | Path | None = None,
     return {"target": target, "id": found.id, "name": found.name, "kind": found.kind,
             "notice": NOTICE, "questions": [a.question for a in answers],
             "texts": [text_summary(t) for t in found.texts],
-            "answers": [a.to_dict() for a in answers], "counts": counts, "notes": notes}
+            "answers": [a.to_dict() for a in answers], "counts": counts, "notes": notes,
+            **({"hub_unreachable": found.unreachable} if found.unreachable else {})}

@@ -9,7 +9,7 @@ from opengauge.errors import NetworkError, NotFound
 from opengauge.model import Evidence, Locator
 from opengauge.sources.bytesource import ByteSource
 from opengauge.sources.facts import Fact, Facts, HubFacts, Problem, RelatedRepo
-from opengauge.sources.hub import HubClient, HubModel
+from opengauge.sources.hub import HubClient, HubModel, HubUnreachable
 from opengauge.sources.interface import RepoFile, Repository, Source
 from opengauge.sources.target import is_hub_name
 
@@ -147,8 +147,9 @@ def _base_ids(value: Any) -> list[str]:
 class RelatedReposSource(Source):
     """Looks up the card's base models and datasets on the Hub (their licenses and gating).
 
-    Unknown repositories are recorded with `found=False`; an unreachable Hub becomes a Problem
-    (kind "network"), so a local assessment still completes.
+    Unknown repositories are recorded with `found=False`; a Hub that answers with errors becomes
+    a Problem (kind "network"), one that cannot be connected to at all a single Problem (kind
+    "unreachable", see `unreachable`), so a local assessment still completes from local evidence.
     """
 
     name = "hub-related"
@@ -193,6 +194,9 @@ class RelatedReposSource(Source):
             facts.base_models.append(RelatedRepo(repo_id, "model", False, _api_evidence(
                 self.client, "model", repo_id, None, None, "hub-base-model")))
             return
+        except HubUnreachable as error:
+            unreachable(facts, error)
+            return
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
@@ -205,6 +209,9 @@ class RelatedReposSource(Source):
             return
         try:
             dataset, _ = self.client.dataset_info(repo_id)
+        except HubUnreachable as error:
+            unreachable(facts, error)
+            return
         except NetworkError as error:
             facts.problem("hub-dataset", str(error), kind="network")
             return
@@ -214,6 +221,13 @@ class RelatedReposSource(Source):
             return
         facts.datasets.append(_related(self.client, "dataset", repo_id, dataset.card_data,
                                        dataset.gated))
+
+
+def unreachable(facts: Facts, error: HubUnreachable) -> None:
+    """Record once per target that the Hub could not be reached (finding `hub-unreachable`)."""
+    if not any(p.kind == "unreachable" for p in facts.problems):
+        facts.problem("hub", error.reason, Evidence("hub", Locator(url=error.endpoint),
+                                                    note=str(error)), kind="unreachable")
 
 
 def _related(client: HubClient, kind: str, repo_id: str, card: dict[str, Any],
