@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from opengauge.errors import BadInput
 from opengauge.sources import safetensors
 from opengauge.sources.card import CardSource
+from opengauge.sources.cardterms import CardTermsSource
 from opengauge.sources.config import ConfigSource
 from opengauge.sources.facts import Facts
 from opengauge.sources.hub import HubClient, HubOptions
@@ -49,13 +50,13 @@ def gather(target: Target | str, options: GatherOptions | None = None,
         hub_repo = HubRepository(client, model, target.revision)
         repo: Repository = hub_repo
         sources: list[Source] = [
-            CardSource(), LicenseFilesSource(options.analyze_licenses), ConfigSource(),
-            WeightsSource(safetensors_headers=0, gguf_headers=options.hub_gguf_headers),
+            CardSource(), CardTermsSource(), LicenseFilesSource(options.analyze_licenses),
+            ConfigSource(), WeightsSource(safetensors_headers=0, gguf_headers=options.hub_gguf_headers),
             HubInfoSource(cached), LinksSource()]
     else:
         repo = _local_repository(target, options)
-        sources = [CardSource(), LicenseFilesSource(options.analyze_licenses), ConfigSource(),
-                   WeightsSource(strict=target.path_kind != "folder"), LinksSource()]
+        sources = [CardSource(), CardTermsSource(), LicenseFilesSource(options.analyze_licenses),
+                   ConfigSource(), WeightsSource(strict=target.path_kind != "folder"), LinksSource()]
     if options.lookups:
         sources.append(RelatedReposSource(client))
     for source in sources:
