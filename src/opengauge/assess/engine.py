@@ -20,10 +20,12 @@ from opengauge import __version__
 from opengauge.assess import findings as finding_rules
 from opengauge.assess import licensing
 from opengauge.assess.dossier import Dossier
+from opengauge.assess.licensing import WEIGHTS_SCOPES
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
 from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
 from opengauge.sources.facts import Facts
+from opengauge.sources.licensefiles import SCOPES
 from opengauge.sources.target import Target, resolve_target
 from opengauge.store import Store
 
@@ -294,13 +296,19 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
                       f"{r.label} ({verdicts.get(r.open_source, 'open source status unknown')})"
                       for r in [*picture.terms, *picture.base_models]) or None
-    results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source}
-               for r in picture.model if r.result is not None]
+    results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source,
+                "scope": r.scope}
+               for r in picture.model if r.result is not None and r.scope in WEIGHTS_SCOPES]
+    results += [{**r.result, "path": r.result.get("path") or r.declared, "source": "base-model",
+                 "base_model": r.subject, "scope": r.scope}
+                for r in picture.base_models if r.result is not None]
     section: dict[str, Any] = {
         "name": picture.declared_name(), "open_source": picture.open_source,
         "confidence": picture.confidence, "basis": basis,
         "analysis": {"results": results} if results else None,
         "declared": [r.to_dict() for r in picture.model],
+        "texts_by_scope": {scope: [r.declared for r in picture.model if r.scope == scope]
+                           for scope in SCOPES if any(r.scope == scope for r in picture.model)},
         "base_models": [r.to_dict() for r in picture.base_models],
         "datasets": [r.to_dict() for r in picture.datasets],
     }

@@ -13,14 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from opengauge.assess.dossier import FILLED_WORDS, Dossier
-from opengauge.assess.licensing import LicenseReading
+from opengauge.assess.licensing import CARD_TERMS, LicenseReading
 from opengauge.model import Evidence
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
 
 FINDINGS: dict[str, str] = {
     "license-mismatch": "the card, a license file, GGUF metadata or the base model name "
-                        "different licenses",
+                        "different licenses for the same scope (weights, code, data, docs)",
+    "base-model-unversioned": "the card names a base model family without a version, and "
+                              "several versions are possible",
     "license-other-without-file": "the card says `license: other` and the repository has no "
                                   "license file",
     "gated-eu-excluded": "access is gated and users in the EU are excluded",
@@ -84,16 +86,24 @@ def _where(reading: LicenseReading) -> str:
                                                                           reading.source)
 
 
+def same_scope(a: LicenseReading, b: LicenseReading) -> bool:
+    """Whether two declarations may govern the same thing (an unknown scope may be any)."""
+    return a.scope == b.scope or "unknown" in (a.scope, b.scope)
+
+
 def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
-    own = [r for r in d.licenses.terms if r.source != "use-policy" and r.identified]
+    own = [r for r in d.licenses.model if r.source not in ("use-policy", "notice", *CARD_TERMS)
+           and r.identified]
     found = []
     for i, a in enumerate(own):
         for b in own[i + 1:]:
-            if not agree(a, b):
+            if same_scope(a, b) and not agree(a, b):
+                scope = a.scope if a.scope != "unknown" else b.scope
                 found.append(finding(
                     "license-mismatch", "error",
-                    f"{_where(a)} says {a.label}, but {_where(b)} says {b.label}",
-                    [a.cited(), b.cited()], against="release"))
+                    f"{_where(a)} says {a.label}, but {_where(b)} says {b.label}"
+                    + (f" (both for the {scope})" if scope != "unknown" else ""),
+                    [a.cited(), b.cited()], against="release", scope=scope))
     primary = d.licenses.primary
     if primary is not None and primary.source != "use-policy":
         for base in d.licenses.base_models:
@@ -210,7 +220,8 @@ def gated_eu_excluded(d: Dossier) -> list[dict[str, Any]]:
 def license_missing(d: Dossier) -> list[dict[str, Any]]:
     card = d.facts.card
     declared = bool(card and (card.licenses or card.license_name)) or bool(d.licenses.model) \
-        or any(license_kind(n) == "license" for n, _ in d.facts.files)
+        or any(license_kind(n) == "license" for n, _ in d.facts.files) \
+        or bool(d.facts.card_terms)  # a license section, extra_gated_prompt or prose
     if declared:
         return []
     if d.single_file:
@@ -285,6 +296,14 @@ def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:
                                 [found[0].evidence] if found[0].evidence else [])]
 
 
+def base_model_unversioned(d: Dossier) -> list[dict[str, Any]]:
+    return [finding("base-model-unversioned", "warning",
+                    f"the card names the base model '{u['name']}' without a version; its terms "
+                    f"are not bound (candidates: {', '.join(u['candidates'])})",
+                    [u["evidence"]], candidates=list(u["candidates"]))
+            for u in d.licenses.unversioned]
+
+
 def evidence_unreadable(d: Dossier) -> list[dict[str, Any]]:
     problems = [p for p in d.facts.problems if p.kind != "unreachable"]  # said once, above
     if not problems:
@@ -308,7 +327,8 @@ def analyzer_unavailable(d: Dossier) -> list[dict[str, Any]]:
 RULES: tuple[Callable[[Dossier], list[dict[str, Any]]], ...] = (
     license_mismatch, license_other_without_file, gated_eu_excluded, more_permissive_than_base,
     noncommercial_training_data, license_missing, license_unidentified, license_link_broken,
-    acceptable_use_policy, gated_access, related_not_found, card_unfilled, hub_unreachable,
+    acceptable_use_policy, gated_access, related_not_found, base_model_unversioned, card_unfilled,
+    hub_unreachable,
     evidence_unreadable, analyzer_unavailable,
 )
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}

@@ -115,6 +115,16 @@ def _looks_like_path(target: str) -> bool:
         re.search(r"\.(?:txt|md|license|licence|gguf|safetensors|json)$", target, re.IGNORECASE))
 
 
+def _is_model_folder(path: Path) -> bool:
+    """A folder holding a model (card, config, weights): read as `check` reads it, so the card's
+    own terms and the base model's join its license files."""
+    if not path.is_dir():
+        return False
+    from opengauge.sources.local import holds_a_model
+
+    return holds_a_model(path)
+
+
 def _is_weights(path: Path) -> bool:
     name = path.name.lower()
     return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
@@ -129,7 +139,7 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         from opengauge.errors import NotFound
 
         raise NotFound(f"{target}: no such file or folder")
-    if path.exists() and not _is_weights(path):
+    if path.exists() and not _is_weights(path) and not _is_model_folder(path):
         from opengauge import licenses
 
         results = licenses.analyze_path(path)
@@ -139,6 +149,7 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         return Governing("files", None, path.name or str(path), texts, notes)
     check_target = getattr(api, "check_target", None)
     if path.exists() or ("/" in target and check_target is not None):
+        target = f"path:{target}" if path.exists() else target
         if check_target is None:
             raise BadInput(f"{target}: checking weights files or Hub ids needs the automatic "
                            "assessment, which this opengauge does not have")
