@@ -115,7 +115,7 @@ def test_concurrency_is_bounded_by_jobs(hub, store, options, tmp_path):
 
 def test_release_gates_apply_to_every_target(hub, store, options, tmp_path):
     path = write_list(tmp_path, [TINY, "meta-llama/Llama-2-7b-chat-hf"])
-    result = run(path, None, options, store=store, rules=parse([], ["license-missing"]))
+    result = run(path, None, options, store=store, rules=parse([], ["gated-access"]))
     assert [i.gate["passed"] for i in result.items] == [True, False]
     assert [i.exit_code for i in result.items] == [0, 1] and result.exit_code == 1
     assert result.items[1].to_record()["gate"]["requirements"][0]["actual"] == 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from opengauge.assess.dossier import FILLED_WORDS, Dossier
 from opengauge.assess.licensing import CARD_TERMS, LicenseReading
+from opengauge.licensenames import reads_as_license
 from opengauge.model import Evidence
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
@@ -107,7 +108,8 @@ def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
     primary = d.licenses.primary
     if primary is not None and primary.source != "use-policy":
         for base in d.licenses.base_models:
-            if not base.identified or agree(primary, base) or _more_permissive(d, base):
+            if not base.identified or agree(primary, base) or _more_permissive(d, base) \
+                    or any(f.get("base_model") == base.subject for f in found):
                 continue
             both_open = primary.open_source is True and base.open_source is True
             found.append(finding(
@@ -133,9 +135,11 @@ def _more_permissive(d: Dossier, base: LicenseReading) -> str | None:
 
 
 def more_permissive_than_base(d: Dossier) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     for base in d.licenses.base_models:
         why = _more_permissive(d, base)
+        if any(f["base_model"] == base.subject for f in found):
+            continue  # one finding per base model (its license and use policy say it once)
         if why and d.licenses.primary is not None:
             found.append(finding("more-permissive-than-base", "error",
                                  f"fine-tune of {base.subject}: {why}",
@@ -221,7 +225,7 @@ def license_missing(d: Dossier) -> list[dict[str, Any]]:
     card = d.facts.card
     declared = bool(card and (card.licenses or card.license_name)) or bool(d.licenses.model) \
         or any(license_kind(n) == "license" for n, _ in d.facts.files) \
-        or bool(d.facts.card_terms)  # a license section, extra_gated_prompt or prose
+        or any(t.kind != "gated-prompt" or reads_as_license(t.text) for t in d.facts.card_terms)
     if declared:
         return []
     if d.single_file:
