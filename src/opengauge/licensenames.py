@@ -16,7 +16,8 @@ LICENSE_WORDS = ("license", "licence", "agreement", "terms", "policy", "copying"
 CODE_SUFFIXES = (".py", ".js", ".ts", ".sh", ".json", ".yaml", ".yml", ".toml", ".cfg",
                  ".ipynb", ".safetensors", ".gguf", ".bin", ".pt", ".pth", ".onnx", ".h5",
                  ".msgpack", ".model", ".tiktoken", ".c", ".cc", ".cpp", ".h", ".rs", ".go",
-                 ".java", ".html", ".css", ".csv", ".parquet", ".arrow", ".jsonl")
+                 ".java", ".html", ".css", ".csv", ".parquet", ".arrow", ".jsonl", ".gz", ".bz2",
+                 ".xz", ".tar", ".7z", ".zst")
 """Suffixes of files that are never license texts, whatever their name says."""
 
 BINARY_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".png", ".jpg", ".jpeg", ".gif", ".zip")

@@ -162,23 +162,27 @@ LOOKED_FOR = ("a model card (README.md)", "a config (config.json)", "a tokenizer
 
 
 def model_evidence(names: list[str]) -> set[str]:
-    """Which kinds of model files `names` hold: card, config, tokenizer, weights, gguf, license."""
+    """Which kinds of model files `names` hold: card, config or tokenizer (top level or one
+    folder down), weights or gguf (up to two folders down), license (a license text at the top
+    level or in LICENSES/)."""
     from opengauge.licensenames import license_kind
 
     found: set[str] = set()
     for name in names:
+        depth = name.count("/")
         base = name.rsplit("/", 1)[-1].lower()
-        if base in MODEL_CARDS:
+        if base in MODEL_CARDS and depth <= 1:
             found.add("card")
-        elif base in CONFIGS:
+        elif base in CONFIGS and depth <= 1:
             found.add("config")
-        elif base in TOKENIZERS:
+        elif base in TOKENIZERS and depth <= 1:
             found.add("tokenizer")
-        elif base.endswith(".gguf"):
+        elif base.endswith(".gguf") and depth <= 2:
             found.add("gguf")
-        elif base.endswith(WEIGHTS):
+        elif base.endswith(WEIGHTS) and depth <= 2:
             found.add("weights")
-        elif license_kind(name) is not None:
+        elif (depth == 0 and license_kind(name) == "license") or (
+                depth == 1 and name.lower().startswith("licenses/")):
             found.add("license")
     return found
 
