@@ -303,3 +303,20 @@ def test_family_without_version_is_unversioned_unless_one_fits(check, tmp_path):
     report = check(str(pinned), offline=True)
     assert "base-model-unversioned" not in finding_ids(report)
     assert report.license["open_source"] is False
+
+
+@needs_analyzer
+@needs_texts
+def test_code_terms_rate_the_code_and_weights_terms_the_weights(check, tmp_path):
+    from .test_assess_base_terms import mit_text
+
+    folder = release(tmp_path, card=DEEPSEEK_README, files={
+        "LICENSE-CODE": mit_text(), "LICENSE-MODEL": text("scancode/deepseek-la-1.0.LICENSE"),
+        "train.py": "import torch\n# the training loop\n"})
+    report = check(str(folder), offline=True)
+    mof = {r.dimension: r for r in report.frameworks["mof"].assessment.ratings}
+    assert mof["Training code"].evidence[0].quote == "MIT"
+    assert "deepseek" in mof["Model parameters (Final)"].evidence[0].quote
+    eu = {r.dimension: r for r in report.frameworks["osai"].assessment.ratings}
+    assert any(e.note == "MIT License: open source" for e in eu["trainingcode"].evidence)
+    assert report_record(report)["summary"]["open_source"] is False
