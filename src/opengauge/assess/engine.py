@@ -101,9 +101,9 @@ def catalog_fallback(target: Target, error: Any, own: str | Path | None = None) 
     known = set(api.model_ids(own))
     ids = [i for i in table().ids_for_hub(str(target.repo_id)) if i in known]
     if len(ids) != 1:
-        raise NetworkError(f"{finding_rules.UNREACHABLE.format(reason=error.reason)}: but there is "
-                           f"no local evidence for {target.label} (not in the catalog, nothing "
-                           "stored)") from None
+        raise NetworkError(f"the Hub could not be reached ({error.reason}) and there is no local "
+                           f"evidence for {target.label} (not in the catalog, nothing stored); "
+                           "try again when it can be reached") from None
     result = api.check(ids[0], own)
     note = (f"{target.label} was not read: the revision was not assessed; this is the catalog's "
             f"curated view of {ids[0]}")
