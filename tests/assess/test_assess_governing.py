@@ -266,6 +266,8 @@ def test_relabelled_gguf_with_a_llama_base_is_bound(check, tmp_path):
         report = check(str(folder / "model.gguf"), offline=offline)
         assert report.license["open_source"] is False, offline
         assert "more-permissive-than-base" in finding_ids(report)
+        from_hub = [b for b in report.license["base_models"] if b["declared"] == "llama3.1"]
+        assert bool(from_hub) is not offline  # online, the Hub's answer about the base joins
 
 
 @needs_analyzer

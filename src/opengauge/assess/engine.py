@@ -300,7 +300,9 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
                 "scope": r.scope}
                for r in picture.model if r.result is not None and r.scope in WEIGHTS_SCOPES]
     results += [{**r.result, "path": r.result.get("path") or r.declared, "source": "base-model",
-                 "base_model": r.subject, "scope": r.scope}
+                 "base_model": r.subject, "scope": r.scope,
+                 "restrictions": [{**x, "source": x.get("source") or f"base model {r.subject}"}
+                                  for x in r.result.get("restrictions") or []]}
                 for r in picture.base_models if r.result is not None]
     section: dict[str, Any] = {
         "name": picture.declared_name(), "open_source": picture.open_source,

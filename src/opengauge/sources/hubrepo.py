@@ -3,6 +3,7 @@ repositories its card points at (base models and training datasets)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from opengauge.errors import NetworkError, NotFound
@@ -164,6 +165,7 @@ class RelatedReposSource(Source):
         bases = [f.value for f in card.base_models] if card else []
         if not bases and facts.hub:
             bases = [f.value for f in facts.hub.base_models]
+        bases += gguf_bases(facts) + [m.name for m in facts.base_mentions if "/" in m.name]
         for base in _unique(bases)[:self.max_base_models]:
             if "/" in base:
                 self._base(base, facts)
@@ -246,6 +248,21 @@ def _related(client: HubClient, kind: str, repo_id: str, card: dict[str, Any],
         item.license_name = Fact(str(card["license_name"]), _api_evidence(
             client, kind, repo_id, "cardData.license_name", card["license_name"], source))
     return item
+
+
+def gguf_bases(facts: Facts) -> list[str]:
+    """Hub ids of the base models GGUF metadata names (`general.base_model.N.repo_url`)."""
+    found = []
+    for weight in facts.weights.gguf:
+        for fact in weight.gguf.base_models if weight.gguf else []:
+            url = fact.value.get("repo_url")
+            match = _HUB_MODEL_URL.match(url.strip()) if isinstance(url, str) else None
+            if match:
+                found.append(match.group(1))
+    return found
+
+
+_HUB_MODEL_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/?$")
 
 
 def _unique(values: list[str]) -> list[str]:
