@@ -439,7 +439,8 @@ def families_of_name(name: str, context: str) -> tuple[str | None, list[str]]:
         context, re.IGNORECASE)]
     if len(mentioned) == 1:
         return mentioned[0], mentioned
-    return None, mentioned or versioned
+    first = [slug] if slug in known else []  # the family's first release carries no version
+    return None, mentioned or first + versioned
 
 
 def _family_readings(family: str, subject: str, evidence: Evidence,
