@@ -284,6 +284,12 @@ def check_target(target: str, own: str | Path | None = None, *, offline: bool | 
     return run(target, own, options, store=store, allow_paths=allow_paths)
 
 
+def unreachable_messages(reports: list[Report]) -> list[str]:
+    """The distinct `hub-unreachable` messages of `reports` (to say once on stderr)."""
+    found = [f["message"] for r in reports for f in r.findings if f.get("id") == "hub-unreachable"]
+    return list(dict.fromkeys(found))
+
+
 def gate_rules(requires: list[str] | None = None, denies: list[str] | None = None) -> list[Any]:
     """Parsed release-gate rules (`--require`, `--deny`); BadInput naming a malformed one."""
     if not requires and not denies:
@@ -458,7 +464,7 @@ def read_targets(path: str | Path) -> list[tuple[str, str]]:
 def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path | None = None, *,
            framework: str | None = None, validate: bool = False, offline: bool | None = None,
            endpoint: str | None = None, token: str | None = None,
-           timeout: float | None = None) -> list[Any]:
+           timeout: float | None = None, warnings: list[str] | None = None) -> list[Any]:
     """Each target's report in export format `fmt` (see `formats.exports`), one per model.
 
     Targets are anything `check` accepts (a catalog name, a folder or weights file, an
@@ -466,6 +472,7 @@ def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path
     `read_targets`. Every target is resolved first (a repository is assessed then) and an
     unknown one raises naming its origin before anything is built; targets naming the same
     model (the history's model key: catalog id, Hub repository, absolute path) count once.
+    `warnings` receives the `hub-unreachable` messages of the reports (`unreachable_messages`).
     """
     from opengauge.errors import OpengaugeError
     from opengauge.formats.exports import export as export_report
@@ -487,6 +494,8 @@ def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path
             if origin is None:
                 raise
             raise type(error)(f"{origin}: {error}") from None
+    if warnings is not None:
+        warnings += unreachable_messages([r for r in found.values() if r is not None])
     items = []
     for key, report in found.items():
         item = export_report(report or check(key, own), fmt, framework=framework, validate=validate)

@@ -159,6 +159,7 @@ def check(
     if target is None:
         raise BadInput("check needs a TARGET (a path, org/name or catalog name) or --from FILE")
     report = api.check_target(target, catalog, **hub)
+    say_unreachable(api.unreachable_messages([report]))
     if history_enabled(no_history):
         problem = api.record_check(target, report)
         if problem:
@@ -176,6 +177,12 @@ def check(
     emit(document, format)
     if outcome is not None and not outcome["passed"]:
         raise CheckFailed("requirements not met: " + "; ".join(api.gate_failures(outcome)))
+
+
+def say_unreachable(messages: list[str]) -> None:
+    """Say once on stderr that the Hub could not be reached (finding `hub-unreachable`)."""
+    if messages:
+        print(f"opengauge: warning: {messages[0]}", file=sys.stderr)
 
 
 def history_enabled(no_history: bool) -> bool:
@@ -359,9 +366,11 @@ def export(
         targets += api.read_targets(from_file)
     if not targets:
         raise BadInput("export needs a model or --from FILE")
+    warnings: list[str] = []
     items = api.export(targets, format.value, catalog, framework=framework, validate=validate,
                        offline=True if offline else None, endpoint=endpoint, token=token,
-                       timeout=timeout)
+                       timeout=timeout, warnings=warnings)
+    say_unreachable(warnings)
     from opengauge.formats.inert import terminal
 
     if out is not None:
@@ -418,6 +427,10 @@ def can_i(
                                                           "conditional.")] = False,
     format: FormatOption = None,
     catalog: CatalogOption = None,
+    offline: OfflineOption = False,
+    endpoint: EndpointOption = None,
+    token: TokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Can I use it commercially, with N users, in a region, ...? Answers with the deciding clauses.
 
@@ -430,7 +443,10 @@ def can_i(
                        "region at a time")
     record = api.can_i(model, catalog, commercial=commercial, users=users, revenue=revenue,
                        region=region[0] if region else None, fine_tune=fine_tune, redistribute=redistribute,
-                       train_on_outputs=train_on_outputs, military=military)
+                       train_on_outputs=train_on_outputs, military=military,
+                       offline=True if offline else None, endpoint=endpoint, token=token,
+                       timeout=timeout)
+    say_unreachable(record.get("hub_unreachable") or [])
     emit(answers_document([record]), format)
     failed = [f"{a['answer']} for {a['question']}" for a in record["answers"]
               if a["answer"] in ("no", "unknown")]

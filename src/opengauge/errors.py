@@ -22,7 +22,7 @@ class BadInput(OpengaugeError):
 
 
 class NotFound(OpengaugeError):
-    """A model, target or file that does not exist."""
+    """A model, target or file that does not exist, or no model at the target."""
 
     exit_code = EXIT_NOT_FOUND
 

@@ -77,7 +77,8 @@ def test_a_rerun_resumes_and_retries_only_the_failures(hub, store, options, tmp_
     second = run(path, None, options, store=store)
     assert second.checked == 1 and second.exit_code == 0
     assert sum(i.resumed for i in second.items) == len(HUB_IDS) - 1
-    assert all(f"/{t}" not in p for _, p, _ in hub.log[before:] for t in HUB_IDS[:3])
+    # a kept target only asks for its current commit (model_info), never for a file
+    assert all(f"/{t}/" not in p for _, p, _ in hub.log[before:] for t in HUB_IDS[:3])
     third = run(path, None, options, store=store)
     assert third.checked == 0 and all(i.resumed for i in third.items)
     assert third.items[0].record == first.items[0].record
@@ -116,7 +117,7 @@ def test_concurrency_is_bounded_by_jobs(hub, store, options, tmp_path):
 
 def test_release_gates_apply_to_every_target(hub, store, options, tmp_path):
     path = write_list(tmp_path, [TINY, "meta-llama/Llama-2-7b-chat-hf"])
-    result = run(path, None, options, store=store, rules=parse([], ["license-missing"]))
+    result = run(path, None, options, store=store, rules=parse([], ["gated-access"]))
     assert [i.gate["passed"] for i in result.items] == [True, False]
     assert [i.exit_code for i in result.items] == [0, 1] and result.exit_code == 1
     assert result.items[1].to_record()["gate"]["requirements"][0]["actual"] == 1
@@ -172,3 +173,43 @@ def test_a_progress_bar_on_a_terminal(hub, tmp_path):
     assert len(done.stdout.splitlines()) == 3  # the records stay clean on stdout
     text = seen.decode("utf-8", "replace")
     assert "checking" in text and "3/3" in text
+
+
+def test_a_changed_folder_is_checked_again_and_says_why(store, options, tmp_path):
+    folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n",
+                     files={"LICENSE": "Apache License 2.0"})
+    path = write_list(tmp_path, [str(folder)])
+    assert run(path, None, options, store=store).checked == 1
+    kept = run(path, None, options, store=store)
+    assert kept.checked == 0 and kept.items[0].resumed
+    (folder / "LICENSE").write_text("Creative Commons Attribution-NonCommercial 4.0 changed")
+    again = run(path, None, options, store=store)
+    assert again.checked == 1 and not again.items[0].resumed
+    assert again.items[0].rechecked.startswith("the target changed (sha256:")
+    assert again.items[0].to_record()["rechecked"] == again.items[0].rechecked
+    assert "1 checked again because they changed" in again.notes()[0]
+
+
+def test_a_new_hub_commit_is_checked_again(hub, store, options, tmp_path):
+    hub.add_model("org/moving", {"README.md": "---\nlicense: mit\n---\n# M\n"}, sha="a" * 40)
+    path = write_list(tmp_path, ["org/moving"])
+    run(path, None, options, store=store)
+    assert run(path, None, options, store=store).items[0].resumed
+    hub.add_model("org/moving", {"README.md": "---\nlicense: mit\n---\n# M2\n"}, sha="b" * 40)
+    again = run(path, None, options, store=store)
+    assert again.checked == 1
+    assert again.items[0].rechecked == f"the target changed (hub:{'a' * 20} -> hub:{'b' * 20})"
+
+
+def test_a_new_tool_version_or_catalog_is_checked_again(store, options, tmp_path, monkeypatch):
+    import opengauge
+    from opengauge.assess import batch
+
+    folder = release(tmp_path, card="---\nlicense: mit\n---\n# M\n")
+    path = write_list(tmp_path, [str(folder)])
+    run(path, None, options, store=store)
+    monkeypatch.setattr(opengauge, "__version__", "99.0")
+    again = run(path, None, options, store=store)
+    assert again.checked == 1 and "the opengauge version changed" in again.items[0].rechecked
+    monkeypatch.setattr(batch, "catalog_fingerprint", lambda own=None: "another")
+    assert "the catalog snapshot changed" in run(path, None, options, store=store).items[0].rechecked

@@ -49,12 +49,12 @@ def test_catalog_names_still_work(hub):
 @pytest.mark.slow
 def test_release_gate_fails_with_the_requirements_listed(hub):
     done = cli(hub, "check", "meta-llama/Llama-2-7b-chat-hf", "-f", "json", "--require",
-               "open-source", "--require", "osai>=0.9", "--deny", "license-missing",
+               "open-source", "--require", "osai>=0.9", "--deny", "gated-access",
                "--require", "osai>=0")
     assert done.returncode == 1
     line = done.stderr.strip().splitlines()[-1]
     assert line.startswith("opengauge: error: requirements not met: open-source (")
-    assert "osai>=0.9 (osai score" in line and "license-missing (1 finding(s)" in line
+    assert "osai>=0.9 (osai score" in line and "gated-access (1 finding(s)" in line
     assert "osai>=0 " not in line
     gate = json.loads(done.stdout)["models"][0]["gate"]
     assert [r["passed"] for r in gate["requirements"]] == [False, False, True, False]

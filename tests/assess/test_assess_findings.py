@@ -51,9 +51,12 @@ def test_license_other_with_its_file_is_fine(check, tmp_path):
 
 
 def test_no_license_anywhere(check, tmp_path):
-    report = check("meta-llama/Llama-2-7b-chat-hf")
-    assert by_id(report, "license-missing")[0]["severity"] == "error"
     folder = release(tmp_path, card="# A model\n\nNo metadata at all.\n")
+    assert by_id(check(str(folder)), "license-missing")[0]["severity"] == "error"
+    assert by_id(check(str(folder / "model.safetensors")), "license-missing")[0]["severity"] == "info"
+    # the Llama 2 card has no `license:` but says "Use of this model is governed by the Meta
+    # license": a declaration (unidentified), not a missing license
+    assert not by_id(check("meta-llama/Llama-2-7b-chat-hf"), "license-missing")
     assert by_id(check(str(folder / "model.safetensors")), "license-missing")[0]["severity"] == "info"
 
 

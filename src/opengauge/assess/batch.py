@@ -1,10 +1,12 @@
 """`check --from FILE`: check many targets with bounded concurrency, and resume.
 
 Every target's result (its report record, or its error and exit code) is written to the
-SQLite store as soon as it is known, keyed by the batch (the list file and the Hub it asks).
-Running the same list again skips the targets already done, unless `fresh`; failed targets
-are tried again. A target that fails never stops the others. The batch's exit code is the
-largest of its targets' (0 done, 1 a release gate failed, 2 bad input, 3 not found,
+SQLite store as soon as it is known, keyed by the batch (the list file and the Hub it asks),
+with its fingerprint: the target's (the Hub commit, or the local digest `history` stores), the
+tool version and the catalog snapshot. Running the same list again keeps a target already done
+only when all three are unchanged (else it is checked again, and `rechecked` says why), unless
+`fresh`; failed targets are tried again. A target that fails never stops the others. The
+batch's exit code is the largest of its targets' (0 done, 1 a release gate failed, 2 bad input, 3 not found,
 4 network, 70 internal error).
 """
 
@@ -43,10 +45,13 @@ class Item:
     gate: dict[str, Any] | None = None
     history_problem: str | None = None
     """Why the check was not stored in the history (None: stored, or not asked to)."""
+    rechecked: str | None = None
+    """Why an earlier result was not kept (the target, tool or catalog changed)."""
 
     def to_record(self) -> dict[str, Any]:
         head = {"target": self.target, "origin": self.origin, "status": self.status,
-                "exit_code": self.exit_code, "resumed": self.resumed}
+                "exit_code": self.exit_code, "resumed": self.resumed,
+                **({"rechecked": self.rechecked} if self.rechecked else {})}
         if self.record is None:
             return {**head, "error": self.error}
         return {**head, **self.record, **({"gate": self.gate} if self.gate is not None else {})}
@@ -81,6 +86,10 @@ class BatchRun:
                 + f"; {c['checked']} checked now in {self.elapsed:.1f} s")
         if c["resumed"]:
             line += f", {c['resumed']} kept from an earlier run (--fresh checks them again)"
+        again = [i for i in self.items if i.rechecked]
+        if again:
+            line += (f"; {len(again)} checked again because they changed "
+                     f"({again[0].target}: {again[0].rechecked})")
         problems = [i.history_problem for i in self.items if i.history_problem]
         return [line] + ([f"warning: {len(problems)} checks not stored in the history: "
                           f"{problems[0]}"] if problems else [])
@@ -128,16 +137,78 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
         yield _Bar()
 
 
+RESUME_KEY = "_resume"
+"""Where a stored batch result keeps its fingerprint (removed before it is shown)."""
+
+
+def catalog_fingerprint(own: Any = None) -> str:
+    """The catalog snapshot a result was computed with: every dataset's source@snapshot."""
+    from opengauge import api
+
+    snaps = sorted(f"{s.source}@{s.layer}:{s.snapshot}" for s in api.data_snapshots(own))
+    return hashlib.sha256("\n".join(snaps).encode()).hexdigest()[:16]
+
+
+def target_fingerprint(text: str, options: CheckOptions, store: Store | None = None) -> str:
+    """The target's current fingerprint: the Hub commit (asked again, not from the cache), the
+    local digest the history stores (`engine.revision_of`), or `catalog` for a catalog name."""
+    from opengauge.assess.engine import revision_of
+    from opengauge.sources.gather import GatherOptions, gather
+    from opengauge.sources.hub import HubClient
+    from opengauge.sources.target import resolve_target
+
+    target = resolve_target(text)
+    if target.kind == "catalog":
+        return "catalog"
+    hub = options.hub_options()
+    if target.kind == "hub":
+        hub.refresh = True
+        model, _ = HubClient(hub, store).model_info(str(target.repo_id), target.revision)
+        return f"hub:{model.sha}"
+    hub.offline = True
+    facts = gather(target, GatherOptions(hub=hub, lookups=False, analyze_licenses=False),
+                   store=store)
+    return str(revision_of(facts)["revision"])
+
+
+def fingerprint(text: str, own: Any, options: CheckOptions, store: Store | None) -> dict[str, str]:
+    """The target's, the tool's and the catalog's fingerprints (a failure is a fingerprint too:
+    it never matches, so the target is checked again)."""
+    from opengauge import __version__
+
+    try:
+        target = target_fingerprint(text, options, store)
+    except OpengaugeError as error:
+        target = f"unknown ({error})"
+    return {"target": target, "tool": __version__, "catalog": catalog_fingerprint(own)}
+
+
+def changed(earlier: dict[str, Any] | None, now: dict[str, str]) -> str | None:
+    """Why an earlier result may not be kept, or None when nothing changed."""
+    if not earlier:
+        return "no fingerprint was stored with the earlier result"
+    if now["target"].startswith("unknown"):
+        return f"its fingerprint could not be read: {now['target'][9:-1]}"
+    names = {"target": "the target", "tool": "the opengauge version",
+             "catalog": "the catalog snapshot"}
+    for key, name in names.items():
+        if earlier.get(key) != now[key]:
+            return f"{name} changed ({str(earlier.get(key))[:24]} -> {now[key][:24]})"
+    return None
+
+
 def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
                batch: str, history: bool = False) -> Item:
     from opengauge.formats.records import report_record
 
     item = Item(origin="", target=text)
     try:
+        prints = fingerprint(text, own, options, store)
         report = check_target(text, own, options, store=store)
         record = report_record(report)
-        data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
-        item.status, item.record = "done", json.loads(data)
+        data = json.dumps({**record, RESUME_KEY: prints}, ensure_ascii=False,
+                          default=str).encode("utf-8")
+        item.status, item.record = "done", record
         if history:
             from opengauge.history import record_safely
 
@@ -178,10 +249,13 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
     for text, item in items.items():
         earlier = stored.get(text)
         if earlier is not None and earlier.status == "done" and earlier.record:
-            item.status, item.resumed = "done", True
-            item.record = json.loads(earlier.record)
-        else:
-            todo.append(text)
+            record = json.loads(earlier.record)
+            why = changed(record.pop(RESUME_KEY, None), fingerprint(text, own, options, store))
+            if why is None:
+                item.status, item.resumed, item.record = "done", True, record
+                continue
+            item.rechecked = why
+        todo.append(text)
     result = BatchRun(str(path), batch)
     started = time.perf_counter()
     progress.start(len(todo))

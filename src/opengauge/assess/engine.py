@@ -20,10 +20,12 @@ from opengauge import __version__
 from opengauge.assess import findings as finding_rules
 from opengauge.assess import licensing
 from opengauge.assess.dossier import Dossier
+from opengauge.assess.licensing import WEIGHTS_SCOPES
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Ranked, Report, Subject
+from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
 from opengauge.sources.facts import Facts
+from opengauge.sources.licensefiles import SCOPES
 from opengauge.sources.target import Target, resolve_target
 from opengauge.store import Store
 
@@ -78,8 +80,39 @@ def check_target(text: str, own: str | Path | None = None, options: CheckOptions
         return api.check(str(target.name), own)
     if target.kind == "path" and not allow_paths:
         raise BadInput(f"target '{text}': local paths are not checked here")
-    facts = gather(target, options or CheckOptions(), store)
+    from opengauge.sources.hub import HubUnreachable
+
+    try:
+        facts = gather(target, options or CheckOptions(), store)
+    except HubUnreachable as error:
+        if target.kind != "hub":
+            raise
+        return catalog_fallback(target, error, own)
     return report(facts, own)
+
+
+def catalog_fallback(target: Target, error: Any, own: str | Path | None = None) -> Report:
+    """The catalog's curated view of a Hub id the identity table knows, when the Hub cannot be
+    reached; its `hub-unreachable` finding notes that the revision was not assessed. Without a
+    catalog entry the failure stands (exit 4)."""
+    from opengauge import api
+    from opengauge.errors import NetworkError
+    from opengauge.identity import table
+
+    known = set(api.model_ids(own))
+    ids = [i for i in table().ids_for_hub(str(target.repo_id)) if i in known]
+    if len(ids) != 1:
+        raise NetworkError(f"the Hub could not be reached ({error.reason}) and there is no local "
+                           f"evidence for {target.label} (not in the catalog, nothing stored); "
+                           "try again when it can be reached") from None
+    result = api.check(ids[0], own)
+    note = (f"{target.label} was not read: the revision was not assessed; this is the catalog's "
+            f"curated view of {ids[0]}")
+    result.findings.append(finding_rules.unreachable_finding(
+        error.reason, [Evidence("hub", Locator(url=error.endpoint), note=str(error))], note=note))
+    result.provenance = {**(result.provenance or {}), "target": target.to_dict(),
+                         "revision": None, "revision_note": note}
+    return result
 
 
 def gather(target: Target, options: CheckOptions, store: Store | None = None) -> Facts:
@@ -264,13 +297,21 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
                       f"{r.label} ({verdicts.get(r.open_source, 'open source status unknown')})"
                       for r in [*picture.terms, *picture.base_models]) or None
-    results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source}
-               for r in picture.model if r.result is not None]
+    results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source,
+                "scope": r.scope}
+               for r in picture.model if r.result is not None and r.scope in WEIGHTS_SCOPES]
+    results += [{**r.result, "path": r.result.get("path") or r.declared, "source": "base-model",
+                 "base_model": r.subject, "scope": r.scope,
+                 "restrictions": [{**x, "source": x.get("source") or f"base model {r.subject}"}
+                                  for x in r.result.get("restrictions") or []]}
+                for r in picture.base_models if r.result is not None]
     section: dict[str, Any] = {
         "name": picture.declared_name(), "open_source": picture.open_source,
         "confidence": picture.confidence, "basis": basis,
         "analysis": {"results": results} if results else None,
         "declared": [r.to_dict() for r in picture.model],
+        "texts_by_scope": {scope: [r.declared for r in picture.model if r.scope == scope]
+                           for scope in SCOPES if any(r.scope == scope for r in picture.model)},
         "base_models": [r.to_dict() for r in picture.base_models],
         "datasets": [r.to_dict() for r in picture.datasets],
     }

@@ -13,14 +13,17 @@ from collections.abc import Callable
 from typing import Any
 
 from opengauge.assess.dossier import FILLED_WORDS, Dossier
-from opengauge.assess.licensing import LicenseReading
+from opengauge.assess.licensing import CARD_TERMS, LicenseReading
+from opengauge.licensenames import reads_as_license
 from opengauge.model import Evidence
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
 
 FINDINGS: dict[str, str] = {
     "license-mismatch": "the card, a license file, GGUF metadata or the base model name "
-                        "different licenses",
+                        "different licenses for the same scope (weights, code, data, docs)",
+    "base-model-unversioned": "the card names a base model family without a version, and "
+                              "several versions are possible",
     "license-other-without-file": "the card says `license: other` and the repository has no "
                                   "license file",
     "gated-eu-excluded": "access is gated and users in the EU are excluded",
@@ -38,6 +41,8 @@ FINDINGS: dict[str, str] = {
     "card-unfilled": "the model card's sections are empty template placeholders",
     "evidence-unreadable": "some evidence could not be read (gated files, network, malformed "
                            "or truncated files)",
+    "hub-unreachable": "the Hub could not be reached (DNS failure, refused, no route); the answer "
+                       "rests on local evidence",
     "analyzer-unavailable": "the license analyzer is not installed, so license findings and "
                             "license-dependent ratings are unknown",
 }
@@ -82,20 +87,29 @@ def _where(reading: LicenseReading) -> str:
                                                                           reading.source)
 
 
+def same_scope(a: LicenseReading, b: LicenseReading) -> bool:
+    """Whether two declarations may govern the same thing (an unknown scope may be any)."""
+    return a.scope == b.scope or "unknown" in (a.scope, b.scope)
+
+
 def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
-    own = [r for r in d.licenses.terms if r.source != "use-policy" and r.identified]
+    own = [r for r in d.licenses.model if r.source not in ("use-policy", "notice", *CARD_TERMS)
+           and r.identified]
     found = []
     for i, a in enumerate(own):
         for b in own[i + 1:]:
-            if not agree(a, b):
+            if same_scope(a, b) and not agree(a, b):
+                scope = a.scope if a.scope != "unknown" else b.scope
                 found.append(finding(
                     "license-mismatch", "error",
-                    f"{_where(a)} says {a.label}, but {_where(b)} says {b.label}",
-                    [a.cited(), b.cited()], against="release"))
+                    f"{_where(a)} says {a.label}, but {_where(b)} says {b.label}"
+                    + (f" (both for the {scope})" if scope != "unknown" else ""),
+                    [a.cited(), b.cited()], against="release", scope=scope))
     primary = d.licenses.primary
     if primary is not None and primary.source != "use-policy":
         for base in d.licenses.base_models:
-            if not base.identified or agree(primary, base) or _more_permissive(d, base):
+            if not base.identified or agree(primary, base) or _more_permissive(d, base) \
+                    or any(f.get("base_model") == base.subject for f in found):
                 continue
             both_open = primary.open_source is True and base.open_source is True
             found.append(finding(
@@ -121,9 +135,11 @@ def _more_permissive(d: Dossier, base: LicenseReading) -> str | None:
 
 
 def more_permissive_than_base(d: Dossier) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     for base in d.licenses.base_models:
         why = _more_permissive(d, base)
+        if any(f["base_model"] == base.subject for f in found):
+            continue  # one finding per base model (its license and use policy say it once)
         if why and d.licenses.primary is not None:
             found.append(finding("more-permissive-than-base", "error",
                                  f"fine-tune of {base.subject}: {why}",
@@ -208,7 +224,8 @@ def gated_eu_excluded(d: Dossier) -> list[dict[str, Any]]:
 def license_missing(d: Dossier) -> list[dict[str, Any]]:
     card = d.facts.card
     declared = bool(card and (card.licenses or card.license_name)) or bool(d.licenses.model) \
-        or any(license_kind(n) == "license" for n, _ in d.facts.files)
+        or any(license_kind(n) == "license" for n, _ in d.facts.files) \
+        or any(t.kind != "gated-prompt" or reads_as_license(t.text) for t in d.facts.card_terms)
     if declared:
         return []
     if d.single_file:
@@ -265,8 +282,34 @@ def card_unfilled(d: Dossier) -> list[dict[str, Any]]:
                     [s.evidence for s in template[:5]])]
 
 
+UNREACHABLE = ("the Hub could not be reached ({reason}); answered from local evidence; use "
+               "--offline to skip it")
+
+
+def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -> dict[str, Any]:
+    """The `hub-unreachable` finding with its one documented message."""
+    return finding("hub-unreachable", "warning", UNREACHABLE.format(reason=reason), evidence,
+                   **details)
+
+
+def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:
+    found = [p for p in d.facts.problems if p.kind == "unreachable"]
+    if not found:
+        return []
+    return [unreachable_finding(found[0].message,
+                                [found[0].evidence] if found[0].evidence else [])]
+
+
+def base_model_unversioned(d: Dossier) -> list[dict[str, Any]]:
+    return [finding("base-model-unversioned", "warning",
+                    f"the card names the base model '{u['name']}' without a version; its terms "
+                    f"are not bound (candidates: {', '.join(u['candidates'])})",
+                    [u["evidence"]], candidates=list(u["candidates"]))
+            for u in d.licenses.unversioned]
+
+
 def evidence_unreadable(d: Dossier) -> list[dict[str, Any]]:
-    problems = d.facts.problems
+    problems = [p for p in d.facts.problems if p.kind != "unreachable"]  # said once, above
     if not problems:
         return []
     counts = Counter(p.kind for p in problems)
@@ -288,8 +331,9 @@ def analyzer_unavailable(d: Dossier) -> list[dict[str, Any]]:
 RULES: tuple[Callable[[Dossier], list[dict[str, Any]]], ...] = (
     license_mismatch, license_other_without_file, gated_eu_excluded, more_permissive_than_base,
     noncommercial_training_data, license_missing, license_unidentified, license_link_broken,
-    acceptable_use_policy, gated_access, related_not_found, card_unfilled, evidence_unreadable,
-    analyzer_unavailable,
+    acceptable_use_policy, gated_access, related_not_found, base_model_unversioned, card_unfilled,
+    hub_unreachable,
+    evidence_unreadable, analyzer_unavailable,
 )
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 

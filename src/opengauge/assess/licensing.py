@@ -2,13 +2,18 @@
 
 A declaration is what one place says about the terms: the card's `license` ids, its
 `license_name`/`license_link`, a license or use-policy file, GGUF `general.license*` metadata,
-the base model's and each training dataset's card license on the Hub. Each becomes a
-`LicenseReading` with its evidence and the analyzer's answer (None without the analyzer).
+the card's own terms (its license section, `extra_gated_prompt`, prose naming a license), the
+base model's terms (its card license on the Hub, and always the governing texts of the catalog
+family the identity table maps it to) and each training dataset's card license on the Hub. Each
+becomes a `LicenseReading` with its evidence, its `scope` (weights, code, data, docs, unknown)
+and the analyzer's answer (None without the analyzer). The weights' terms (scope weights or
+unknown) and the base's decide the verdict; code-scoped terms are kept apart (`code_terms`).
 Nothing here rates: the rule modules and findings read the picture.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +23,10 @@ from opengauge.sources.facts import Facts, RelatedRepo
 
 NO_LICENSE_IDS = frozenset({"other", "unknown", "none", "n/a", "na", ""})
 NONCOMMERCIAL = "non-commercial"
+WEIGHTS_SCOPES = ("weights", "unknown")
+CARD_TERMS = ("card-section", "gated-prompt", "card-prose")
+"""Sources of the card's own terms: they add to the declarations (a card naming several
+governing licenses binds all of them) and are never a `license-mismatch`."""
 
 
 @dataclass
@@ -31,6 +40,8 @@ class LicenseReading:
     result: dict[str, Any] | None = None
     subject: str | None = None
     """The repository the declaration is about, for base models and datasets."""
+    scope: str = "unknown"
+    """What the declaration governs: weights, code, data, docs or unknown."""
 
     @property
     def identified(self) -> bool:
@@ -103,7 +114,7 @@ class LicenseReading:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "declared": self.declared, "subject": self.subject,
-                "identified": self.identified,
+                "scope": self.scope, "identified": self.identified,
                 "licenses": [{k: m.get(k) for k in ("key", "spdx", "name", "family", "version")}
                              for m in self.licenses],
                 "open_source": self.open_source,
@@ -120,11 +131,25 @@ class LicensePicture:
     model: list[LicenseReading] = field(default_factory=list)
     base_models: list[LicenseReading] = field(default_factory=list)
     datasets: list[LicenseReading] = field(default_factory=list)
+    unversioned: list[dict[str, Any]] = field(default_factory=list)
+    """Bases named as a family without a version that fits several (see `base_terms`)."""
 
     @property
     def terms(self) -> list[LicenseReading]:
-        """The declarations that set this release's terms (licenses and use policies)."""
-        return [r for r in self.model if r.source != "notice"]
+        """The declarations that set the terms of this release's weights (licenses and use
+        policies whose scope is weights or unknown); code, data and docs terms are apart."""
+        return [r for r in self.model if r.source != "notice" and r.scope in WEIGHTS_SCOPES]
+
+    @property
+    def code_terms(self) -> list[LicenseReading]:
+        """The declarations scoped to the code (LICENSE-CODE, "the code is licensed under")."""
+        return [r for r in self.model if r.source != "notice" and r.scope == "code"]
+
+    @property
+    def code_license(self) -> LicenseReading | None:
+        """The identified license of the code: a code-scoped one, else the release's."""
+        code = [r for r in self.code_terms if r.identified]
+        return code[0] if code else self.primary
 
     @property
     def own_open_source(self) -> bool | None:
@@ -184,7 +209,8 @@ class LicensePicture:
     def primary(self) -> LicenseReading | None:
         """The reading naming the weights' license: a license file the analyzer identified,
         else the card's id, else the GGUF metadata (not-open readings first)."""
-        order = {"license-file": 0, "card": 1, "card-name": 2, "gguf": 3, "use-policy": 4}
+        order = {"license-file": 0, "card": 1, "card-name": 2, "gguf": 3, "use-policy": 4,
+                 "gated-prompt": 5, "card-section": 6, "card-prose": 7}
         candidates = sorted((r for r in self.terms if r.identified and r.licenses),
                             key=lambda r: (r.open_source is not False, order.get(r.source, 9)))
         return candidates[0] if candidates else None
@@ -218,7 +244,7 @@ class LicensePicture:
 
 
 def _id_reading(source: str, value: str, evidence: Evidence, subject: str | None = None,
-                name: bool = False) -> LicenseReading:
+                name: bool = False, scope: str = "unknown") -> LicenseReading:
     text = value.strip()
     result = None
     if text.lower() not in NO_LICENSE_IDS:
@@ -226,7 +252,7 @@ def _id_reading(source: str, value: str, evidence: Evidence, subject: str | None
         if result is not None and not result.get("identified") and not name:
             by_name = analyzer.lookup_name(text)
             result = by_name if by_name and by_name.get("identified") else result
-    return LicenseReading(source, text, evidence, result, subject)
+    return LicenseReading(source, text, evidence, result, subject, scope)
 
 
 def read(facts: Facts) -> LicensePicture:
@@ -236,10 +262,12 @@ def read(facts: Facts) -> LicensePicture:
     if card is not None:
         for fact in card.licenses:
             if str(fact.value).strip().lower() not in NO_LICENSE_IDS:
-                picture.model.append(_id_reading("card", str(fact.value), fact.evidence))
+                picture.model.append(_id_reading("card", str(fact.value), fact.evidence,
+                                                 scope="weights"))
         if card.license_name is not None and str(card.license_name.value).strip():
             picture.model.append(_id_reading("card-name", str(card.license_name.value),
-                                             card.license_name.evidence, name=True))
+                                             card.license_name.evidence, name=True,
+                                             scope="weights"))
     for item in facts.license_files:
         if item.kind == "notice":
             continue
@@ -247,20 +275,29 @@ def read(facts: Facts) -> LicensePicture:
         result = analyzer.as_dict(item.analysis) if picture.analyzer else None
         if picture.analyzer and result is None:
             result = analyzer.analyze_text(item.text, item.name)
-        picture.model.append(LicenseReading(source, item.name, item.evidence, result))
+        picture.model.append(LicenseReading(source, item.name, item.evidence, result,
+                                            scope=item.scope))
+    if picture.analyzer:
+        picture.model += card_terms(facts, picture.model)
     for weight in facts.weights.gguf:
         meta = weight.gguf
         if meta is None:
             continue
         if meta.license is not None:
-            picture.model.append(_id_reading("gguf", str(meta.license.value), meta.license.evidence))
+            picture.model.append(_id_reading("gguf", str(meta.license.value), meta.license.evidence,
+                                             scope="weights"))
         elif meta.license_name is not None:
             picture.model.append(_id_reading("gguf", str(meta.license_name.value),
-                                             meta.license_name.evidence, name=True))
+                                             meta.license_name.evidence, name=True,
+                                             scope="weights"))
         break  # quantizations of one model share their metadata; one is enough
     picture.base_models = [_related(r, "base-model") for r in facts.base_models if r.found]
     picture.datasets = [_related(r, "dataset") for r in facts.datasets if r.found]
     picture.base_models = [r for r in picture.base_models if r is not None]
+    if picture.analyzer:
+        bases = base_terms(facts, picture.base_models)
+        picture.base_models += bases.readings
+        picture.unversioned = bases.unversioned
     picture.datasets = [r for r in picture.datasets if r is not None]
     return picture
 
@@ -273,3 +310,193 @@ def _related(repo: RelatedRepo, source: str) -> LicenseReading | None:
                                repo.repo_id, name=True)
         return _id_reading(source, value, repo.license.evidence, repo.repo_id, name="," in value)
     return LicenseReading(source, "", repo.evidence, None, repo.repo_id)
+
+
+def _identified(result: dict[str, Any] | None) -> bool:
+    return bool(result and result.get("identified") and result.get("matches"))
+
+
+def card_terms(facts: Facts, declared: list[LicenseReading]) -> list[LicenseReading]:
+    """Readings of the card's own terms: its license section and `extra_gated_prompt` (read as
+    texts) and prose naming a license (its name, else its link). Only identified ones are kept
+    (a sentence naming no license we know adds nothing); one that repeats a declaration is not
+    added twice, but a scoped statement ("the code is licensed under MIT") gives an unscoped
+    license file naming the same license its scope."""
+    card = facts.card
+    found: list[LicenseReading] = []
+    files = {r.declared.rsplit("/", 1)[-1].lower(): r for r in declared
+             if r.source in ("license-file", "use-policy")}
+    for term in facts.card_terms:
+        file = card.file if card is not None else "README.md"
+        if term.kind == "gated-prompt":
+            source, label = "gated-prompt", "extra_gated_prompt"
+            result = analyzer.analyze_text(term.text, f"{file}#extra_gated_prompt")
+        elif term.kind == "section":
+            source, label = "card-section", f"{file}: {term.title or 'license section'}"
+            result = analyzer.analyze_text(term.text, f"{file}#license")
+        else:
+            source, label = "card-prose", term.name or term.text[:80]
+            named = files.get((term.url or term.name or "").rsplit("/", 1)[-1].lower())
+            if named is not None:  # "the model is under [LICENSE-MODEL](LICENSE-MODEL)"
+                if named.scope == "unknown":
+                    named.scope = term.scope
+                continue
+            result = analyzer.lookup_name(term.name) if term.name else None
+            if not _identified(result) and term.url and "://" in term.url:
+                result = analyzer.lookup_name(term.url)
+        if not _identified(result):
+            continue
+        reading = LicenseReading(source, label, term.evidence, result, scope=term.scope)
+        same = [r for r in [*declared, *found] if r.keys & reading.keys]
+        for other in same:
+            if other.scope == "unknown" and reading.scope != "unknown" \
+                    and other.source in ("license-file", "use-policy"):
+                other.scope = reading.scope
+        if not same:
+            found.append(reading)
+    return found
+
+
+# -- the base model's terms through the identity table -----------------------------------------
+
+_HUB_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/?$")
+
+
+@dataclass
+class BaseTerms:
+    """What the identity table says about the declared and mentioned base models."""
+
+    readings: list[LicenseReading] = field(default_factory=list)
+    unversioned: list[dict[str, Any]] = field(default_factory=list)
+    """Family names without a version that fit several versions (`base-model-unversioned`)."""
+
+
+def declared_bases(facts: Facts) -> list[tuple[str, Evidence]]:
+    """Base models the card (`base_model`), the Hub, a PEFT adapter and GGUF metadata
+    (`general.base_model.N.repo_url`/`name`) declare, as Hub ids where they are."""
+    found: dict[str, Evidence] = {}
+    card = facts.card
+    for fact in card.base_models if card else []:
+        found.setdefault(str(fact.value).strip(), fact.evidence)
+    for fact in facts.hub.base_models if facts.hub is not None else []:
+        found.setdefault(str(fact.value).strip(), fact.evidence)
+    adapter = facts.adapter_config
+    if adapter is not None and isinstance(adapter.value, dict):
+        base = adapter.value.get("base_model_name_or_path")
+        if isinstance(base, str) and base.strip():
+            found.setdefault(base.strip(), adapter.evidence)
+    for weight in facts.weights.gguf:
+        for fact in weight.gguf.base_models if weight.gguf else []:
+            url = fact.value.get("repo_url")
+            match = _HUB_URL.match(url.strip()) if isinstance(url, str) else None
+            label = match.group(1) if match else fact.value.get("name")
+            if isinstance(label, str) and label.strip():
+                found.setdefault(label.strip(), fact.evidence)
+    return [(k, v) for k, v in found.items() if k]
+
+
+def _catalog_ids() -> set[str]:
+    from opengauge import api
+
+    return set(api.model_ids())
+
+
+def family_of_hub_id(repo_id: str) -> str | None:
+    """The one catalog family whose identity-table Hub patterns match `repo_id`, else None."""
+    from opengauge.identity import table
+
+    ids = [i for i in table().ids_for_hub(repo_id) if i in _catalog_ids()]
+    return ids[0] if len(ids) == 1 else None
+
+
+def families_of_name(name: str, context: str) -> tuple[str | None, list[str]]:
+    """(family, candidates) for a base named in prose. A name with a version ("Llama 3.1 8B")
+    is the family its longest leading words name. A family name alone ("Llama") binds only
+    when one version is possible: the family has one versioned release, or the card and the
+    repository name mention exactly one of its versions ("Llama 3.1"); otherwise no family and
+    the candidates."""
+    from opengauge.identity import slugify, table
+
+    words = name.split()
+    known = _catalog_ids() | set(table().families)
+    for count in range(len(words), 0, -1):
+        leading = " ".join(words[:count])
+        family = table().id_for_name(leading)
+        if family is None:
+            continue
+        if re.search(r"\d", leading):
+            return family, [family]
+        break
+    slug = slugify(" ".join(words[:1])) if words else ""
+    if not slug or slug == "model":
+        return None, []
+    versioned = sorted(f for f in known if re.fullmatch(rf"{re.escape(slug)}-\d[\d.]*", f))
+    if not versioned:
+        family = table().id_for_name(words[0]) if words else None
+        return family, [family] if family else []
+    mentioned = [f for f in versioned if re.search(
+        rf"(?<![\w.]){re.escape(words[0])}[\s_-]?{re.escape(f[len(slug) + 1:])}(?![\d.]|[_-]\d)",
+        context, re.IGNORECASE)]
+    if len(mentioned) == 1:
+        return mentioned[0], mentioned
+    first = [slug] if slug in known else []  # the family's first release carries no version
+    return None, mentioned or first + versioned
+
+
+def _family_readings(family: str, subject: str, evidence: Evidence,
+                     how: str) -> list[LicenseReading]:
+    """The governing texts of a catalog family as base-model readings (weights scope)."""
+    from opengauge import api
+    from opengauge.compliance.texts import catalog_texts
+
+    try:
+        view = api.model(family)
+    except Exception:  # a family with no catalog record: nothing known about its terms
+        return []
+    readings = []
+    for text in catalog_texts(view.subject, view.frameworks).texts:
+        record = dict(text.record)
+        label = str(record.get("label") or family)
+        record["restrictions"] = [{**r, "source": f"base model {subject} ({label})"}
+                                  for r in record.get("restrictions") or []]
+        note = f"{how}; the identity table maps it to the catalog family {family}"
+        readings.append(LicenseReading(
+            "base-model", label, Evidence(evidence.source, evidence.locator, evidence.quote, note),
+            record, subject, "weights"))
+    return readings
+
+
+def base_terms(facts: Facts, hub_readings: list[LicenseReading]) -> BaseTerms:
+    """The base models' governing texts through the identity table, online and offline: each
+    declared base (card, Hub, adapter, GGUF) whose Hub id matches one family's Hub patterns, and
+    each base named in prose ("fine-tuned from X", "derivative of X", "Built with X"). Texts the
+    Hub's answer already gave (same license keys) are not added twice."""
+    found = BaseTerms()
+    bound: set[str] = set()
+    context = " ".join([facts.card.text if facts.card is not None else "", facts.target.label])
+    wanted: list[tuple[str, str | None, Evidence, str]] = []
+    for base, evidence in declared_bases(facts):
+        family = family_of_hub_id(base) if "/" in base else families_of_name(base, context)[0]
+        wanted.append((base, family, evidence, f"declared base model {base}"))
+    for mention in facts.base_mentions:
+        name = mention.name
+        if "/" in name:
+            family = family_of_hub_id(name)
+        else:
+            family, candidates = families_of_name(name, context)
+            if family is None and len(candidates) > 1:
+                if any(u["name"] == name for u in found.unversioned):
+                    continue
+                found.unversioned.append({"name": name, "candidates": candidates,
+                                          "evidence": mention.evidence})
+                continue
+        wanted.append((name, family, mention.evidence, f"the card says '{mention.how}' {name}"))
+    have = [r for r in hub_readings if r.identified]
+    for subject, family, evidence, how in wanted:
+        if family is None or family in bound:
+            continue
+        bound.add(family)
+        for reading in _family_readings(family, subject, evidence, how):
+            if not any(r.keys and r.keys >= reading.keys for r in [*have, *found.readings]):
+                found.readings.append(reading)
+    return found

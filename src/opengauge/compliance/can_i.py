@@ -68,6 +68,8 @@ class Governing:
     texts: list[GoverningText]
     notes: list[str]
     model_type: list[str] | None = None
+    unreachable: list[str] | None = None
+    """The `hub-unreachable` message when the Hub could not be reached."""
 
 
 def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
@@ -113,6 +115,16 @@ def _looks_like_path(target: str) -> bool:
         re.search(r"\.(?:txt|md|license|licence|gguf|safetensors|json)$", target, re.IGNORECASE))
 
 
+def _is_model_folder(path: Path) -> bool:
+    """A folder holding a model (card, config, weights): read as `check` reads it, so the card's
+    own terms and the base model's join its license files."""
+    if not path.is_dir():
+        return False
+    from opengauge.sources.local import holds_a_model
+
+    return holds_a_model(path)
+
+
 def _is_weights(path: Path) -> bool:
     name = path.name.lower()
     return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
@@ -127,7 +139,7 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         from opengauge.errors import NotFound
 
         raise NotFound(f"{target}: no such file or folder")
-    if path.exists() and not _is_weights(path):
+    if path.exists() and not _is_weights(path) and not _is_model_folder(path):
         from opengauge import licenses
 
         results = licenses.analyze_path(path)
@@ -137,6 +149,7 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         return Governing("files", None, path.name or str(path), texts, notes)
     check_target = getattr(api, "check_target", None)
     if path.exists() or ("/" in target and check_target is not None):
+        target = f"path:{target}" if path.exists() else target
         if check_target is None:
             raise BadInput(f"{target}: checking weights files or Hub ids needs the automatic "
                            "assessment, which this opengauge does not have")
@@ -146,8 +159,9 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         report = api.check(target, own)
         kind = "catalog"
     texts, notes = report_texts(report)
-    return Governing(kind, report.subject.id, report.subject.name, texts, notes,
-                     report.subject.type or None)
+    unreachable = api.unreachable_messages([report])
+    return Governing(kind, report.subject.id, report.subject.name, texts,
+                     [*unreachable, *notes], report.subject.type or None, unreachable)
 
 
 def text_summary(text: GoverningText) -> dict[str, Any]:
@@ -177,4 +191,5 @@ def can_i(target: str, questions: Questions, own: str | Path | None = None,
     return {"target": target, "id": found.id, "name": found.name, "kind": found.kind,
             "notice": NOTICE, "questions": [a.question for a in answers],
             "texts": [text_summary(t) for t in found.texts],
-            "answers": [a.to_dict() for a in answers], "counts": counts, "notes": notes}
+            "answers": [a.to_dict() for a in answers], "counts": counts, "notes": notes,
+            **({"hub_unreachable": found.unreachable} if found.unreachable else {})}

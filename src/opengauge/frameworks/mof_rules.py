@@ -43,11 +43,16 @@ def _noted(evidence: Evidence, note: str) -> Evidence:
                     f"{note}; {evidence.note}" if evidence.note else note)
 
 
-def _under_release(d: Dossier, component: str, presence: list[Evidence], confidence: str) -> Found:
-    """A component that ships in the repository, so the release's license covers it."""
+def _under_release(d: Dossier, component: str, presence: list[Evidence], confidence: str,
+                   code: bool = False) -> Found:
+    """A component that ships in the repository, so the release's license covers it (for
+    code, the code's license: a code-scoped one such as LICENSE-CODE, else the release's)."""
     picture = d.licenses
     license_id = picture.release_license
     primary = picture.primary
+    if code and picture.code_license is not None and picture.code_license is not primary:
+        primary = picture.code_license
+        license_id = primary.license_string
     if license_id is None or primary is None:
         why = ("the license analyzer is not installed" if not picture.analyzer
                else "the release's license was not identified")
@@ -55,7 +60,8 @@ def _under_release(d: Dossier, component: str, presence: list[Evidence], confide
                                   for e in presence])
     cited = primary.cited()
     head = Evidence(cited.source, cited.locator, license_id,
-                    f"{component} is covered by the release's license ({primary.source}: "
+                    f"{component} is covered by the {'code' if primary.scope == 'code' else 'release'}'s "
+                    f"license ({primary.source}: "
                     f"{primary.declared}); {cited.note}")
     return Found(True, license_id, [head, *presence], _lower(confidence, picture.confidence))
 
@@ -191,7 +197,7 @@ def code_component(d: Dossier, component: str) -> Found:
     purpose = CODE_PURPOSE[component]
     files = d.code_files(purpose)
     if files:
-        return _under_release(d, component, [e for _, e in files[:5]], "medium")
+        return _under_release(d, component, [e for _, e in files[:5]], "medium", code=True)
     links = d.code_links(purpose)
     if links:
         return _linked([link.evidence for link in links], "code repository link")

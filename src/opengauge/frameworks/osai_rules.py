@@ -165,8 +165,10 @@ def datasources_basemodel(d: Dossier, end: Rating) -> Rating:
 def trainingcode(d: Dossier) -> Rating:
     files = d.code_files("training")
     if files:
+        code = d.licenses.code_license  # a code-scoped license (LICENSE-CODE) when there is one
+        terms = [code.cited()] if code is not None and code.scope == "code" else []
         return _rating("trainingcode", "partial", [_noted(e, "completeness not checked")
-                                                  for _, e in files[:5]], "medium")
+                                                  for _, e in files[:5]] + terms, "medium")
     links = d.code_links("training")
     if links:
         return _rating("trainingcode", "partial", [_noted(link.evidence, "code repository linked "

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
+from opengauge.licensenames import LICENSE_WORDS  # noqa: F401 (the one rule, shared with check)
 
 MAX_BYTES = 2 * 1024 * 1024
-LICENSE_WORDS = ("license", "licence", "copying", "notice", "policy", "terms", "eula", "copyright",
-                 "legal", "patents")
 CARD_NAMES = ("readme", "model_card", "modelcard", "model-card")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox",
              ".mypy_cache", ".pytest_cache", "site-packages"}
@@ -88,9 +87,22 @@ def read_file(path: Path) -> Decoded:
 
 
 def is_license_like(path: Path) -> bool:
-    """Whether a file name looks like a license, notice, use policy or model card."""
+    """Whether a file is a license, notice or use policy by the one rule shared with `check`
+    (`opengauge.licensenames`: its name, or an extension-less top-level text that reads as a
+    license), or a model card."""
+    from opengauge import licensenames
+
     name = path.name.lower()
-    return any(word in name for word in LICENSE_WORDS + CARD_NAMES)
+    if licensenames.is_license_name(path.name) or any(word in name for word in CARD_NAMES):
+        return True
+    if not licensenames.is_extensionless(path.name):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(licensenames.CONTENT_BYTES)
+    except OSError:
+        return False
+    return licensenames.reads_as_license(head.decode("utf-8", "replace"))
 
 
 def license_files(folder: Path) -> list[Path]:

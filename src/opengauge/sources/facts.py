@@ -108,6 +108,39 @@ class LicenseFile:
     evidence: Evidence
     truncated: bool = False
     analysis: Any = None
+    why: str = "name"
+    """Why it was read: `name`, `content` (an extension-less license text) or `card link`."""
+    scope: str = "unknown"
+    """What it governs by its name: weights, code, data, docs or unknown."""
+
+
+@dataclass
+class CardTerm:
+    """License terms the card holds itself: its license section, `extra_gated_prompt`, or a
+    sentence naming a license ("licensed under X")."""
+
+    kind: str
+    """`section`, `gated-prompt` or `prose`."""
+    text: str
+    evidence: Evidence
+    scope: str = "unknown"
+    """What the terms govern (weights, code, data, docs, unknown)."""
+    name: str | None = None
+    """For prose: the license as named (a link's text)."""
+    url: str | None = None
+    """For prose: the link's target, when the name is a link."""
+    title: str | None = None
+    """For a section: its heading."""
+
+
+@dataclass
+class BaseMention:
+    """Card prose naming a base model ("fine-tuned from X", "Built with Llama")."""
+
+    name: str
+    how: str
+    url: str | None
+    evidence: Evidence
 
 
 @dataclass
@@ -217,6 +250,8 @@ class Facts:
     target: Target
     card: CardFacts | None = None
     license_files: list[LicenseFile] = field(default_factory=list)
+    card_terms: list[CardTerm] = field(default_factory=list)
+    base_mentions: list[BaseMention] = field(default_factory=list)
     config: Fact[dict[str, Any]] | None = None
     adapter_config: Fact[dict[str, Any]] | None = None
     weights: WeightsFacts = field(default_factory=WeightsFacts)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from opengauge.errors import BadInput
+from opengauge.errors import BadInput, NotFound
 from opengauge.limits import read_regular
 from opengauge.sources import safetensors
 from opengauge.sources.card import CardSource
+from opengauge.sources.cardterms import CardTermsSource
 from opengauge.sources.config import ConfigSource
 from opengauge.sources.facts import Facts
 from opengauge.sources.hub import HubClient, HubOptions
@@ -15,7 +16,7 @@ from opengauge.sources.hubrepo import HubInfoSource, HubRepository, RelatedRepos
 from opengauge.sources.interface import Repository, Source
 from opengauge.sources.licensefiles import LicenseFilesSource
 from opengauge.sources.links import LinksSource
-from opengauge.sources.local import LocalRepository, WalkLimits
+from opengauge.sources.local import LOOKED_FOR, LocalRepository, WalkLimits, model_evidence
 from opengauge.sources.target import Target, resolve_target
 from opengauge.sources.weights import WeightsSource
 from opengauge.store import Store
@@ -51,13 +52,15 @@ def gather(target: Target | str, options: GatherOptions | None = None,
         hub_repo = HubRepository(client, model, target.revision)
         repo: Repository = hub_repo
         sources: list[Source] = [
-            CardSource(), LicenseFilesSource(options.analyze_licenses), ConfigSource(),
-            WeightsSource(safetensors_headers=0, gguf_headers=options.hub_gguf_headers),
+            CardSource(), CardTermsSource(), LicenseFilesSource(options.analyze_licenses),
+            ConfigSource(), WeightsSource(safetensors_headers=0, gguf_headers=options.hub_gguf_headers),
             HubInfoSource(cached), LinksSource()]
     else:
         repo = _local_repository(target, options)
-        sources = [CardSource(), LicenseFilesSource(options.analyze_licenses), ConfigSource(),
-                   WeightsSource(strict=target.path_kind != "folder"), LinksSource()]
+        if target.path_kind == "folder":
+            require_a_model(repo)
+        sources = [CardSource(), CardTermsSource(), LicenseFilesSource(options.analyze_licenses),
+                   ConfigSource(), WeightsSource(strict=target.path_kind != "folder"), LinksSource()]
     if options.lookups:
         sources.append(RelatedReposSource(client))
     for source in sources:
@@ -77,6 +80,14 @@ def gather(target: Target | str, options: GatherOptions | None = None,
         facts.problem("hub", warning, kind="stale")
     client.warnings.clear()
     return facts
+
+
+def require_a_model(repo: LocalRepository) -> None:
+    """NotFound (exit 3) for a folder with no model card, config, tokenizer, weights, GGUF or
+    license file: it is not a model, and rating it would be a confident wrong answer."""
+    if not model_evidence([f.name for f in repo.files()]):
+        raise NotFound(f"no model found in {repo.root}: looked for {', '.join(LOOKED_FOR)}"
+                       + (" (the listing stopped at the walk limits)" if repo.truncated else ""))
 
 
 def _local_repository(target: Target, options: GatherOptions) -> LocalRepository:

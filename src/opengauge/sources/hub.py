@@ -6,8 +6,11 @@ builders. Every answer is normalized to plain JSON and kept in the SQLite store:
 
 - answers for a commit sha never expire; answers for a branch or tag are fresh for `ttl`;
 - `offline=True` answers only from the store (any age) and fails clearly when it cannot;
-- timeouts, connection errors, 408/429/5xx and truncated or invalid JSON are retried with
+- timeouts, dropped connections, 408/429/5xx and truncated or invalid JSON are retried with
   exponential backoff; a `Retry-After` header is honoured (up to `max_retry_after`);
+- a connection that cannot be made at all (DNS failure, refused, no route) is not retried:
+  `HubUnreachable` is raised, and the client remembers it, so later questions in the same run
+  are answered from the store or fail at once without another attempt;
 - when every attempt fails, a stale stored answer is used (with a warning) or NetworkError
   (exit 4) is raised;
 - every request has a total deadline (connect, headers and every byte: `deadline`), JSON
@@ -154,6 +157,32 @@ class HubLimitError(BadInput):
     retried, not stored)."""
 
 
+class HubUnreachable(NetworkError):
+    """No connection to the Hub could be made (DNS failure, refused, no route); not retried."""
+
+    def __init__(self, endpoint: str, reason: str) -> None:
+        super().__init__(f"Hub {endpoint}: cannot connect: {reason}")
+        self.endpoint = endpoint
+        self.reason = reason
+
+
+def connect_reason(error: Exception, endpoint: str) -> str:
+    """A short reason for a failed connection: DNS, refused, no route, else the error's text."""
+    from urllib.parse import urlsplit
+
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    host = urlsplit(endpoint).hostname or endpoint
+    lower = text.lower()
+    if any(w in lower for w in ("name or service not known", "nodename nor servname",
+                                "name resolution", "getaddrinfo", "no address associated")):
+        return f"DNS lookup of {host} failed"
+    if "refused" in lower:
+        return f"connection to {host} refused"
+    if "no route" in lower or "unreachable" in lower:
+        return f"no route to {host}"
+    return f"{host}: {text}"[:200]
+
+
 class _Retry(Exception):
     """One attempt failed in a way worth retrying."""
 
@@ -174,6 +203,8 @@ class HubClient:
         self.sleep = sleep
         self.warnings: list[str] = []
         self.requests = 0
+        self.unreachable: HubUnreachable | None = None
+        """The first failed connection of this client; no later question tries again."""
         self._api: Any = None
         self._check_ends: float | None = None
 
@@ -229,8 +260,17 @@ class HubClient:
         if stored is not None and not self.options.refresh and self._fresh(revision,
                                                                            stored.fetched_at):
             return stored.status, stored.body, True
+        if self.unreachable is not None:  # one failed connection is enough for the run
+            if stored is not None:
+                return stored.status, stored.body, True
+            raise self.unreachable
         try:
             status, body = self._with_retries(what, fetch)
+        except HubUnreachable as error:
+            self.unreachable = error
+            if stored is not None:
+                return stored.status, stored.body, True
+            raise
         except NetworkError:
             if stored is None:
                 raise
@@ -282,6 +322,8 @@ class HubClient:
             raise
         except httpx2.TimeoutException:
             raise _Retry(f"timed out after {self.options.timeout:g} s") from None
+        except httpx2.ConnectError as error:  # DNS, refused, no route: asking again cannot help
+            raise HubUnreachable(self.endpoint, connect_reason(error, self.endpoint)) from None
         except httpx2.TransportError as error:
             raise _Retry(f"{type(error).__name__}: {error}") from None
         except (ValueError, KeyError, TypeError) as error:  # truncated or malformed JSON
@@ -395,7 +437,7 @@ class HubClient:
             return 410, b""
         except RepositoryNotFoundError:
             return 404, b""
-        except (_Retry, BadInput):
+        except (_Retry, BadInput, HubUnreachable):
             raise
         except Exception as error:
             raise self._http_failure(error) from None
@@ -494,7 +536,7 @@ class HubClient:
             return 404, b"", False
         except RepositoryNotFoundError:
             return 404, b"", False
-        except (_Retry, BadInput):
+        except (_Retry, BadInput, HubUnreachable):
             raise
         except Exception as error:
             raise self._http_failure(error) from None

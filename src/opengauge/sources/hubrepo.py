@@ -3,6 +3,7 @@ repositories its card points at (base models and training datasets)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from opengauge.errors import NetworkError, NotFound
@@ -10,7 +11,7 @@ from opengauge.limits import MAX_HUB_HEADER_BYTES
 from opengauge.model import Evidence, Locator
 from opengauge.sources.bytesource import ByteSource, HeaderError
 from opengauge.sources.facts import Fact, Facts, HubFacts, Problem, RelatedRepo
-from opengauge.sources.hub import HubClient, HubLimitError, HubModel
+from opengauge.sources.hub import HubClient, HubLimitError, HubModel, HubUnreachable
 from opengauge.sources.interface import RepoFile, Repository, Source
 from opengauge.sources.target import is_hub_name
 
@@ -154,8 +155,9 @@ def _base_ids(value: Any) -> list[str]:
 class RelatedReposSource(Source):
     """Looks up the card's base models and datasets on the Hub (their licenses and gating).
 
-    Unknown repositories are recorded with `found=False`; an unreachable Hub becomes a Problem
-    (kind "network"), so a local assessment still completes.
+    Unknown repositories are recorded with `found=False`; a Hub that answers with errors becomes
+    a Problem (kind "network"), one that cannot be connected to at all a single Problem (kind
+    "unreachable", see `unreachable`), so a local assessment still completes from local evidence.
     """
 
     name = "hub-related"
@@ -170,6 +172,7 @@ class RelatedReposSource(Source):
         bases = [f.value for f in card.base_models] if card else []
         if not bases and facts.hub:
             bases = [f.value for f in facts.hub.base_models]
+        bases += gguf_bases(facts) + [m.name for m in facts.base_mentions if "/" in m.name]
         for base in _unique(bases)[:self.max_base_models]:
             if "/" in base:
                 self._base(base, facts)
@@ -200,6 +203,9 @@ class RelatedReposSource(Source):
             facts.base_models.append(RelatedRepo(repo_id, "model", False, _api_evidence(
                 self.client, "model", repo_id, None, None, "hub-base-model")))
             return
+        except HubUnreachable as error:
+            unreachable(facts, error)
+            return
         except NetworkError as error:
             facts.problem("hub-base-model", str(error), kind="network")
             return
@@ -215,6 +221,9 @@ class RelatedReposSource(Source):
             return
         try:
             dataset, _ = self.client.dataset_info(repo_id)
+        except HubUnreachable as error:
+            unreachable(facts, error)
+            return
         except NetworkError as error:
             facts.problem("hub-dataset", str(error), kind="network")
             return
@@ -227,6 +236,13 @@ class RelatedReposSource(Source):
             return
         facts.datasets.append(_related(self.client, "dataset", repo_id, dataset.card_data,
                                        dataset.gated))
+
+
+def unreachable(facts: Facts, error: HubUnreachable) -> None:
+    """Record once per target that the Hub could not be reached (finding `hub-unreachable`)."""
+    if not any(p.kind == "unreachable" for p in facts.problems):
+        facts.problem("hub", error.reason, Evidence("hub", Locator(url=error.endpoint),
+                                                    note=str(error)), kind="unreachable")
 
 
 def _related(client: HubClient, kind: str, repo_id: str, card: dict[str, Any],
@@ -245,6 +261,21 @@ def _related(client: HubClient, kind: str, repo_id: str, card: dict[str, Any],
         item.license_name = Fact(str(card["license_name"]), _api_evidence(
             client, kind, repo_id, "cardData.license_name", card["license_name"], source))
     return item
+
+
+def gguf_bases(facts: Facts) -> list[str]:
+    """Hub ids of the base models GGUF metadata names (`general.base_model.N.repo_url`)."""
+    found = []
+    for weight in facts.weights.gguf:
+        for fact in weight.gguf.base_models if weight.gguf else []:
+            url = fact.value.get("repo_url")
+            match = _HUB_MODEL_URL.match(url.strip()) if isinstance(url, str) else None
+            if match:
+                found.append(match.group(1))
+    return found
+
+
+_HUB_MODEL_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/?$")
 
 
 def _unique(values: list[str]) -> list[str]:

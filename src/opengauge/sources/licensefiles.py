@@ -1,6 +1,12 @@
-"""License files beside the weights: LICENSE*, LICENCE*, COPYING*, LICENSE-MODEL, USE_POLICY*,
-ACCEPTABLE_USE_POLICY*, NOTICE*. Their text is collected with its locator; identifying the
-license is the analyzer's job, reached through the one seam `analyze_license_text`.
+"""License texts in a repository, found by THE one rule (`opengauge.licensenames`, shared with
+`license FOLDER` and `can-i`): files whose name contains license, licence, agreement, terms,
+policy, copying, notice, eula, legal, copyright or patents (anywhere, any case, at any depth);
+extension-less top-level text files whose content reads as a license; and files the card links
+to inside the repository (`license_link`, or a Markdown link whose text or target names a
+license). Each text keeps its locator, why it was read and what it governs (`scope`, from its
+name: LICENSE-CODE, LICENSE-MODEL, MODEL_LICENSE, ...). Identifying the license is the
+analyzer's job, reached through the one seam `analyze_license_text`. The card's own license
+texts (its license section, `extra_gated_prompt`, prose) are read by `cardterms`.
 """
 
 from __future__ import annotations
@@ -8,35 +14,50 @@ from __future__ import annotations
 import importlib
 import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
+from opengauge.licensenames import (
+    BINARY_SUFFIXES,
+    CODE_SUFFIXES,
+    is_extensionless,
+    reads_as_license,
+)
+from opengauge.licensenames import license_kind as _kind
 from opengauge.sources.facts import Facts, LicenseFile
-from opengauge.sources.interface import Repository, Source, read_text
+from opengauge.sources.interface import RepoFile, Repository, Source, read_text
 
 SOURCE = "license-file"
 MAX_LICENSE_BYTES = 1 << 20
 MAX_LICENSE_FILES = 20
-CODE_SUFFIXES = (".py", ".js", ".ts", ".sh", ".json", ".yaml", ".yml", ".toml", ".cfg", ".ipynb",
-                 ".safetensors", ".gguf", ".bin")
-BINARY_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".png", ".jpg", ".jpeg", ".gif", ".zip")
-
-_NAME = re.compile(
-    r"^(?P<stem>licen[cs]e|copying|notice|use[_-]?policy|acceptable[_-]?use[_-]?policy)"
-    r"(?P<rest>[-_.][^/]*)?$", re.IGNORECASE)
+MAX_EXTENSIONLESS = 10
+SCOPES = ("weights", "code", "data", "docs", "unknown")
 
 ANALYZER_MODULE = "opengauge.licenses"
 ANALYZER_FUNCTION = "analyze_text"
 
+_SCOPE_WORDS = (
+    ("code", re.compile(r"(?:^|[-_. /])code(?:$|[-_. ])", re.IGNORECASE)),
+    ("weights", re.compile(r"(?:^|[-_. /])(?:model|weights?|checkpoints?)(?:$|[-_. ])",
+                           re.IGNORECASE)),
+    ("data", re.compile(r"(?:^|[-_. /])(?:data|datasets?)(?:$|[-_. ])", re.IGNORECASE)),
+    ("docs", re.compile(r"(?:^|[-_. /])(?:docs?|documentation)(?:$|[-_. ])", re.IGNORECASE)),
+)
+_MD_LINK = re.compile(r"\[([^\]]{0,200})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+_LICENSE_WORD = re.compile(r"licen[cs]e|agreement|terms|policy|eula|legal", re.IGNORECASE)
+
 
 def license_kind(name: str) -> str | None:
-    """'license', 'use-policy' or 'notice' for a license file name (its last path part)."""
-    base = name.rsplit("/", 1)[-1]
-    match = _NAME.match(base)
-    if not match or base.lower().endswith(CODE_SUFFIXES):
-        return None
-    stem = match.group("stem").lower()
-    if "policy" in stem:
-        return "use-policy"
-    return "notice" if stem == "notice" else "license"
+    """'license', 'use-policy' or 'notice' for a license file name (see licensenames)."""
+    return _kind(name)
+
+
+def scope_of_name(name: str) -> str:
+    """What a license file governs by its name: LICENSE-CODE -> code, MODEL_LICENSE and
+    LICENSE-WEIGHTS -> weights, DATA_LICENSE -> data, DOCS_LICENSE -> docs, else unknown."""
+    base = name.replace("\\", "/")
+    stem = base.rsplit(".", 1)[0] if "." in base.rsplit("/", 1)[-1] else base
+    found = [scope for scope, pattern in _SCOPE_WORDS if pattern.search(stem)]
+    return found[0] if len(found) == 1 else "unknown"
 
 
 def analyze_license_text(text: str, name: str) -> Any:
@@ -53,20 +74,80 @@ def analyze_license_text(text: str, name: str) -> Any:
     return analyze(text, name) if callable(analyze) else None
 
 
+def card_links(facts: Facts, names: set[str], repo_id: str | None = None) -> list[str]:
+    """Files of the repository the card links to as its terms: a relative `license_link`, and
+    Markdown links whose text or target names a license (relative, or a Hub URL of this
+    repository)."""
+    card = facts.card
+    if card is None:
+        return []
+    found: list[str] = []
+    lower = {n.lower(): n for n in names}
+
+    def add(target: str) -> None:
+        path = _repo_path(target, repo_id)
+        if path and path.lower() in lower and lower[path.lower()] not in found:
+            found.append(lower[path.lower()])
+
+    if card.license_link is not None:
+        add(str(card.license_link.value).strip())
+    for text, target in _MD_LINK.findall(card.text):
+        if _LICENSE_WORD.search(text) or _LICENSE_WORD.search(target):
+            add(target)
+    return found
+
+
+def _repo_path(target: str, repo_id: str | None) -> str | None:
+    """The repository path a link points at, or None for a link elsewhere."""
+    target = target.strip()
+    if not target or target.startswith("#"):
+        return None
+    if "://" in target:
+        parts = urlsplit(target)
+        segments = [unquote(s) for s in parts.path.split("/") if s]
+        if (repo_id is None or (parts.hostname or "") not in ("huggingface.co", "hf.co")
+                or len(segments) < 5 or "/".join(segments[:2]) != repo_id
+                or segments[2] not in ("blob", "resolve", "raw")):
+            return None
+        return "/".join(segments[4:])
+    return unquote(target.split("#", 1)[0].split("?", 1)[0]).lstrip("./") or None
+
+
 class LicenseFilesSource(Source):
-    """License, use-policy and notice files at the top of the repository (or in LICENSES/)."""
+    """Every license text of the repository, by the one rule (see the module docstring)."""
 
     name = SOURCE
 
     def __init__(self, analyze: bool = True) -> None:
         self.analyze = analyze
 
+    def candidates(self, repo: Repository, facts: Facts) -> list[tuple[RepoFile, str, str]]:
+        """(file, kind, why) for each license text, top-level files first."""
+        files = sorted(repo.files(), key=lambda f: (f.name.count("/"), f.name.lower()))
+        found: dict[str, tuple[RepoFile, str, str]] = {}
+        for item in files:
+            kind = license_kind(item.name)
+            if kind:
+                found[item.name] = (item, kind, "name")
+        by_name = {f.name: f for f in files}
+        for name in card_links(facts, set(by_name), getattr(repo, "repo_id", None)):
+            if name not in found and not name.lower().endswith(CODE_SUFFIXES):
+                found[name] = (by_name[name], license_kind(name) or "license", "card link")
+        tried = 0
+        for item in files:
+            if item.name in found or not is_extensionless(item.name) or tried >= MAX_EXTENSIONLESS:
+                continue
+            if item.size is not None and item.size > MAX_LICENSE_BYTES:
+                continue
+            tried += 1
+            read = repo.read(item.name, 4096)
+            if read is not None and reads_as_license(read[0].decode("utf-8", "replace")):
+                found[item.name] = (item, "license", "content")
+        return list(found.values())
+
     def collect(self, repo: Repository, facts: Facts) -> None:
-        candidates = [f for f in repo.files()
-                      if (f.name.count("/") == 0 or f.name.lower().startswith("licenses/"))
-                      and license_kind(f.name)]
-        for found in candidates[:MAX_LICENSE_FILES]:
-            kind = license_kind(found.name) or "license"
+        candidates = self.candidates(repo, facts)
+        for found, kind, why in candidates[:MAX_LICENSE_FILES]:
             if found.name.lower().endswith(BINARY_SUFFIXES):
                 facts.problem(SOURCE, f"{found.name}: not a text file; not read",
                               repo.evidence(SOURCE, found.name), kind="not-text")
@@ -78,7 +159,7 @@ class LicenseFilesSource(Source):
             first = next((line.strip() for line in text.splitlines() if line.strip()), "")
             evidence = repo.evidence(SOURCE, found.name, 1 if first else None, quote=first[:200])
             item = LicenseFile(found.name, kind, text, found.size or len(text.encode()), evidence,
-                               truncated)
+                               truncated, why=why, scope=scope_of_name(found.name))
             if self.analyze:
                 item.analysis = analyze_license_text(text, found.name)
             facts.license_files.append(item)

@@ -184,3 +184,47 @@ class LocalRepository(Repository):
 
     def locate(self, name: str, line: int | None = None, field: str | None = None) -> Locator:
         return Locator(file=str(self.path(name)), line=line, field=field)
+
+
+MODEL_CARDS = ("readme.md", "readme.markdown", "model_card.md", "modelcard.md")
+CONFIGS = ("config.json", "adapter_config.json", "params.json", "generation_config.json",
+           "model_index.json", "config.yaml")
+TOKENIZERS = ("tokenizer.json", "tokenizer.model", "tokenizer_config.json", "vocab.json",
+              "vocab.txt", "merges.txt", "spiece.model", "sentencepiece.bpe.model")
+WEIGHTS = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5", ".msgpack",
+           ".safetensors.index.json", ".bin.index.json", ".tflite", ".mlmodel", ".nemo")
+LOOKED_FOR = ("a model card (README.md)", "a config (config.json)", "a tokenizer",
+              "weights (.safetensors, .bin, .pt, ...)", "a GGUF file", "a license file")
+
+
+def model_evidence(names: list[str]) -> set[str]:
+    """Which kinds of model files `names` hold: card, config or tokenizer (top level or one
+    folder down), weights or gguf (up to two folders down), license (a license text at the top
+    level or in LICENSES/)."""
+    from opengauge.licensenames import license_kind
+
+    found: set[str] = set()
+    for name in names:
+        depth = name.count("/")
+        base = name.rsplit("/", 1)[-1].lower()
+        if base in MODEL_CARDS and depth <= 1:
+            found.add("card")
+        elif base in CONFIGS and depth <= 1:
+            found.add("config")
+        elif base in TOKENIZERS and depth <= 1:
+            found.add("tokenizer")
+        elif base.endswith(".gguf") and depth <= 2:
+            found.add("gguf")
+        elif base.endswith(WEIGHTS) and depth <= 2:
+            found.add("weights")
+        elif (depth == 0 and license_kind(name) == "license") or (
+                depth == 1 and name.lower().startswith("licenses/")):
+            found.add("license")
+    return found
+
+
+def holds_a_model(root: Path) -> bool:
+    """Whether a folder holds a model: a card, config, tokenizer, weights or GGUF file within
+    two levels (a folder of license files alone does not)."""
+    listing = walk(root, WalkLimits(max_depth=2, max_files=2000, max_dirs=200))
+    return bool(model_evidence([f.name for f in listing.files]) - {"license"})
