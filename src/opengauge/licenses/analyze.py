@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.licenses import clauses, inputs, lookup, modified, references
+from opengauge.licenses import clauses, coverage, inputs, lookup, modified, references
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.match import Identification, TextMatch, matcher
 from opengauge.licenses.modified import Withdrawn
@@ -24,10 +24,12 @@ from opengauge.licenses.normalize import Normalized, normalize
 from opengauge.licenses.registry import Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
 from opengauge.licenses.sentences import Sentence, split
-from opengauge.licenses.verdict import Verdict, decide, grants
+from opengauge.licenses.verdict import grants, judge_text
 
 CLOSEST_MIN_SCORE = 0.5
 CLOSEST_MIN_TOKENS = 40
+TRUNCATED = 0.95
+"""A text match holding less of its license than this is reported `truncated`."""
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -51,6 +53,12 @@ def _closest_entry(reg: Registry, norm: Normalized, found: TextMatch) -> dict:
 def _whole(found: TextMatch, norm: Normalized) -> bool:
     """Whether `found` is a word-for-word copy that is the whole input (`via: exact`)."""
     return found.exact and found.segment.q_start == 0 and found.segment.q_end == len(norm.tokens)
+
+
+def _truncated(seg) -> bool:
+    """Whether the copy lacks part of its license at the start or the end (cut short): the
+    passage missing inside a license makes it unknown (see `match._confident`)."""
+    return seg.coverage < TRUNCATED
 
 
 def _whole_copy(found: Identification, norm: Normalized) -> int | None:
@@ -123,7 +131,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         entry = reg.at(item.entry)
         via = "exact" if _whole(item, norm) else "text"
         result.matches.append(Match.of(entry, item.score, lines, via,
-                                       coverage=round(item.segment.coverage, 4)))
+                                       coverage=round(item.segment.coverage, 4),
+                                       truncated=via == "text" and _truncated(item.segment)))
         if entry.osi_approved:
             osi_regions.append(lines)
         if entry.kind == "license":
@@ -150,17 +159,78 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
                         for u in unresolved]
     result.restrictions = findings
-    verdict = decide(findings, osi_flags, granted)
-    if verdict.open_source and any(w.unclear for w in withdrawn.values()):
-        verdict = Verdict()
+    cover = _coverage(text, norm, found, withdrawn, refs, copy is not None)
+    result.text_coverage, result.unexplained = cover.share, cover.unexplained
+    texts = [m for m in result.matches if m.via in ("exact", "text")]
+    modified_texts = [Match.of(reg.at(found.matches[i].entry), 0.0, norm.line_range(
+        found.matches[i].segment.q_start, found.matches[i].segment.q_end), "text") for i in withdrawn]
+    result.contains = [{"key": m.key, "name": m.name, "lines": m.lines,
+                        "share": round(cover.lines_share(m.lines or [0, -1]), 4)}
+                       for m in sorted([*texts, *modified_texts], key=lambda m: m.lines or [0])]
+    card = _is_card(path, text) or any(r.via == "spdx-identifier" for r in refs)
+    if cover.unexplained and texts and not card:
+        result.matches = [m for m in result.matches if m.via not in ("exact", "text")]
+    verdict, reason = judge_text(findings, _licenses(reg, [*texts, *modified_texts, *result.matches]),
+                                 cover.unexplained and not card, cover.describe())
     lookup.apply(result, verdict)
     result.identified = bool(result.matches)
     result.closest = _closest(reg, norm, found.unknown)
     if withdrawn:
         _report_withdrawn(result, reg, norm, found.matches, withdrawn)
+    elif texts and not result.matches and not card:
+        biggest = max(texts, key=lambda m: cover.lines_share(m.lines or [0, -1]))
+        result.closest = next(_closest_entry(reg, norm, item) for item in found.matches
+                              if reg.at(item.entry).key == biggest.key)
+        result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
+    if reason:
+        result.note = f"{result.note}; {reason}" if result.note else reason
     return result
+
+
+def _contains_note(contains: list[dict]) -> str:
+    """ "contains text of X at lines a-b (n % of the file)", for each text found."""
+    parts = [f"{c['name']} at lines {c['lines'][0]}-{c['lines'][1]} ({c['share'] * 100:.0f} % "
+             "of the file)" for c in sorted(contains, key=lambda c: -c["share"])]
+    return "contains text of " + ", and of ".join(parts)
+
+
+def _licenses(reg: Registry, matches: list[Match]) -> list[Match]:
+    """The license-kind matches that bind (not exceptions, not use policies), each once."""
+    found: dict[str, Match] = {}
+    for match in matches:
+        entry = reg.get(match.key) if match.key else None
+        if match.kind != "license" or (entry is not None and entry.exception):
+            continue
+        found.setdefault(match.key or match.name, match)
+    return list(found.values())
+
+
+_CARD_NAME = re.compile(r"^(?:readme|model[_-]?card)", re.IGNORECASE)
+
+
+def _is_card(path: str | None, text: str) -> bool:
+    """Whether the input is a model card (a README, a model card, or front matter): its prose
+    describes a model; the license texts inside it are named as they are. (So is a file
+    with an `SPDX-License-Identifier` line: the rest of it is the work, not terms.)"""
+    if path and _CARD_NAME.match(Path(path).name):
+        return True
+    return _FRONT.match(text) is not None
+
+
+def _coverage(text: str, norm: Normalized, found: Identification,
+              withdrawn: dict[int, Withdrawn], refs: list, whole_copy: bool) -> coverage.Coverage:
+    """What the texts found explain (see `coverage.py`)."""
+    if whole_copy:
+        return coverage.whole()
+    spans = [(m.segment.q_start, m.segment.q_end) for m in found.matches]
+    added = [p for why in withdrawn.values() for p in why.added.positions]
+    neutral = {ref.line for ref in refs}
+    front = _FRONT.match(text)
+    if front is not None:
+        neutral.update(range(1, front.group(0).count("\n") + 2))
+    return coverage.measure(text, norm, spans, added, neutral)
 
 
 def _modified(reg: Registry, norm: Normalized, matches: list[TextMatch], text: str
