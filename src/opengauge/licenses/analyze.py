@@ -28,6 +28,9 @@ from opengauge.licenses.verdict import grants, judge_text
 
 CLOSEST_MIN_SCORE = 0.5
 CLOSEST_MIN_TOKENS = 40
+FRAGMENT_SCORE = 0.95
+"""A stretch not named (its license not clearly ahead of a variant) is still listed in
+`contains` when it is this similar to its best candidate over `CLOSEST_MIN_TOKENS` words."""
 TRUNCATED = 0.95
 """A text match holding less of its license than this is reported `truncated`."""
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -137,6 +140,14 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
             osi_regions.append(lines)
         if entry.kind == "license":
             osi_flags.append(entry.osi_approved)
+    strong = [item for item in found.unknown if item.segment.score >= FRAGMENT_SCORE
+              and item.segment.matched >= CLOSEST_MIN_TOKENS]
+    for item in found.unknown:
+        if item.segment.score >= CLOSEST_MIN_SCORE and item.segment.matched >= CLOSEST_MIN_TOKENS:
+            lines = norm.line_range(item.segment.q_start, item.segment.q_end)
+            covered.update(range(lines[0], lines[1] + 1))
+    fragments = [Match.of(reg.at(item.entry), item.score, norm.line_range(
+        item.segment.q_start, item.segment.q_end), "text") for item in strong]
     copy = _whole_copy(found, norm)
     if copy is not None and not osi_regions:
         findings, granted = _copy_analysis(copy, norm, text)
@@ -159,14 +170,15 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
                         for u in unresolved]
     result.restrictions = findings
-    cover = _coverage(text, norm, found, withdrawn, refs, copy is not None)
+    cover = _coverage(text, norm, [*found.matches, *strong], withdrawn, refs, copy is not None)
     result.text_coverage, result.unexplained = cover.share, cover.unexplained
     texts = [m for m in result.matches if m.via in ("exact", "text")]
     modified_texts = [Match.of(reg.at(found.matches[i].entry), 0.0, norm.line_range(
         found.matches[i].segment.q_start, found.matches[i].segment.q_end), "text") for i in withdrawn]
     result.contains = [{"key": m.key, "name": m.name, "lines": m.lines,
                         "share": round(cover.lines_share(m.lines or [0, -1]), 4)}
-                       for m in sorted([*texts, *modified_texts], key=lambda m: m.lines or [0])]
+                       for m in sorted([*texts, *modified_texts, *fragments],
+                                       key=lambda m: m.lines or [0])]
     card = _is_card(path, text) or any(r.via == "spdx-identifier" for r in refs)
     if cover.unexplained and texts and not card:
         result.matches = [m for m in result.matches if m.via not in ("exact", "text")]
@@ -181,6 +193,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         biggest = max(texts, key=lambda m: cover.lines_share(m.lines or [0, -1]))
         result.closest = next(_closest_entry(reg, norm, item) for item in found.matches
                               if reg.at(item.entry).key == biggest.key)
+        result.note = "unknown license; " + _contains_note(result.contains)
+    elif fragments and not result.identified:
         result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
@@ -219,12 +233,13 @@ def _is_card(path: str | None, text: str) -> bool:
     return _FRONT.match(text) is not None
 
 
-def _coverage(text: str, norm: Normalized, found: Identification,
+def _coverage(text: str, norm: Normalized, found: list[TextMatch],
               withdrawn: dict[int, Withdrawn], refs: list, whole_copy: bool) -> coverage.Coverage:
-    """What the texts found explain (see `coverage.py`)."""
+    """What the texts found explain (see `coverage.py`): those named and the fragments that
+    are clearly text of a known license though not named."""
     if whole_copy:
-        return coverage.whole()
-    spans = [(m.segment.q_start, m.segment.q_end) for m in found.matches]
+        return coverage.whole(text)
+    spans = [(m.segment.q_start, m.segment.q_end) for m in found]
     added = [p for why in withdrawn.values() for p in why.added.positions]
     neutral = {ref.line for ref in refs}
     front = _FRONT.match(text)

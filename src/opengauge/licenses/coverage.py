@@ -24,6 +24,10 @@ from opengauge.licenses.normalize import Normalized
 TITLE_WORDS = 14
 """A title line has at most this many words."""
 _WORD = re.compile(r"[^\W_]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^[\s#*>|-]*(?:copyright\b|©|\(c\)\s*\d)", re.IGNORECASE)
+COPYRIGHT_TAIL = 6
+"""A line of at most this many words after a copyright line may be its wrapped end."""
 _URL_ONLY = re.compile(r"^\W*(?:<)?(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
 _TITLE_SIGN = re.compile(
     r"\b(?:licen[cs](?:e|es|ed|ing)|dual|agreement|terms|conditions|policy|policies|version|"
@@ -34,7 +38,7 @@ BINDING_WORDS = frozenset({
     "not", "no", "never", "nor", "cannot", "only", "solely", "exclusively", "except",
     "excluding", "unless", "prohibit", "prohibits", "prohibited", "forbid", "forbids",
     "forbidden", "restrict", "restricts", "restricted", "noncommercial", "revocable",
-    "terminate", "terminates", "must", "shall", "may", "will", "required", "requires",
+    "terminate", "terminates", "must", "shall", "will", "required", "requires",
     "require", "agree", "agrees", "permitted", "allowed", "commercial", "military",
 })
 """Words that make a short line more than a title: it may grant, limit or oblige."""
@@ -67,16 +71,21 @@ class Coverage:
         return f"{label} {', '.join(parts)}"
 
 
-def neutral(line: str) -> bool:
-    """Whether a raw line is neutral text: a URL alone or a short title line."""
+def neutral(line: str, previous: str = "") -> bool:
+    """Whether a raw line is neutral text: a URL alone, a short pointer to a source ("[For the
+    original copy, see https://...]"), a short title line, or the wrapped end of a copyright
+    line (`previous`)."""
     stripped = line.strip().strip("#*_=>|-` \t")
     if not stripped:
         return True
     if _URL_ONLY.match(stripped):
         return True
-    words = [w.lower() for w in _WORD.findall(stripped)]
+    has_url = _URL.search(stripped) is not None
+    words = [w.lower() for w in _WORD.findall(_URL.sub(" ", stripped))]
     if len(words) > TITLE_WORDS or BINDING_WORDS.intersection(words):
         return False
+    if has_url or (len(words) <= COPYRIGHT_TAIL and _COPYRIGHT.match(previous)):
+        return True
     heading = line.lstrip().startswith("#") or (stripped.isupper() and len(words) <= 8)
     return heading or _TITLE_SIGN.search(stripped) is not None
 
@@ -99,9 +108,16 @@ def _cut_words(covered: bytearray, lines: list[int]) -> None:
         covered[last + 1:] = b"\x01" * (size - 1 - last)
 
 
-def whole() -> Coverage:
+def whole(raw: str) -> Coverage:
     """The coverage of an input that is entirely one known text."""
-    return Coverage()
+    return Coverage(1.0, [], _nonblank(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+
+
+def _nonblank(rows: list[str]) -> list[int]:
+    counts = [0]
+    for row in rows:
+        counts.append(counts[-1] + (1 if row.strip() else 0))
+    return counts
 
 
 def measure(raw: str, norm: Normalized, explained_tokens: Iterable[tuple[int, int]],
@@ -111,15 +127,16 @@ def measure(raw: str, norm: Normalized, explained_tokens: Iterable[tuple[int, in
     known texts explain, token positions inside them that they do not (words added to a
     license), and lines known to be neutral (front matter, reference statements)."""
     rows = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    nonblank = [0]
-    for row in rows:
-        nonblank.append(nonblank[-1] + (1 if row.strip() else 0))
+    nonblank = _nonblank(rows)
     total = nonblank[-1]
     if not norm.tokens or total == 0:
         return Coverage(1.0 if total == 0 else 0.0, [], nonblank)
-    covered = bytearray(len(norm.tokens))
+    size = len(norm.tokens)
+    covered = bytearray(size)
     for start, end in explained_tokens:
-        covered[max(0, start):max(0, end)] = b"\x01" * (max(0, end) - max(0, start))
+        start, end = min(max(0, start), size), min(max(0, end), size)
+        if end > start:
+            covered[start:end] = b"\x01" * (end - start)
     _cut_words(covered, norm.lines)
     for position in unexplained_tokens:
         if 0 <= position < len(covered):
@@ -131,7 +148,8 @@ def measure(raw: str, norm: Normalized, explained_tokens: Iterable[tuple[int, in
         if not flag:
             line = token_lines[position]
             if line not in skip and line not in open_lines:
-                if line - 1 < len(rows) and neutral(rows[line - 1]):
+                if line - 1 < len(rows) and neutral(rows[line - 1],
+                                                    rows[line - 2] if line >= 2 else ""):
                     skip.add(line)
                 else:
                     open_lines.add(line)
