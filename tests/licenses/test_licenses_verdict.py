@@ -102,3 +102,26 @@ def test_lookup_of_an_spdx_expression() -> None:
     result = lookup_id("GPL-2.0-only WITH Classpath-exception-2.0")
     assert [m.key for m in result.matches] == ["gpl-2.0", "classpath-exception-2.0"]
     assert (result.open_source, result.basis) == (True, "osi-approved")
+
+
+def test_spdx_or_is_a_choice_that_follows_the_more_permissive_branch_and_names_the_other() -> None:
+    result = lookup_id("MIT OR CC-BY-NC-4.0")
+    assert result.open_source is True and result.restrictions == []
+    assert "the answer follows MIT" in result.note and "CC-BY-NC-4.0" in result.note
+    assert [m.key for m in result.matches] == ["mit", "cc-by-nc-4.0"]
+    reversed_order = lookup_id("CC-BY-NC-4.0 OR MIT")
+    assert reversed_order.open_source is True and "follows MIT" in reversed_order.note
+
+
+def test_spdx_and_binds_both() -> None:
+    result = lookup_id("MIT AND CC-BY-NC-4.0")
+    assert result.open_source is False
+    assert {f.kind for f in result.restrictions} == {"non-commercial"}
+    nested = lookup_id("CC-BY-NC-4.0 AND (MIT OR Apache-2.0)")
+    assert nested.open_source is False and "follows" in nested.note
+
+
+def test_spdx_with_reads_the_exception_and_keeps_the_license() -> None:
+    result = lookup_id("GPL-2.0-only WITH Classpath-exception-2.0")
+    assert [m.key for m in result.matches] == ["gpl-2.0", "classpath-exception-2.0"]
+    assert result.open_source is True and result.basis == "osi-approved"
