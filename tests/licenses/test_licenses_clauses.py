@@ -18,9 +18,11 @@ def test_kinds_and_their_criteria_are_exactly_the_contract() -> None:
         "user-threshold": [5], "revenue-threshold": [5], "territorial": [5], "field-of-use": [6],
         "non-commercial": [1, 6], "no-model-training": [6, 9], "no-derivatives": [3],
         "remote-restriction": [6], "click-through": [7], "updatable-terms": [], "flow-down": [],
-        "attribution-display": [],
+        "attribution-display": [], "non-production": [6], "paid-production": [1, 6],
+        "circumvention-termination": [3, 6], "revocable-grant": [], "licensor-ethics-terms": [6],
+        "hosting-agreement": [6], "derivative-naming": [],
     }
-    assert len(KINDS) == 12
+    assert len(KINDS) == 19
 
 
 def test_llama_user_threshold_is_quoted_with_its_line_and_value() -> None:

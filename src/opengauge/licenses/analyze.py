@@ -194,7 +194,9 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         result.closest = next(_closest_entry(reg, norm, item) for item in found.matches
                               if reg.at(item.entry).key == biggest.key)
         result.note = "unknown license; " + _contains_note(result.contains)
-    elif fragments and not result.identified:
+    elif fragments and not result.identified and cover.unexplained:
+        # known text beside text no license explains (a near copy that explains all of the
+        # input but is not clearly X keeps the "closest" note below)
         result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from opengauge.licenses import rulebook
 from opengauge.licenses.lazyre import Lazy, any_of
 from opengauge.licenses.sentences import Sentence, split
 
@@ -32,6 +33,7 @@ OSD: dict[str, list[int]] = {
     "updatable-terms": [],
     "flow-down": [],
     "attribution-display": [],
+    **rulebook.OSD,
 }
 KINDS = tuple(OSD)
 QUOTE_LIMIT = 280
@@ -376,6 +378,7 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
         found.append(("updatable-terms", None))
     if "flow" in gated and _FLOW.search(text):
         found.append(("flow-down", None))
+    found += [(kind, None) for kind in rulebook.read(text)]
     return found
 
 
