@@ -164,3 +164,13 @@ def test_short_restrictions_in_new_wording(sentence: str, expected: set[str]) ->
 ])
 def test_permissive_wording_near_the_new_patterns_is_no_restriction(sentence: str) -> None:
     assert kinds(sentence) == set()
+
+
+def test_military_uses_inside_any_binding_text_are_field_of_use_with_the_topic() -> None:
+    for text in ("You may not use this software for military purposes.",
+                 "Licensee will not use the Model for warfare, weapons development, or surveillance."):
+        (finding,) = analyze(text)
+        assert finding.kind == "field-of-use" and finding.value == {"topics": ["military"]}
+    (other,) = analyze("You may not use the Model for surveillance of individuals.")
+    assert other.kind == "field-of-use" and other.value is None
+    assert analyze("The Software is provided for military and civilian use alike.") == []

@@ -93,11 +93,8 @@ SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR
 UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""")
 """ISO 3166-1 alpha-2 country codes, for --region."""
 
-MILITARY = re.compile(
-    r"\b(?:military|militar\w*|warfare|weapons?|weaponry|weapon\s+development|munitions?|"
-    r"armed\s+forces|arms\s+(?:regulations?|control|trafficking|trade)|itar|"
-    r"international\s+traffic\s+(?:in\s+)?arms|nuclear\s+weapons?|combat)\b", re.IGNORECASE)
-"""What makes a prohibited use a military one."""
+from opengauge.licenses.vocabulary import MILITARY  # noqa: E402  (shared with the clause reader)
+
 EXPORT_LAW = re.compile(r"\b(?:export\w*|sanction\w*|trade\s+(?:control|compliance)\w*|restricted\s+part)",
                         re.IGNORECASE)
 """A prohibition worded as compliance with export or sanctions laws ("for any purpose prohibited

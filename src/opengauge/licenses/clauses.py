@@ -19,6 +19,7 @@ from typing import Any
 from opengauge.licenses import rulebook
 from opengauge.licenses.lazyre import Lazy, any_of
 from opengauge.licenses.sentences import Sentence, split
+from opengauge.licenses.vocabulary import topics
 
 OSD: dict[str, list[int]] = {
     "user-threshold": [5],
@@ -361,7 +362,7 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
             (strong and _FIELD_STRONG.search(text))
             or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))
     ) and not _FIELD_NOT.search(text):
-        found.append(("field-of-use", None))
+        found.append(("field-of-use", {"topics": topics(text)} if topics(text) else None))
     if ("derivatives" in gated
             and _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text)
             and (definition is None or "deriv" in definition.group(1))):
