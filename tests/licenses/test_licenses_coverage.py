@@ -152,3 +152,14 @@ def test_coverage_is_a_share_with_ranges_inside_the_text(text: str, spans: list)
     for first, last in cover.unexplained:
         assert previous < first <= last <= rows
         previous = last
+
+
+def test_a_clause_is_reported_once_not_also_from_the_registry_copy() -> None:
+    """A notice naming a license above a text of that family: the file's own clauses are
+    reported with its lines; the registry copy of the named license does not repeat them."""
+    text = library_text("llama-3.1-license-2024").replace("3.1", "3.7")
+    result = analyze_text("Llama 3.7 is licensed under the Llama 3.1 Community License.\n\n" + text)
+    kinds = [f.kind for f in result.restrictions]
+    assert len(kinds) == len(set(kinds))
+    assert all(f.source is None for f in result.restrictions)
+    assert "user-threshold" in kinds and result.open_source is False

@@ -169,7 +169,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         granted |= more
     result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
                         for u in unresolved]
-    result.restrictions = findings
+    result.restrictions = _one_per_clause(findings)
+    findings = result.restrictions
     cover = _coverage(text, norm, [*found.matches, *strong], withdrawn, refs, copy is not None)
     result.text_coverage, result.unexplained = cover.share, cover.unexplained
     texts = [m for m in result.matches if m.via in ("exact", "text")]
@@ -203,6 +204,14 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     if reason:
         result.note = f"{result.note}; {reason}" if result.note else reason
     return result
+
+
+def _one_per_clause(findings: list[Finding]) -> list[Finding]:
+    """The user's file and a registry copy of a license it names never both report a clause:
+    a finding from a registry copy (`source`) is dropped when the file itself has a finding of
+    that kind (the file's lines are the ones to show)."""
+    own = {f.kind for f in findings if not f.source}
+    return [f for f in findings if not f.source or f.kind not in own]
 
 
 def _contains_note(contains: list[dict]) -> str:
