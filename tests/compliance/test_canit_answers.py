@@ -357,3 +357,23 @@ def test_unexplained_text_is_never_a_yes_and_names_its_lines(tmp_path: Path) -> 
         assert f"line {last}" in answers[question]["reason"]
     for answer in answers.values():
         assert answer["reason"]
+
+
+def test_new_kinds_answer_can_i(tmp_path: Path) -> None:
+    """Non-production use only is a no to commercial use; a paid-production clause makes it
+    conditional; a guardrail termination makes fine-tuning conditional; a revocable grant is a
+    note."""
+    path = _mit_with(tmp_path, "Non-Commercial Uses does not include any production use of the "
+                               "Software Products or any Derivative Works.")
+    assert ask(path, commercial=True)["commercial"]["answer"] == "no"
+    path = _mit_with(tmp_path, "Production or commercial use requires a paid Commercial License "
+                               "from the copyright holder.")
+    commercial = ask(path, commercial=True)["commercial"]
+    assert commercial["answer"] in ("conditional", "no"), commercial["reason"]
+    assert commercial["answer"] != "yes"
+    path = _mit_with(tmp_path, "If You bypass, disable, reduce the efficacy of, or circumvent any "
+                               "safety guardrail contained in the Model, your rights under this "
+                               "Agreement will automatically terminate.")
+    fine_tune = ask(path, fine_tune=True)["fine-tune"]
+    assert fine_tune["answer"] == "conditional", fine_tune["reason"]
+    assert "safety measures" in fine_tune["reason"]

@@ -46,9 +46,20 @@ RIGHTS = {"commercial": "use", "users": "use", "revenue": "use", "region": "use"
           "military": "use"}
 """The right a license must grant for a yes."""
 
-NO_KINDS = {"commercial": ("non-commercial",), "fine-tune": ("no-derivatives",),
+NO_KINDS = {"commercial": ("non-commercial", "non-production"), "fine-tune": ("no-derivatives",),
             "train-on-outputs": ("no-model-training",)}
 """Finding kinds that answer a question with no by themselves."""
+
+CONDITION_KINDS = {
+    "commercial": {"paid-production": "production use only under the paid terms it names",
+                   "hosting-agreement": "not offered as a hosted service or model-as-a-service "
+                                        "without the separate agreement it requires",
+                   "licensor-ethics-terms": "the use follows the licensor's ethics terms"},
+    "fine-tune": {"circumvention-termination": "the safety measures are not bypassed (the "
+                                               "rights end if they are)"},
+    "redistribute": {"derivative-naming": "derived models carry the name it requires"},
+}
+"""Finding kinds that attach a condition to a question's yes (read from the new rule files)."""
 
 NON_COMMERCIAL_CONDITION = ("users", "revenue", "region", "fine-tune", "redistribute",
                             "train-on-outputs", "military")
@@ -605,6 +616,11 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _naming(tally, texts)
     elif question == "redistribute":
         _ask_distribution(tally, texts)
+    for kind, condition in CONDITION_KINDS.get(question, {}).items():
+        for text, restriction in _each(texts, kind):
+            clause = cite(text, restriction)
+            tally.conditions.append((clause, f"{condition} ({_lines(clause)}: "
+                                             f"\"{_short(str(restriction.get('quote')))}\")"))
     if question in NON_COMMERCIAL_CONDITION:
         for text, restriction in _each(texts, "non-commercial"):
             tally.conditions.append((cite(text, restriction), "for non-commercial purposes only"))
@@ -680,9 +696,10 @@ def asked(question: str, *, users: float | None = None, revenue: float | None = 
 def notes(texts: list[GoverningText]) -> list[str]:
     """What applies to every answer: terms the licensor may change, remote restrictions."""
     found = []
-    for text, restriction in _each(texts, "updatable-terms", "remote-restriction"):
+    for text, restriction in _each(texts, "updatable-terms", "remote-restriction", "revocable-grant"):
         clause = cite(text, restriction)
-        what = "the licensor may change these terms" if restriction.get("kind") == "updatable-terms" \
-            else "the licensor may restrict use remotely"
+        what = {"updatable-terms": "the licensor may change these terms",
+                "revocable-grant": "the license is revocable"}.get(
+            str(restriction.get("kind")), "the licensor may restrict use remotely")
         found.append(f"{what} ({_lines(clause)}): \"{_short(str(restriction.get('quote')))}\"")
     return list(dict.fromkeys(found))
