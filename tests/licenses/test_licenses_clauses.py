@@ -95,7 +95,8 @@ def test_modified_mit_display_obligation_is_informational_with_its_thresholds() 
     findings = analyze(library_text("kimi-k2-modified-mit"))
     assert {f.kind for f in findings} == {"attribution-display"}
     assert [f.value for f in findings] == [{"amount": 100000000, "unit": "monthly active users"},
-                                           {"amount": 20000000, "unit": "USD revenue"}]
+                                           {"amount": 20000000, "unit": "USD revenue",
+                                            "currency": "USD", "period": "month"}]
     assert all(f.osd == [] for f in findings)
 
 
@@ -106,7 +107,8 @@ def test_a_never_seen_text_is_analyzed_too() -> None:
             "only in the European Union. We may update these terms from time to time.\n")
     found = {f.kind: f for f in analyze(text)}
     assert {"field-of-use", "revenue-threshold", "non-commercial", "updatable-terms"} <= set(found)
-    assert found["revenue-threshold"].value == {"amount": 5000000, "unit": "USD revenue"}
+    assert found["revenue-threshold"].value == {"amount": 5000000, "unit": "USD revenue",
+                                                "currency": "USD", "period": "year"}
 
 
 def test_names_and_trademarks_and_conditional_clauses_are_not_restrictions() -> None:
@@ -123,9 +125,10 @@ def test_thresholds_parse_amounts_and_units() -> None:
     assert users_threshold("more than 100 million monthly active users") == \
         {"amount": 100000000, "unit": "monthly active users"}
     assert revenue_threshold("annual revenue of more than USD $1,000,000") == \
-        {"amount": 1000000, "unit": "USD revenue"}
+        {"amount": 1000000, "unit": "USD revenue", "currency": "USD", "period": "year"}
     assert revenue_threshold("revenue exceeding rmb 1 billion") == \
-        {"amount": 1000000000, "unit": "RMB revenue"}
+        {"amount": 1000000000, "unit": "RMB revenue", "currency": "RMB", "period": None}
+    assert revenue_threshold("monthly turnover above €2 million")["period"] == "month"
     assert revenue_threshold("revenue was great") is None
 
 

@@ -269,7 +269,8 @@ def users_threshold(text: str) -> dict[str, Any] | None:
 
 
 def revenue_threshold(text: str) -> dict[str, Any] | None:
-    """{"amount", "unit"} of the first revenue threshold in `text` ("USD revenue", ...)."""
+    """{"amount", "unit", "currency", "period"} of the first revenue threshold in `text`
+    (unit "USD revenue", currency "USD", period "month", "year" or None)."""
     if not _REVENUE.search(text):
         return None
     for found in _MONEY.finditer(text):
@@ -288,8 +289,21 @@ def revenue_threshold(text: str) -> dict[str, Any] | None:
             currency = "GBP"
         else:
             currency = "USD"
-        return {"amount": amount, "unit": f"{currency} revenue"}
+        return {"amount": amount, "unit": f"{currency} revenue", "currency": currency,
+                "period": _period(text)}
     return None
+
+
+_PER_MONTH = Lazy(r"\b(?:monthly|per\s+month|a\s+month|each\s+month|any\s+(?:calendar\s+)?month)\b")
+_PER_YEAR = Lazy(r"\b(?:annual\w*|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|any\s+(?:calendar\s+|"
+                 r"fiscal\s+)?year|fiscal\s+year|calendar\s+year|(?:12|twelve)\s+months)\b")
+
+
+def _period(text: str) -> str | None:
+    """ "month" or "year" when a revenue threshold names its period, else None."""
+    if _PER_MONTH.search(text):
+        return "month"
+    return "year" if _PER_YEAR.search(text) else None
 
 
 # Words a rule's patterns cannot match without: one scan of a sentence tells which rules can
