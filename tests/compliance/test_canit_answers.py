@@ -378,3 +378,13 @@ def test_new_kinds_answer_can_i(tmp_path: Path) -> None:
     fine_tune = ask(path, fine_tune=True)["fine-tune"]
     assert fine_tune["answer"] == "conditional", fine_tune["reason"]
     assert "safety measures" in fine_tune["reason"]
+
+
+@pytest.mark.parametrize("name", ["FLUX-Non-Commercial-License-v2.1.txt", "llama2-license.txt",
+                                  "Kimi-K2-LICENSE.txt", "llama3_2-license.txt"])
+def test_every_reason_names_its_license(name: str) -> None:
+    answers = ask(AI / name, **ALL)
+    for answer in answers.values():
+        assert answer["reason"], answer
+        if answer["answer"] != "unknown" or "line" in answer["reason"]:
+            assert name in answer["reason"] or "granted by" in answer["reason"], answer["reason"]

@@ -658,7 +658,9 @@ def _decide(result: Answer, tally: _Tally, missing_right: str | None, granted_by
         result.reason = "; ".join(unknown)
     elif tally.conditions:
         result.answer = "conditional"
-        result.reason = "yes, if: " + "; ".join(result.conditions)
+        named = [text if clause is None or str(clause.get("text")) in text
+                 else f"{text} ({_lines(clause)})" for clause, text in tally.conditions]
+        result.reason = "yes, if: " + "; ".join(dict.fromkeys(named))
     else:
         result.answer = "yes"
         below = [t["text"] for t in tally.thresholds if t.get("result") == "below"]
