@@ -162,11 +162,18 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         granted = grants(sentences)
     refs, unresolved = references.find(text, sentences, reg, lookup.Names(), covered)
     seen = {m.key for m in result.matches}
+    named_at = {r.line for r in refs if r.via in ("spdx-identifier", "front-matter")}
+    findings = [f for f in findings if f.source or f.lines[0] not in named_at]
+    choices: dict[str, list] = {}
     for ref in refs:
+        if ref.via == "spdx-identifier" and _OR.search(ref.statement):
+            choices.setdefault(ref.statement, []).append(ref)
+            continue
         extra, flags, more = lookup.add_reference(reg, ref, seen, result)
         findings += extra
         osi_flags += flags
         granted |= more
+    not_chosen, choice_notes = _choices(reg, choices, seen, result, findings)
     result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
                         for u in unresolved]
     result.restrictions = _one_per_clause(findings)
@@ -183,7 +190,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
     card = _is_card(path, text) or any(r.via == "spdx-identifier" for r in refs)
     if cover.unexplained and texts and not card:
         result.matches = [m for m in result.matches if m.via not in ("exact", "text")]
-    verdict, reason = judge_text(findings, _licenses(reg, [*texts, *modified_texts, *result.matches]),
+    binding = [m for m in result.matches if m.key not in not_chosen]
+    verdict, reason = judge_text(findings, _licenses(reg, [*texts, *modified_texts, *binding]),
                                  cover.unexplained and not card, cover.describe())
     lookup.apply(result, verdict)
     result.identified = bool(result.matches)
@@ -201,9 +209,45 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
-    if reason:
-        result.note = f"{result.note}; {reason}" if result.note else reason
+    for extra in [*choice_notes, *([reason] if reason else [])]:
+        result.note = f"{result.note}; {extra}" if result.note else extra
     return result
+
+
+_OR = re.compile(r"\sOR\s", re.IGNORECASE)
+
+
+def _choices(reg: Registry, choices: dict[str, list], seen: set, result: LicenseResult,
+             findings: list[Finding]) -> tuple[set[str], list[str]]:
+    """`SPDX-License-Identifier` expressions with OR: a choice (see `expression.py`). Every
+    license is listed in `matches`; only the chosen branch's findings and licenses bind.
+    Returns the registry keys not chosen and the notes naming the choice."""
+    from opengauge.licenses import expression
+    from opengauge.licenses.expression import Part
+
+    not_chosen: set[str] = set()
+    notes: list[str] = []
+    for statement, group in choices.items():
+        parts: dict[str, Part] = {}
+        for ref in group:
+            extra, flags, more = lookup.add_reference(reg, ref, seen, result)
+            parts[str(ref.target)] = Part(list(extra), list(flags), set(more))
+
+        def leaf(key: str, parts: dict[str, Part] = parts) -> Part:
+            entry = reg.get(key)
+            return parts.get(entry.key if entry else key, Part())
+
+        try:
+            combined = expression.evaluate(expression.parse(statement.split(":", 1)[1]), leaf)
+        except (ValueError, IndexError):
+            for part in parts.values():
+                findings += part.findings
+            continue
+        chosen = {entry.key for k in combined.keys if (entry := reg.get(k)) is not None}
+        not_chosen |= set(parts) - chosen
+        findings += combined.findings
+        notes += combined.notes
+    return not_chosen, notes
 
 
 def _one_per_clause(findings: list[Finding]) -> list[Finding]:

@@ -30,6 +30,8 @@ class Part:
     granted: set[str] = field(default_factory=set)
     """Rights granted (AND: those every license grants)."""
     notes: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    """The license ids that bind (those of the chosen branch of each OR)."""
 
     def verdict(self) -> Verdict:
         return decide(list(self.findings), list(self.flags), set(self.granted))
@@ -60,6 +62,7 @@ def _and(parts: list[Part]) -> Part:
         combined.flags += part.flags
         rights = set(part.granted) if rights is None else rights & part.granted
         combined.notes += part.notes
+        combined.keys |= part.keys
     combined.granted = rights or set()
     return combined
 
@@ -71,7 +74,8 @@ def evaluate(node: Any, leaf: Callable[[str], Part]) -> Part:
     if isinstance(node, LicenseWithExceptionSymbol):
         return _and([leaf(node.license_symbol.key), leaf(node.exception_symbol.key)])
     if isinstance(node, LicenseSymbol):
-        return leaf(node.key)
+        found = leaf(node.key)
+        return Part(found.findings, found.flags, found.granted, found.notes, {node.key})
     if isinstance(node, AND):
         return _and([evaluate(arg, leaf) for arg in node.args])
     if isinstance(node, OR):
@@ -82,6 +86,7 @@ def evaluate(node: Any, leaf: Callable[[str], Part]) -> Part:
         label = {True: "open source", False: "not open source", None: "unknown"}[value]
         result = Part(list(chosen.findings), list(chosen.flags), set(chosen.granted),
                       notes=[*chosen.notes, f"{node} is a choice: the answer follows {name} "
-                                            f"({label}); the other choice: {', '.join(others)}"])
+                                            f"({label}); the other choice: {', '.join(others)}"],
+                      keys=set(chosen.keys))
         return result
     return Part()
