@@ -315,8 +315,10 @@ class Corpus:
             inside = "\n\n".join([*paragraphs[:at], sentence, *paragraphs[at:]])
             self.add(f"neg-{key}-short-clause", inside, [], "negative", key, open_source=False)
         for key, sentence in SHORT_CLAUSES[:3]:
-            self.add(f"near-{key}-trailing-clause", f"{self.text(key)}\n{sentence}\n", [key],
-                     "near-miss", key, open_source=False)
+            # A restriction after a complete license is no part of it: the file is not that
+            # license (issue 11: named only when the license explains the whole input).
+            self.add(f"near-{key}-trailing-clause", f"{self.text(key)}\n{sentence}\n", [],
+                     "negative", key, open_source=False)
 
 
 def main() -> None:

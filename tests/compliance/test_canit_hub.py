@@ -27,7 +27,9 @@ def test_llama_2_on_the_hub_is_no_above_700_million_users(hub) -> None:  # noqa:
     assert answers["users"]["answer"] == "no"
     (threshold,) = answers["users"]["thresholds"]
     assert threshold["limit"] == 700_000_000 and threshold["result"] == "above"
-    assert answers["region"]["answer"] == "yes"
+    # Above the threshold the license withholds every right: no to the other questions too.
+    assert answers["region"]["answer"] == "no"
+    assert "withholds every right" in answers["region"]["reason"]
     assert hub.requests_to("/api/models/") >= 1
 
 

@@ -18,9 +18,11 @@ def test_kinds_and_their_criteria_are_exactly_the_contract() -> None:
         "user-threshold": [5], "revenue-threshold": [5], "territorial": [5], "field-of-use": [6],
         "non-commercial": [1, 6], "no-model-training": [6, 9], "no-derivatives": [3],
         "remote-restriction": [6], "click-through": [7], "updatable-terms": [], "flow-down": [],
-        "attribution-display": [],
+        "attribution-display": [], "non-production": [6], "paid-production": [1, 6],
+        "circumvention-termination": [3, 6], "revocable-grant": [], "licensor-ethics-terms": [6],
+        "hosting-agreement": [6], "derivative-naming": [],
     }
-    assert len(KINDS) == 12
+    assert len(KINDS) == 19
 
 
 def test_llama_user_threshold_is_quoted_with_its_line_and_value() -> None:
@@ -93,7 +95,8 @@ def test_modified_mit_display_obligation_is_informational_with_its_thresholds() 
     findings = analyze(library_text("kimi-k2-modified-mit"))
     assert {f.kind for f in findings} == {"attribution-display"}
     assert [f.value for f in findings] == [{"amount": 100000000, "unit": "monthly active users"},
-                                           {"amount": 20000000, "unit": "USD revenue"}]
+                                           {"amount": 20000000, "unit": "USD revenue",
+                                            "currency": "USD", "period": "month"}]
     assert all(f.osd == [] for f in findings)
 
 
@@ -104,7 +107,8 @@ def test_a_never_seen_text_is_analyzed_too() -> None:
             "only in the European Union. We may update these terms from time to time.\n")
     found = {f.kind: f for f in analyze(text)}
     assert {"field-of-use", "revenue-threshold", "non-commercial", "updatable-terms"} <= set(found)
-    assert found["revenue-threshold"].value == {"amount": 5000000, "unit": "USD revenue"}
+    assert found["revenue-threshold"].value == {"amount": 5000000, "unit": "USD revenue",
+                                                "currency": "USD", "period": "year"}
 
 
 def test_names_and_trademarks_and_conditional_clauses_are_not_restrictions() -> None:
@@ -121,9 +125,10 @@ def test_thresholds_parse_amounts_and_units() -> None:
     assert users_threshold("more than 100 million monthly active users") == \
         {"amount": 100000000, "unit": "monthly active users"}
     assert revenue_threshold("annual revenue of more than USD $1,000,000") == \
-        {"amount": 1000000, "unit": "USD revenue"}
+        {"amount": 1000000, "unit": "USD revenue", "currency": "USD", "period": "year"}
     assert revenue_threshold("revenue exceeding rmb 1 billion") == \
-        {"amount": 1000000000, "unit": "RMB revenue"}
+        {"amount": 1000000000, "unit": "RMB revenue", "currency": "RMB", "period": None}
+    assert revenue_threshold("monthly turnover above €2 million")["period"] == "month"
     assert revenue_threshold("revenue was great") is None
 
 
@@ -162,3 +167,13 @@ def test_short_restrictions_in_new_wording(sentence: str, expected: set[str]) ->
 ])
 def test_permissive_wording_near_the_new_patterns_is_no_restriction(sentence: str) -> None:
     assert kinds(sentence) == set()
+
+
+def test_military_uses_inside_any_binding_text_are_field_of_use_with_the_topic() -> None:
+    for text in ("You may not use this software for military purposes.",
+                 "Licensee will not use the Model for warfare, weapons development, or surveillance."):
+        (finding,) = analyze(text)
+        assert finding.kind == "field-of-use" and finding.value == {"topics": ["military"]}
+    (other,) = analyze("You may not use the Model for surveillance of individuals.")
+    assert other.kind == "field-of-use" and other.value is None
+    assert analyze("The Software is provided for military and civilian use alike.") == []

@@ -57,7 +57,8 @@ def test_huge_input_is_cut_with_a_warning_and_still_answered(tmp_path: Path) -> 
         while out.tell() < 50 * 1024 * 1024:
             out.write(filler * 100)
     result = analyze_path(path)[0]
-    assert result.matches[0].key == "mit"
+    assert result.contains[0]["key"] == "mit" and not result.identified
+    assert result.unexplained[0][0] >= result.contains[0]["lines"][1]
     assert any("only the first 2 MB" in w for w in result.warnings)
 
 

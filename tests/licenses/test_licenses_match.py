@@ -124,12 +124,15 @@ def test_a_clause_added_to_a_known_license_makes_it_unknown() -> None:
 
 def test_a_restriction_after_a_complete_license_keeps_its_lines_and_the_verdict_is_false() -> None:
     """MIT followed by a sentence that happens to start like Embedthis's last sentence: the
-    complete MIT beats the partial Embedthis text, and the restriction is reported."""
+    complete MIT beats the partial Embedthis text, the file is not named MIT (the sentence is
+    no part of it), and the restriction is reported."""
     text = library_text("mit").rstrip() + "\n\nThe Software may not be used for commercial purposes.\n"
     result = analyze_text(text)
-    assert [(m.key, m.via) for m in result.matches] == [("mit", "text")]
+    assert result.matches == [] and not result.identified
+    assert [c["key"] for c in result.contains] == ["mit"] and result.closest["key"] == "mit"
     last = text.count("\n")
-    assert result.matches[0].lines[1] < last
+    assert result.contains[0]["lines"][1] < last and result.unexplained == [[last, last]]
+    assert result.note.startswith("unknown license; contains text of MIT License at lines ")
     assert [(f.kind, f.lines) for f in result.restrictions] == [("non-commercial", [last, last])]
     assert result.open_source is False
 

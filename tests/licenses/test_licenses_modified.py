@@ -172,10 +172,10 @@ def test_a_modified_license_beside_an_intact_one_is_withdrawn_alone() -> None:
     head = "Dual licensed.\n\n" + library_text("apache-2.0") + "\n\n-----\n\n"
     result = analyze_text(head + modified_mit)
     line += head.count("\n")
-    assert [m.key for m in result.matches] == ["apache-2.0"]
+    assert result.matches == [] and [c["key"] for c in result.contains] == ["apache-2.0", "mit"]
     assert result.closest["key"] == "mit" and result.closest["added_lines"] == [line]
     assert result.note.endswith(f"closest: MIT License (0.97), with added text at line {line}")
-    assert result.open_source is False
+    assert result.open_source is False and result.unexplained == [[line, line]]
     assert [(f.kind, f.lines) for f in result.restrictions] == [("no-model-training", [line, line])]
     shown = text_lines(result.to_dict())
-    assert shown[2] == f"also {result.note}" and shown[3].startswith("NOT open source")
+    assert shown[1] == result.note and shown[2].startswith("NOT open source")

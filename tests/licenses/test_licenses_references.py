@@ -82,3 +82,14 @@ def test_a_real_gated_llama_license_copy() -> None:
         pytest.skip("reference data not found")
     result = analyze_path(path)[0]
     assert result.matches[0].key == "llama-3.2-license-2024" and result.open_source is False
+
+
+def test_an_spdx_or_line_is_a_choice_and_an_and_line_binds_both() -> None:
+    choice = analyze_text("// SPDX-License-Identifier: MIT OR CC-BY-NC-4.0\nint main() {}\n")
+    assert [m.key for m in choice.matches] == ["mit", "cc-by-nc-4.0"]
+    assert choice.open_source is True and choice.restrictions == []
+    assert "the answer follows MIT" in choice.note and "CC-BY-NC-4.0" in choice.note
+    both = analyze_text("// SPDX-License-Identifier: MIT AND CC-BY-NC-4.0\nint main() {}\n")
+    assert both.open_source is False
+    assert {f.kind for f in both.restrictions} == {"non-commercial"}
+    assert all(f.source == "cc-by-nc-4.0" for f in both.restrictions)

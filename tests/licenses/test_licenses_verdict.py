@@ -9,8 +9,8 @@ from opengauge.licenses.sentences import split
 from opengauge.licenses.verdict import grants
 
 FIELDS = ["path", "identified", "matches", "closest", "restrictions", "open_source", "basis",
-          "osd_violations", "note", "warnings"]
-MATCH_FIELDS = {"key", "spdx", "name", "family", "version", "kind", "score", "lines"}
+          "osd_violations", "text_coverage", "unexplained", "contains", "note", "warnings"]
+MATCH_FIELDS = {"key", "spdx", "name", "family", "version", "kind", "score", "lines", "truncated"}
 
 
 def test_result_json_has_every_contract_field() -> None:
@@ -37,13 +37,32 @@ def test_a_license_with_restrictions_is_not_open_source_with_each_criterion_and_
     assert all(tuple(f["lines"]) in lines for v in result.osd_violations for f in v["findings"])
 
 
-def test_an_unapproved_license_that_grants_everything_freely_is_open_by_clause_analysis() -> None:
+def test_a_free_license_not_osi_approved_is_open_on_the_fsf_basis() -> None:
     result = analyze_text(library_text("cc-by-4.0"))
-    assert (result.open_source, result.basis) == (True, "clause-analysis")
+    assert (result.open_source, result.basis) == (True, "fsf-libre")
+    assert result.text_coverage == 1.0 and result.unexplained == []
+
+
+def test_a_permissive_text_never_seen_is_unknown_not_open() -> None:
+    """Unexplained text is never `true`, even when it grants everything: it is read clause by
+    clause, and with no restriction found it is unknown, with its lines."""
     never_seen = ("Permission is granted to anyone to use, copy, modify and redistribute this "
                   "model, for any purpose, provided this notice is kept.\n")
     result = analyze_text(never_seen)
-    assert not result.identified and (result.open_source, result.basis) == (True, "clause-analysis")
+    assert not result.identified and result.open_source is None
+    assert result.unexplained == [[1, 1]] and result.text_coverage == 0.0
+    assert result.note.endswith("unknown: line 1 is not a known license")
+
+
+def test_a_known_license_neither_osi_nor_fsf_without_restriction_is_unknown() -> None:
+    from opengauge.licenses.verdict import judge_text
+
+    class Known:
+        name, osi_approved, fsf_libre = "Some License", False, False
+
+    verdict, reason = judge_text([], [Known()], False)
+    assert verdict.open_source is None
+    assert reason == "unknown: Some License is neither OSI-approved nor FSF-libre"
 
 
 def test_unknown_when_nothing_grants_or_restricts() -> None:
@@ -83,3 +102,26 @@ def test_lookup_of_an_spdx_expression() -> None:
     result = lookup_id("GPL-2.0-only WITH Classpath-exception-2.0")
     assert [m.key for m in result.matches] == ["gpl-2.0", "classpath-exception-2.0"]
     assert (result.open_source, result.basis) == (True, "osi-approved")
+
+
+def test_spdx_or_is_a_choice_that_follows_the_more_permissive_branch_and_names_the_other() -> None:
+    result = lookup_id("MIT OR CC-BY-NC-4.0")
+    assert result.open_source is True and result.restrictions == []
+    assert "the answer follows MIT" in result.note and "CC-BY-NC-4.0" in result.note
+    assert [m.key for m in result.matches] == ["mit", "cc-by-nc-4.0"]
+    reversed_order = lookup_id("CC-BY-NC-4.0 OR MIT")
+    assert reversed_order.open_source is True and "follows MIT" in reversed_order.note
+
+
+def test_spdx_and_binds_both() -> None:
+    result = lookup_id("MIT AND CC-BY-NC-4.0")
+    assert result.open_source is False
+    assert {f.kind for f in result.restrictions} == {"non-commercial"}
+    nested = lookup_id("CC-BY-NC-4.0 AND (MIT OR Apache-2.0)")
+    assert nested.open_source is False and "follows" in nested.note
+
+
+def test_spdx_with_reads_the_exception_and_keeps_the_license() -> None:
+    result = lookup_id("GPL-2.0-only WITH Classpath-exception-2.0")
+    assert [m.key for m in result.matches] == ["gpl-2.0", "classpath-exception-2.0"]
+    assert result.open_source is True and result.basis == "osi-approved"

@@ -46,9 +46,20 @@ RIGHTS = {"commercial": "use", "users": "use", "revenue": "use", "region": "use"
           "military": "use"}
 """The right a license must grant for a yes."""
 
-NO_KINDS = {"commercial": ("non-commercial",), "fine-tune": ("no-derivatives",),
+NO_KINDS = {"commercial": ("non-commercial", "non-production"), "fine-tune": ("no-derivatives",),
             "train-on-outputs": ("no-model-training",)}
 """Finding kinds that answer a question with no by themselves."""
+
+CONDITION_KINDS = {
+    "commercial": {"paid-production": "production use only under the paid terms it names",
+                   "hosting-agreement": "not offered as a hosted service or model-as-a-service "
+                                        "without the separate agreement it requires",
+                   "licensor-ethics-terms": "the use follows the licensor's ethics terms"},
+    "fine-tune": {"circumvention-termination": "the safety measures are not bypassed (the "
+                                               "rights end if they are)"},
+    "redistribute": {"derivative-naming": "derived models carry the name it requires"},
+}
+"""Finding kinds that attach a condition to a question's yes (read from the new rule files)."""
 
 NON_COMMERCIAL_CONDITION = ("users", "revenue", "region", "fine-tune", "redistribute",
                             "train-on-outputs", "military")
@@ -93,11 +104,8 @@ SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR
 UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""")
 """ISO 3166-1 alpha-2 country codes, for --region."""
 
-MILITARY = re.compile(
-    r"\b(?:military|militar\w*|warfare|weapons?|weaponry|weapon\s+development|munitions?|"
-    r"armed\s+forces|arms\s+(?:regulations?|control|trafficking|trade)|itar|"
-    r"international\s+traffic\s+(?:in\s+)?arms|nuclear\s+weapons?|combat)\b", re.IGNORECASE)
-"""What makes a prohibited use a military one."""
+from opengauge.licenses.vocabulary import MILITARY  # noqa: E402  (shared with the clause reader)
+
 EXPORT_LAW = re.compile(r"\b(?:export\w*|sanction\w*|trade\s+(?:control|compliance)\w*|restricted\s+part)",
                         re.IGNORECASE)
 """A prohibition worded as compliance with export or sanctions laws ("for any purpose prohibited
@@ -244,7 +252,7 @@ def _permission(texts: list[GoverningText], right: str) -> str | None:
     if not licenses:
         return "no license text among the inputs (only a use policy): nothing grants the right to " + \
             {"use": "use it", "modify": "modify it", "redistribute": "redistribute it"}[right]
-    unread = [t for t in licenses if not t.readable]
+    unread = [t for t in licenses if not (t.readable or read_through(t))]
     if unread:
         return "; ".join(f"{t.label}: {t.record.get('note') or 'license not identified'}" for t in unread)
     if not any(right in t.grants for t in licenses):
@@ -307,20 +315,23 @@ def _users(yours: float, limit: float, unit: str, op: str | None) -> tuple[bool 
 
 def _revenue(yours: float, limit: float, unit: str, op: str | None,
              sentence: str) -> tuple[bool | None, str | None]:
-    """--revenue is annual revenue in US dollars; no currency is converted. A monthly limit is
-    certainly not reached when the annual revenue is below it, and certainly passed in some
-    month when the annual revenue exceeds twelve times it."""
+    """--revenue is annual revenue in US dollars; no currency is converted (the answer is then
+    `None`: the caller makes it a condition quoting the clause). A limit per month is compared
+    after multiplying it by 12, and the answer says so."""
     if not unit.upper().startswith("USD"):
         return None, f"the clause counts {unit}; --revenue is in US dollars and no currency is converted"
     if _MONTHLY_REVENUE.search(sentence):
-        if restricted(yours, limit, op) is False:
-            return False, "the clause counts monthly revenue, which never exceeds your annual revenue"
-        if restricted(yours / 12, limit, op):
-            return True, "the clause counts monthly revenue; your average month is above it"
-        return None, "the clause counts monthly revenue; --revenue gives annual revenue"
+        return restricted(yours, limit * 12, op), (
+            f"the clause counts monthly revenue: compared as 12 × {limit:,.0f} = "
+            f"{limit * 12:,.0f} USD a year")
     if _ANNUAL_REVENUE.search(sentence):
         return restricted(yours, limit, op), None
     return restricted(yours, limit, op), "the clause names no period; compared with your annual revenue"
+
+
+def _foreign_currency(record: dict[str, Any]) -> bool:
+    return bool(record.get("unit")) and not str(record["unit"]).upper().startswith("USD") and \
+        "revenue" in str(record["unit"])
 
 
 def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, yours: float | None) -> None:
@@ -339,9 +350,14 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
                                              "must be requested from the licensor"))
         elif outcome:
             tally.no.append((clause, f"{record['text']}: there the license is withheld until the "
-                                     f"licensor grants one ({_lines(clause)})", None))
+                                     f"licensor grants one ({_lines(clause)})"
+                             + (f"; {record['note']}" if record.get("note") else ""), None))
+        elif outcome is None and _foreign_currency(record):
+            quote = _short(str(restriction.get("quote")))
+            tally.conditions.append((clause, f"your revenue is below {limit} ({record['note']}; "
+                                             f"{_lines(clause)}: \"{quote}\")"))
         elif outcome is None:
-            tally.unknown.append(f"{record['text']} ({record['note']})")
+            tally.unknown.append(f"{record['text']} ({record['note']}; {_lines(clause)})")
         else:
             tally.cleared.append(clause)
     for text, restriction in _each(texts, "attribution-display"):
@@ -360,6 +376,83 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
                                              f"({record['text']}: {record['note']}): {duty}"))
         else:
             tally.cleared.append(clause)
+
+
+COMMERCIAL = re.compile(r"\bcommercial(?:ly)?\b", re.IGNORECASE)
+
+
+def _commercial_duties(tally: _Tally, texts: list[GoverningText]) -> None:
+    """Display or attribution duties triggered by commercial use make commercial use
+    conditional on them (those triggered by a size are read with the thresholds)."""
+    for text, restriction in _each(texts, "attribution-display"):
+        value = restriction.get("value") or {}
+        if value.get("amount") is not None:
+            continue
+        sentence = full_sentence(text, restriction)
+        if COMMERCIAL.search(sentence):
+            clause = cite(text, restriction)
+            tally.conditions.append((clause, f"{_short(sentence, 400)} ({_lines(clause)})"))
+
+
+def _withdrawn_above(tally: _Tally, texts: list[GoverningText], users: float | None,
+                     revenue: float | None) -> None:
+    """A user or revenue threshold withholds the whole license: above it, every question is a
+    no (the Llama 2 license: "you are not authorized to exercise any of the rights")."""
+    for question, yours in (("users", users), ("revenue", revenue)):
+        if yours is None:
+            continue
+        kind = "user-threshold" if question == "users" else "revenue-threshold"
+        for text, restriction in _each(texts, kind):
+            record, outcome = _threshold(text, restriction, yours, question)
+            if outcome:
+                clause = record["clause"]
+                tally.thresholds.append(record)
+                tally.no.append((clause, f"{record['text']}: above it the license withholds every "
+                                         f"right until the licensor grants one ({_lines(clause)})",
+                                 None))
+
+
+def _unread_lines(text: GoverningText) -> list[list[int]]:
+    """The unexplained ranges of an unidentified text that no clause rule read: lines no
+    known license explains, holding no finding (blank lines do not count)."""
+    record = text.record
+    if record.get("identified"):
+        return []
+    read: set[int] = set()
+    for restriction in text.restrictions:
+        lines = restriction.get("lines") or []
+        if lines and not restriction.get("source"):
+            read.update(range(lines[0], lines[-1] + 1))
+    rows = (text.text or "").splitlines() if text.text else None
+    unread = []
+    for first, last in record.get("unexplained") or []:
+        open_lines = [n for n in range(first, last + 1) if n not in read
+                      and (rows is None or (n - 1 < len(rows) and rows[n - 1].strip()))]
+        if open_lines:
+            unread.append([open_lines[0], open_lines[-1]])
+    return unread
+
+
+def read_through(text: GoverningText) -> bool:
+    """Whether an unidentified text is known licenses plus lines that clause rules read (a
+    license with a threshold added): its answers then come from both."""
+    record = text.record
+    return (not record.get("identified") and bool(record.get("contains"))
+            and bool(record.get("unexplained")) and not _unread_lines(text))
+
+
+def _unexplained(tally: _Tally, texts: list[GoverningText]) -> None:
+    """Text no known license explains and no rule read may decide any question: never a yes
+    from it; the answer is unknown with those lines named."""
+    for text in texts:
+        ranges = _unread_lines(text)
+        if not ranges:
+            continue
+        where = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
+        one = len(ranges) == 1 and ranges[0][0] == ranges[0][1]
+        tally.unknown.append(f"{text.label}: {'line' if one else 'lines'} {where} "
+                             f"{'is' if one else 'are'} not a known license and no rule reads "
+                             "an answer to this question in them")
 
 
 def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str],
@@ -509,6 +602,7 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
     if question == "commercial":
         _ask_threshold(tally, texts, "users", users)
         _ask_threshold(tally, texts, "revenue", revenue)
+        _commercial_duties(tally, texts)
     elif question in ("users", "revenue"):
         _ask_threshold(tally, texts, question, users if question == "users" else revenue)
     elif question == "region" and region:
@@ -522,9 +616,17 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _naming(tally, texts)
     elif question == "redistribute":
         _ask_distribution(tally, texts)
+    for kind, condition in CONDITION_KINDS.get(question, {}).items():
+        for text, restriction in _each(texts, kind):
+            clause = cite(text, restriction)
+            tally.conditions.append((clause, f"{condition} ({_lines(clause)}: "
+                                             f"\"{_short(str(restriction.get('quote')))}\")"))
     if question in NON_COMMERCIAL_CONDITION:
         for text, restriction in _each(texts, "non-commercial"):
             tally.conditions.append((cite(text, restriction), "for non-commercial purposes only"))
+    if question not in ("commercial", "users", "revenue"):
+        _withdrawn_above(tally, texts, users, revenue)
+    _unexplained(tally, texts)
     missing = _missing_policy(texts)
     if missing and question in POLICY_QUESTIONS:
         tally.unknown.append(missing)
@@ -556,7 +658,9 @@ def _decide(result: Answer, tally: _Tally, missing_right: str | None, granted_by
         result.reason = "; ".join(unknown)
     elif tally.conditions:
         result.answer = "conditional"
-        result.reason = "yes, if: " + "; ".join(result.conditions)
+        named = [text if clause is None or str(clause.get("text")) in text
+                 else f"{text} ({_lines(clause)})" for clause, text in tally.conditions]
+        result.reason = "yes, if: " + "; ".join(dict.fromkeys(named))
     else:
         result.answer = "yes"
         below = [t["text"] for t in tally.thresholds if t.get("result") == "below"]
@@ -594,9 +698,10 @@ def asked(question: str, *, users: float | None = None, revenue: float | None = 
 def notes(texts: list[GoverningText]) -> list[str]:
     """What applies to every answer: terms the licensor may change, remote restrictions."""
     found = []
-    for text, restriction in _each(texts, "updatable-terms", "remote-restriction"):
+    for text, restriction in _each(texts, "updatable-terms", "remote-restriction", "revocable-grant"):
         clause = cite(text, restriction)
-        what = "the licensor may change these terms" if restriction.get("kind") == "updatable-terms" \
-            else "the licensor may restrict use remotely"
+        what = {"updatable-terms": "the licensor may change these terms",
+                "revocable-grant": "the license is revocable"}.get(
+            str(restriction.get("kind")), "the licensor may restrict use remotely")
         found.append(f"{what} ({_lines(clause)}): \"{_short(str(restriction.get('quote')))}\"")
     return list(dict.fromkeys(found))

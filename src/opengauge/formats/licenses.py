@@ -89,8 +89,10 @@ def verdict_line(record: dict[str, Any]) -> str:
     """'NOT open source — conflicts with OSD 5, 6', 'open source — OSI approved', ..."""
     value, basis = record.get("open_source"), record.get("basis")
     if value is True:
-        reason = "OSI approved" if basis == "osi-approved" else \
-            "grants use, modification and redistribution; no conflicting clause"
+        reason = {"osi-approved": "OSI approved",
+                  "fsf-libre": "FSF free (libre)"}.get(basis or "",
+                                                      "grants use, modification and redistribution; "
+                                                      "no conflicting clause")
         return f"open source — {reason}"
     if value is False:
         criteria = ", ".join(str(v["osd"]) for v in record.get("osd_violations") or [])
@@ -134,7 +136,7 @@ def text_lines(record: dict[str, Any]) -> list[str]:
     lines += [match_line(m) for m in record.get("matches") or []]
     if not record.get("matches"):
         lines.append(record.get("note") or "no license found")
-    elif (record.get("closest") or {}).get("added_lines") and record.get("note"):
+    elif record.get("note"):
         lines.append(f"also {record['note']}")
     elif record.get("closest"):
         closest = record["closest"]

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.licenses import clauses, inputs, lookup, modified, references
+from opengauge.licenses import clauses, coverage, inputs, lookup, modified, references
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.match import Identification, TextMatch, matcher
 from opengauge.licenses.modified import Withdrawn
@@ -24,10 +24,15 @@ from opengauge.licenses.normalize import Normalized, normalize
 from opengauge.licenses.registry import Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
 from opengauge.licenses.sentences import Sentence, split
-from opengauge.licenses.verdict import Verdict, decide, grants
+from opengauge.licenses.verdict import grants, judge_text
 
 CLOSEST_MIN_SCORE = 0.5
 CLOSEST_MIN_TOKENS = 40
+FRAGMENT_SCORE = 0.95
+"""A stretch not named (its license not clearly ahead of a variant) is still listed in
+`contains` when it is this similar to its best candidate over `CLOSEST_MIN_TOKENS` words."""
+TRUNCATED = 0.95
+"""A text match holding less of its license than this is reported `truncated`."""
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -51,6 +56,12 @@ def _closest_entry(reg: Registry, norm: Normalized, found: TextMatch) -> dict:
 def _whole(found: TextMatch, norm: Normalized) -> bool:
     """Whether `found` is a word-for-word copy that is the whole input (`via: exact`)."""
     return found.exact and found.segment.q_start == 0 and found.segment.q_end == len(norm.tokens)
+
+
+def _truncated(seg) -> bool:
+    """Whether the copy lacks part of its license at the start or the end (cut short): the
+    passage missing inside a license makes it unknown (see `match._confident`)."""
+    return seg.coverage < TRUNCATED
 
 
 def _whole_copy(found: Identification, norm: Normalized) -> int | None:
@@ -123,11 +134,20 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         entry = reg.at(item.entry)
         via = "exact" if _whole(item, norm) else "text"
         result.matches.append(Match.of(entry, item.score, lines, via,
-                                       coverage=round(item.segment.coverage, 4)))
+                                       coverage=round(item.segment.coverage, 4),
+                                       truncated=via == "text" and _truncated(item.segment)))
         if entry.osi_approved:
             osi_regions.append(lines)
         if entry.kind == "license":
             osi_flags.append(entry.osi_approved)
+    strong = [item for item in found.unknown if item.segment.score >= FRAGMENT_SCORE
+              and item.segment.matched >= CLOSEST_MIN_TOKENS]
+    for item in found.unknown:
+        if item.segment.score >= CLOSEST_MIN_SCORE and item.segment.matched >= CLOSEST_MIN_TOKENS:
+            lines = norm.line_range(item.segment.q_start, item.segment.q_end)
+            covered.update(range(lines[0], lines[1] + 1))
+    fragments = [Match.of(reg.at(item.entry), item.score, norm.line_range(
+        item.segment.q_start, item.segment.q_end), "text") for item in strong]
     copy = _whole_copy(found, norm)
     if copy is not None and not osi_regions:
         findings, granted = _copy_analysis(copy, norm, text)
@@ -142,25 +162,145 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         granted = grants(sentences)
     refs, unresolved = references.find(text, sentences, reg, lookup.Names(), covered)
     seen = {m.key for m in result.matches}
+    named_at = {r.line for r in refs if r.via in ("spdx-identifier", "front-matter")}
+    findings = [f for f in findings if f.source or f.lines[0] not in named_at]
+    choices: dict[str, list] = {}
     for ref in refs:
+        if ref.via == "spdx-identifier" and _OR.search(ref.statement):
+            choices.setdefault(ref.statement, []).append(ref)
+            continue
         extra, flags, more = lookup.add_reference(reg, ref, seen, result)
         findings += extra
         osi_flags += flags
         granted |= more
+    not_chosen, choice_notes = _choices(reg, choices, seen, result, findings)
     result.warnings += [f"line {u.line}: license not recognized: {u.statement[:120]}"
                         for u in unresolved]
-    result.restrictions = findings
-    verdict = decide(findings, osi_flags, granted)
-    if verdict.open_source and any(w.unclear for w in withdrawn.values()):
-        verdict = Verdict()
+    result.restrictions = _one_per_clause(findings)
+    findings = result.restrictions
+    cover = _coverage(text, norm, [*found.matches, *strong], withdrawn, refs, copy is not None)
+    result.text_coverage, result.unexplained = cover.share, cover.unexplained
+    texts = [m for m in result.matches if m.via in ("exact", "text")]
+    modified_texts = [Match.of(reg.at(found.matches[i].entry), 0.0, norm.line_range(
+        found.matches[i].segment.q_start, found.matches[i].segment.q_end), "text") for i in withdrawn]
+    result.contains = [{"key": m.key, "name": m.name, "lines": m.lines,
+                        "share": round(cover.lines_share(m.lines or [0, -1]), 4)}
+                       for m in sorted([*texts, *modified_texts, *fragments],
+                                       key=lambda m: m.lines or [0])]
+    card = _is_card(path, text) or any(r.via == "spdx-identifier" for r in refs)
+    if cover.unexplained and texts and not card:
+        result.matches = [m for m in result.matches if m.via not in ("exact", "text")]
+    binding = [m for m in result.matches if m.key not in not_chosen]
+    verdict, reason = judge_text(findings, _licenses(reg, [*texts, *modified_texts, *binding]),
+                                 cover.unexplained and not card, cover.describe())
     lookup.apply(result, verdict)
     result.identified = bool(result.matches)
     result.closest = _closest(reg, norm, found.unknown)
     if withdrawn:
         _report_withdrawn(result, reg, norm, found.matches, withdrawn)
+    elif texts and not result.matches and not card:
+        biggest = max(texts, key=lambda m: cover.lines_share(m.lines or [0, -1]))
+        result.closest = next(_closest_entry(reg, norm, item) for item in found.matches
+                              if reg.at(item.entry).key == biggest.key)
+        result.note = "unknown license; " + _contains_note(result.contains)
+    elif fragments and not result.identified and cover.unexplained:
+        # known text beside text no license explains (a near copy that explains all of the
+        # input but is not clearly X keeps the "closest" note below)
+        result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
+    for extra in [*choice_notes, *([reason] if reason else [])]:
+        result.note = f"{result.note}; {extra}" if result.note else extra
     return result
+
+
+_OR = re.compile(r"\sOR\s", re.IGNORECASE)
+
+
+def _choices(reg: Registry, choices: dict[str, list], seen: set, result: LicenseResult,
+             findings: list[Finding]) -> tuple[set[str], list[str]]:
+    """`SPDX-License-Identifier` expressions with OR: a choice (see `expression.py`). Every
+    license is listed in `matches`; only the chosen branch's findings and licenses bind.
+    Returns the registry keys not chosen and the notes naming the choice."""
+    from opengauge.licenses import expression
+    from opengauge.licenses.expression import Part
+
+    not_chosen: set[str] = set()
+    notes: list[str] = []
+    for statement, group in choices.items():
+        parts: dict[str, Part] = {}
+        for ref in group:
+            extra, flags, more = lookup.add_reference(reg, ref, seen, result)
+            parts[str(ref.target)] = Part(list(extra), list(flags), set(more))
+
+        def leaf(key: str, parts: dict[str, Part] = parts) -> Part:
+            entry = reg.get(key)
+            return parts.get(entry.key if entry else key, Part())
+
+        try:
+            combined = expression.evaluate(expression.parse(statement.split(":", 1)[1]), leaf)
+        except (ValueError, IndexError):
+            for part in parts.values():
+                findings += part.findings
+            continue
+        chosen = {entry.key for k in combined.keys if (entry := reg.get(k)) is not None}
+        not_chosen |= set(parts) - chosen
+        findings += combined.findings
+        notes += combined.notes
+    return not_chosen, notes
+
+
+def _one_per_clause(findings: list[Finding]) -> list[Finding]:
+    """The user's file and a registry copy of a license it names never both report a clause:
+    a finding from a registry copy (`source`) is dropped when the file itself has a finding of
+    that kind (the file's lines are the ones to show)."""
+    own = {f.kind for f in findings if not f.source}
+    return [f for f in findings if not f.source or f.kind not in own]
+
+
+def _contains_note(contains: list[dict]) -> str:
+    """ "contains text of X at lines a-b (n % of the file)", for each text found."""
+    parts = [f"{c['name']} at lines {c['lines'][0]}-{c['lines'][1]} ({c['share'] * 100:.0f} % "
+             "of the file)" for c in sorted(contains, key=lambda c: -c["share"])]
+    return "contains text of " + ", and of ".join(parts)
+
+
+def _licenses(reg: Registry, matches: list[Match]) -> list[Match]:
+    """The license-kind matches that bind (not exceptions, not use policies), each once."""
+    found: dict[str, Match] = {}
+    for match in matches:
+        entry = reg.get(match.key) if match.key else None
+        if match.kind != "license" or (entry is not None and entry.exception):
+            continue
+        found.setdefault(match.key or match.name, match)
+    return list(found.values())
+
+
+_CARD_NAME = re.compile(r"^(?:readme|model[_-]?card)", re.IGNORECASE)
+
+
+def _is_card(path: str | None, text: str) -> bool:
+    """Whether the input is a model card (a README, a model card, or front matter): its prose
+    describes a model; the license texts inside it are named as they are. (So is a file
+    with an `SPDX-License-Identifier` line: the rest of it is the work, not terms.)"""
+    if path and _CARD_NAME.match(Path(path).name):
+        return True
+    return _FRONT.match(text) is not None
+
+
+def _coverage(text: str, norm: Normalized, found: list[TextMatch],
+              withdrawn: dict[int, Withdrawn], refs: list, whole_copy: bool) -> coverage.Coverage:
+    """What the texts found explain (see `coverage.py`): those named and the fragments that
+    are clearly text of a known license though not named."""
+    if whole_copy:
+        return coverage.whole(text)
+    spans = [(m.segment.q_start, m.segment.q_end) for m in found]
+    added = [p for why in withdrawn.values() for p in why.added.positions]
+    neutral = {ref.line for ref in refs}
+    front = _FRONT.match(text)
+    if front is not None:
+        neutral.update(range(1, front.group(0).count("\n") + 2))
+    return coverage.measure(text, norm, spans, added, neutral)
 
 
 def _modified(reg: Registry, norm: Normalized, matches: list[TextMatch], text: str

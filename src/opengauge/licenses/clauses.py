@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from opengauge.licenses import rulebook
 from opengauge.licenses.lazyre import Lazy, any_of
 from opengauge.licenses.sentences import Sentence, split
+from opengauge.licenses.vocabulary import topics
 
 OSD: dict[str, list[int]] = {
     "user-threshold": [5],
@@ -32,6 +34,7 @@ OSD: dict[str, list[int]] = {
     "updatable-terms": [],
     "flow-down": [],
     "attribution-display": [],
+    **rulebook.OSD,
 }
 KINDS = tuple(OSD)
 QUOTE_LIMIT = 280
@@ -266,7 +269,8 @@ def users_threshold(text: str) -> dict[str, Any] | None:
 
 
 def revenue_threshold(text: str) -> dict[str, Any] | None:
-    """{"amount", "unit"} of the first revenue threshold in `text` ("USD revenue", ...)."""
+    """{"amount", "unit", "currency", "period"} of the first revenue threshold in `text`
+    (unit "USD revenue", currency "USD", period "month", "year" or None)."""
     if not _REVENUE.search(text):
         return None
     for found in _MONEY.finditer(text):
@@ -285,8 +289,21 @@ def revenue_threshold(text: str) -> dict[str, Any] | None:
             currency = "GBP"
         else:
             currency = "USD"
-        return {"amount": amount, "unit": f"{currency} revenue"}
+        return {"amount": amount, "unit": f"{currency} revenue", "currency": currency,
+                "period": _period(text)}
     return None
+
+
+_PER_MONTH = Lazy(r"\b(?:monthly|per\s+month|a\s+month|each\s+month|any\s+(?:calendar\s+)?month)\b")
+_PER_YEAR = Lazy(r"\b(?:annual\w*|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|any\s+(?:calendar\s+|"
+                 r"fiscal\s+)?year|fiscal\s+year|calendar\s+year|(?:12|twelve)\s+months)\b")
+
+
+def _period(text: str) -> str | None:
+    """ "month" or "year" when a revenue threshold names its period, else None."""
+    if _PER_MONTH.search(text):
+        return "month"
+    return "year" if _PER_YEAR.search(text) else None
 
 
 # Words a rule's patterns cannot match without: one scan of a sentence tells which rules can
@@ -359,7 +376,7 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
             (strong and _FIELD_STRONG.search(text))
             or (weak and _FIELD_WEAK.search(text) and not _LAW_ONLY.search(text))
     ) and not _FIELD_NOT.search(text):
-        found.append(("field-of-use", None))
+        found.append(("field-of-use", {"topics": topics(text)} if topics(text) else None))
     if ("derivatives" in gated
             and _DERIVATIVES.search(text) and not _DERIVATIVES_NOT.search(text)
             and (definition is None or "deriv" in definition.group(1))):
@@ -376,6 +393,7 @@ def _kinds(sentence: Sentence, following: str) -> list[tuple[str, dict[str, Any]
         found.append(("updatable-terms", None))
     if "flow" in gated and _FLOW.search(text):
         found.append(("flow-down", None))
+    found += [(kind, None) for kind in rulebook.read(text)]
     return found
 
 

@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.licenses import clauses, references
+from opengauge.licenses import clauses, expression, references
 from opengauge.licenses.clauses import Finding
+from opengauge.licenses.expression import Part
 from opengauge.licenses.match import matcher
 from opengauge.licenses.places import data_root, user_folder
 from opengauge.licenses.registry import License, Registry, registry
@@ -160,32 +161,34 @@ def apply(result: LicenseResult, verdict: Verdict) -> None:
 
 def lookup_id(identifier: str) -> LicenseResult:
     """The registry's answer for an SPDX id, ScanCode key, alias or Hugging Face license id,
-    or an SPDX expression of them ("MIT OR Apache-2.0": judged as if every license applies)."""
+    or an SPDX expression of them (see `expression.py`: OR is a choice, AND and WITH bind)."""
     reg = registry()
     result = LicenseResult(None, id=identifier)
-    findings: list[Finding] = []
-    flags: list[bool] = []
-    granted: set[str] = set()
     seen: set = set()
-    for part in _expression_keys(identifier):
-        target = references.resolve_id(part, reg, Names())
+    parts: dict[str, Part] = {}
+    for key in _expression_keys(identifier):
+        target = references.resolve_id(key, reg, Names())
         if target is False:
-            raise NotFound(f"unknown license id '{part}'", _suggestions(reg, part))
-        if target is None:
+            raise NotFound(f"unknown license id '{key}'", _suggestions(reg, key))
+        if target is None or key in parts:
             continue
-        extra, more_flags, more = add_reference(reg, references.Reference(target, 0, part, "id"),
+        extra, more_flags, more = add_reference(reg, references.Reference(target, 0, key, "id"),
                                              seen, result)
-        findings += extra
-        flags += more_flags
-        granted |= more
+        parts[key] = Part(list(extra), list(more_flags), set(more))
     for match in result.matches:
         match.lines, match.via, match.score, match.statement = None, "id", 1.0, None
     result.identified = bool(result.matches)
     if not result.identified:
         result.note = f"'{identifier}' names no license"
         return result
-    result.restrictions = findings
-    apply(result, decide(findings, flags, granted))
+    if _EXPRESSION.search(identifier):
+        combined = expression.evaluate(expression.parse(identifier), lambda k: parts.get(k, Part()))
+    else:
+        combined = parts.get(identifier.strip()) or next(iter(parts.values()), Part())
+    result.restrictions = combined.findings
+    apply(result, combined.verdict())
+    if combined.notes:
+        result.note = "; ".join(combined.notes)
     return result
 
 

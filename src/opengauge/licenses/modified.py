@@ -26,14 +26,8 @@ from dataclasses import dataclass
 from opengauge.licenses.align import Segment
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.normalize import Normalized
+from opengauge.licenses.vocabulary import LIMITING_WORDS
 
-LIMITING_WORDS = frozenset({
-    "not", "no", "never", "nor", "cannot", "only", "solely", "exclusively", "except",
-    "excluding", "unless", "prohibit", "prohibits", "prohibited", "forbid", "forbids",
-    "forbidden", "restrict", "restricts", "restricted", "noncommercial",
-    "revocable", "terminate", "terminates",
-})
-"""Normalized words that, added to a license, may take a right away."""
 _WORD = re.compile(r"[^\W_]+")
 
 

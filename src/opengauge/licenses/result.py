@@ -34,6 +34,8 @@ class Match:
     osi_approved: bool | None = None
     fsf_libre: bool | None = None
     statement: str | None = None
+    truncated: bool = False
+    """A copy cut short at its start or end: part of the license is missing (`coverage`)."""
     members: list[str] | None = None
     """For a family known only by name (`gpl`, `gemma`): the licenses it may be."""
 
@@ -48,6 +50,7 @@ class Match:
         data = {"key": self.key, "spdx": self.spdx, "name": self.name, "family": self.family,
                 "version": self.version, "kind": self.kind, "score": self.score,
                 "lines": self.lines, "via": self.via, "coverage": self.coverage,
+                "truncated": self.truncated,
                 "owner": self.owner, "category": self.category,
                 "osi_approved": self.osi_approved, "fsf_libre": self.fsf_libre}
         if self.statement is not None:
@@ -69,6 +72,12 @@ class LicenseResult:
     open_source: bool | None = None
     basis: str | None = None
     osd_violations: list[dict[str, Any]] = field(default_factory=list)
+    text_coverage: float | None = None
+    """Share (0-1) of the input's non-blank lines explained by known texts or neutral lines."""
+    unexplained: list[list[int]] = field(default_factory=list)
+    """[first, last] line ranges no known text explains."""
+    contains: list[dict[str, Any]] = field(default_factory=list)
+    """Every known license text found in the input: `key`, `name`, `lines`, `share`."""
     note: str | None = None
     warnings: list[str] = field(default_factory=list)
     id: str | None = None
@@ -86,6 +95,9 @@ class LicenseResult:
             "open_source": self.open_source,
             "basis": self.basis,
             "osd_violations": self.osd_violations,
+            "text_coverage": self.text_coverage,
+            "unexplained": self.unexplained,
+            "contains": self.contains,
             "note": self.note,
             "warnings": self.warnings,
         }

@@ -103,3 +103,30 @@ def decide(findings: list[Finding], osi_approved: list[bool], granted: set[str])
     if {"use", "modify", "redistribute"} <= granted:
         return Verdict(True, "clause-analysis")
     return Verdict()
+
+
+def judge_text(findings: list[Finding], licenses: list[Any], unexplained: bool | list,
+               where: str = "") -> tuple[Verdict, str | None]:
+    """The verdict on a text from all its parts, and the reason when it is unknown.
+
+    `licenses`: the license texts found in it or named by it (objects with `name`,
+    `osi_approved`, `fsf_libre`); `unexplained`: whether some of it is no known text
+    (`where` names those lines). In order: a restricting finding anywhere makes it `false`;
+    unexplained text makes it `null`, never `true`; so does a license that is neither
+    OSI-approved nor FSF-libre; a text wholly explained by OSI-approved or FSF-libre
+    licenses is `true` (basis `osi-approved` when all are OSI-approved, else `fsf-libre`).
+    """
+    restricting = [f for f in findings if f.osd]
+    if restricting:
+        return Verdict(False, "clause-analysis", violations(restricting)), None
+    if unexplained:
+        verb = "is" if where.startswith("line ") else "are"
+        return Verdict(), f"unknown: {where} {verb} not a known license"
+    if not licenses:
+        return Verdict(), None
+    for item in licenses:
+        if not (item.osi_approved or item.fsf_libre):
+            return Verdict(), f"unknown: {item.name} is neither OSI-approved nor FSF-libre"
+    if all(item.osi_approved for item in licenses):
+        return Verdict(True, "osi-approved"), None
+    return Verdict(True, "fsf-libre"), None
