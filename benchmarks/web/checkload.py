@@ -30,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hubserver import HubServer  # noqa: E402
 from server import free_port  # noqa: E402
+
+from hubserver import HubServer  # noqa: E402
 
 PAGES = [("/leaderboard/osai", {"Accept-Encoding": "gzip"}), ("/models/llama-2", {}),
          ("/api/models/llama-2", {}), ("/static/style.css", {})]

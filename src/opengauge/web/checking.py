@@ -117,7 +117,12 @@ class HubFailure(OpengaugeError):
     def of(cls, error: NetworkError) -> HubFailure:
         """504 when the Hub did not answer in time, 503 when it cannot be reached (DNS failure,
         refused or reset connection, offline) or asks to wait, 502 for any other failure."""
+        from opengauge.sources.hub import HubUnreachable
+
         text = str(error).lower()
+        if isinstance(error, HubUnreachable):
+            return cls(503, "Hub unreachable: this server cannot reach the Hugging Face Hub "
+                       "right now; try again later")
         if any(word in text for word in _TIMEOUT_WORDS):
             return cls(504, "the Hugging Face Hub did not answer in time; try again later")
         if any(word in text for word in _UNREACHABLE_WORDS):
@@ -129,7 +134,8 @@ class HubFailure(OpengaugeError):
 
 
 _TIMEOUT_WORDS = ("timed out", "timeout", "deadline")
-_UNREACHABLE_WORDS = ("connecterror", "connection refused", "name or service", "name resolution",
+_UNREACHABLE_WORDS = ("could not be reached", "cannot connect", "connecterror", "connection refused",
+                      "name or service", "name resolution",
                       "nodename", "getaddrinfo", "unreachable", "offline", "remoteprotocolerror",
                       "readerror", "connection reset", "networkerror", "no route")
 _BUSY_WORDS = ("http 429", "http 503", "asked to wait")
