@@ -109,8 +109,9 @@ def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
     if primary is not None and primary.source != "use-policy":
         for base in d.licenses.base_models:
             if not base.identified or agree(primary, base) or _more_permissive(d, base) \
-                    or any(f.get("base_model") == base.subject for f in found):
-                continue
+                    or any(f.get("base_model") == base.subject for f in found) \
+                    or any(r.identified and agree(r, base) for r in d.licenses.model):
+                continue  # (last: the release itself names the base's terms, as it binds both)
             both_open = primary.open_source is True and base.open_source is True
             found.append(finding(
                 "license-mismatch", "info" if both_open else "warning",
