@@ -447,3 +447,18 @@ def test_html_rowspan_cells_fill_the_rows_they_span():
     table = sizes.html_tables(text)[0]
     assert [r.cells for r in table.rows] == [["A 1B", "3T"], ["A 7B", "3T"], ["A 70B", "9T"]]
     assert [r.line for r in table.rows] == [3, 4, 5]
+
+
+def test_tinyllama_parameters_from_prose_agreeing_with_its_name(tmp_path):
+    """TinyLlama: "only 1.1B parameters" (the name says 1.1B) and "3 trillion tokens":
+    2e22 FLOP, below 10^23."""
+    section = section_of(card_folder(tmp_path, "TinyLlama__TinyLlama-1.1B-Chat-v1.0",
+                                     "TinyLlama-1.1B-Chat-v1.0"))
+    risk = section["systemic_risk"]
+    assert (risk["parameters"], risk["training_tokens"]) == (1_100_000_000, 3_000_000_000_000)
+    assert "1.1B parameters" in risk["evidence"][0]["quote"]
+    assert section["scope"]["reason"] == "compute"
+    unnamed = tmp_path / "chat-model"
+    shutil.copytree(CARDS / "TinyLlama__TinyLlama-1.1B-Chat-v1.0", unnamed)
+    # without a size in the name, a prose "1.1B parameters" is not taken as the model's count
+    assert section_of(unnamed)["systemic_risk"]["parameters"] is None
