@@ -121,8 +121,10 @@ def test_fine_tune_of_a_large_base_is_likely_gpai(tmp_path):
     section = section_of(card_folder(tmp_path, "unsloth__Llama-3.1-8B-Instruct-unsloth-bnb-4bit",
                                      "Llama-3.1-8B-Instruct-unsloth-bnb-4bit"))
     risk = section["systemic_risk"]
+    # the embedded HTML table: the 8B row, whose Token count cell spans the three sizes
     assert risk["training_tokens"] == 15_000_000_000_000
-    assert "~15 trillion tokens" in risk["evidence"][1]["quote"]
+    assert "8B" in risk["evidence"][1]["quote"] and "15T+" in risk["evidence"][1]["quote"]
+    assert risk["evidence"][1]["locator"]["line"] == 87
     assert section["scope"]["result"] == "likely-gpai"
     # below 10^25, but the base model's compute is not in the estimate
     assert risk["result"] == "unknown" and "meta-llama/Llama-3.1-8B-Instruct" in risk["note"]
@@ -421,3 +423,42 @@ def test_a_name_that_disagrees_with_the_weights_does_not_choose_the_row(tmp_path
     risk = section_of(folder)["systemic_risk"]
     assert risk["training_tokens"] == 5_000_000_000_000
     assert "13.7B parameters" in risk["evidence"][1]["note"]
+
+
+def test_the_405b_row_of_the_html_table_is_above_the_systemic_risk_limit(tmp_path):
+    folder = card_folder(tmp_path, "unsloth__Llama-3.1-8B-Instruct-unsloth-bnb-4bit",
+                         "Llama-3.1-405B-Instruct")
+    (folder / "config.json").unlink()
+    section = section_of(folder)
+    risk = section["systemic_risk"]
+    assert (risk["parameters"], risk["training_tokens"]) == (405_000_000_000, 15_000_000_000_000)
+    assert risk["flop_estimate"] == pytest.approx(3.645e25) and risk["result"] == "above"
+    assert all("405B" in e["quote"] for e in risk["evidence"])
+    # without config.json nothing says what the model generates (no pipeline tag in the card)
+    assert section["scope"]["result"] == "unknown" and section["status"] == "unknown"
+    assert "what the model generates is unknown" in section["scope"]["note"]
+    assert section["exemption"] == "not-exempt"
+
+
+def test_html_rowspan_cells_fill_the_rows_they_span():
+    text = ("<table>\n<tr><td>Model</td><td>Tokens</td></tr>\n"
+            "<tr><td>A 1B</td><td rowspan=\"2\">3T</td></tr>\n<tr><td>A 7B</td></tr>\n"
+            "<tr><td>A 70B</td><td>9T</td></tr>\n</table>")
+    table = sizes.html_tables(text)[0]
+    assert [r.cells for r in table.rows] == [["A 1B", "3T"], ["A 7B", "3T"], ["A 70B", "9T"]]
+    assert [r.line for r in table.rows] == [3, 4, 5]
+
+
+def test_tinyllama_parameters_from_prose_agreeing_with_its_name(tmp_path):
+    """TinyLlama: "only 1.1B parameters" (the name says 1.1B) and "3 trillion tokens":
+    2e22 FLOP, below 10^23."""
+    section = section_of(card_folder(tmp_path, "TinyLlama__TinyLlama-1.1B-Chat-v1.0",
+                                     "TinyLlama-1.1B-Chat-v1.0"))
+    risk = section["systemic_risk"]
+    assert (risk["parameters"], risk["training_tokens"]) == (1_100_000_000, 3_000_000_000_000)
+    assert "1.1B parameters" in risk["evidence"][0]["quote"]
+    assert section["scope"]["reason"] == "compute"
+    unnamed = tmp_path / "chat-model"
+    shutil.copytree(CARDS / "TinyLlama__TinyLlama-1.1B-Chat-v1.0", unnamed)
+    # without a size in the name, a prose "1.1B parameters" is not taken as the model's count
+    assert section_of(unnamed)["systemic_risk"]["parameters"] is None

@@ -458,7 +458,7 @@ def estimate(report: Report, facts: Any = None, own: str | Path | None = None) -
         if answer.note:
             found.notes.append(answer.note)
         if params is None:
-            params = answer.parameters or scale.card_parameters(facts.card)
+            params = answer.parameters or scale.card_parameters(facts.card, size)
     if tokens is None and not found.notes:
         tokens = scale.note_tokens(notes)
     moe = scale.moe_evidence(facts, notes)

@@ -367,17 +367,30 @@ _PARAMS_STATED = re.compile(
     r"\s*(?:\*\*)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|million|[BM])\b", re.IGNORECASE)
 
 
-def card_parameters(card: Any) -> Count | None:
+_PARAMS_PROSE = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|[BM])\s+param(?:eter)?s\b",
+                           re.IGNORECASE)
+
+
+def card_parameters(card: Any, size: Size | None = None) -> Count | None:
     """The parameter count a card states once (`Number of Parameters: 0.49B`, `| Total
-    Parameters | 6.7B |`), or None when it states none or several different ones (a family
+    Parameters | 6.7B |`; `1.1B parameters` in prose only when it agrees with the size the
+    model's name states), or None when it states none or several different ones (a family
     card). Non-embedding counts are left out."""
     found: dict[float, tuple[int, str]] = {}
+    named = size if size is not None and size.exact else None
     for number, line in enumerate((card.text or "").split("\n"), start=1):
         for match in _PARAMS_STATED.finditer(line):
             if "embedding" in match.group(0).lower():
                 continue
             value = float(match.group("num")) * UNITS[match.group("unit").lower()]
             found.setdefault(value, (number, line))
+        if named is None:
+            continue
+        for match in _PARAMS_PROSE.finditer(line):
+            value = float(match.group("num")) * UNITS[match.group("unit").lower()]
+            if sizes.matches(value, named.value, False) and "embedding" not in line.lower():
+                excerpt = line[max(0, match.start() - 80): match.end() + 80]
+                found.setdefault(value, (number, excerpt))
     if len(found) != 1:
         return None
     value, (line, text) = next(iter(found.items()))

@@ -5,7 +5,8 @@ A family card often lists every size in one table (`| OLMo 2 7B | 4 Trillion |`,
 another row's. This module reads
 
 - size labels (`7B`, `1.5B`, `450M`, `70 billion`) in names and cells, see `size_labels`;
-- Markdown tables, see `tables`; and the row of a table whose size matches, see `row_for`;
+- Markdown and HTML tables (`rowspan` cells fill the rows they span), see `tables`,
+  `html_tables`; the size a row is about, see `row_size`;
 - counts written with a unit, with or without the word "tokens" (`2.0T`, `4 Trillion`,
   `Up to 9T tokens`, `300B`), see `cell_count`.
 """
@@ -16,6 +17,7 @@ import html
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 UNITS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9,
          "trillion": 1e12, "t": 1e12}
@@ -143,6 +145,68 @@ def tables(text: str) -> list[Table]:
     return found
 
 
+_ROW = re.compile(r"<tr\b[^>]*>", re.IGNORECASE)
+_CELL = re.compile(r"<t([dh])\b([^>]*)>", re.IGNORECASE)
+_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d{1,3})", re.IGNORECASE)
+
+
+def html_tables(text: str) -> list[Table]:
+    """The HTML `<table>`s of `text` (as model cards embed them), first row as the header;
+    a cell with `rowspan` fills the rows it spans, as the table shows it."""
+    found = []
+    lower = text.lower()
+    start = lower.find("<table")
+    while start != -1:
+        end = lower.find("</table>", start)
+        if end == -1:
+            break
+        found.append(_html_table(text, start, end))
+        start = lower.find("<table", end)
+    return [t for t in found if t.header]
+
+
+def _html_table(text: str, start: int, end: int) -> Table:
+    body = text[start:end]
+    first_line = text.count("\n", 0, start) + 1
+    rows: list[tuple[int, list[str], str]] = []
+    starts = [m.start() for m in _ROW.finditer(body)] + [len(body)]
+    spans: dict[int, tuple[int, str]] = {}
+    for here, after in pairwise(starts):
+        chunk = body[here:after]
+        cells: list[str] = []
+        marks = list(_CELL.finditer(chunk))
+        column = 0
+        for index, mark in enumerate(marks):
+            column = _fill(spans, column, cells)
+            stop = marks[index + 1].start() if index + 1 < len(marks) else len(chunk)
+            value = clean(re.sub(r"</t[dhr]>", " ", chunk[mark.end():stop], flags=re.IGNORECASE))
+            span = _ROWSPAN.search(mark.group(2))
+            if span and int(span.group(1)) > 1:
+                spans[column] = (int(span.group(1)) - 1, value)
+            cells.append(value)
+            column += 1
+        _fill(spans, column, cells)
+        line = first_line + body.count("\n", 0, here)
+        rows.append((line, cells, " | ".join(c for c in cells if c)))
+    if not rows:
+        return Table(first_line, [], [])
+    header = rows[0][1]
+    return Table(rows[0][0], header, [Row(line, cells, raw) for line, cells, raw in rows[1:]])
+
+
+def _fill(spans: dict[int, tuple[int, str]], column: int, cells: list[str]) -> int:
+    """Cells a `rowspan` above carries into this row from `column` on; the next free column."""
+    while column in spans:
+        left, value = spans[column]
+        cells.append(value)
+        if left <= 1:
+            del spans[column]
+        else:
+            spans[column] = (left - 1, value)
+        column += 1
+    return column
+
+
 def matches(label: float, size: float, exact: bool) -> bool:
     """Whether a row's size label is the asked size: equal for a size from a name, within
     `SIZE_TOLERANCE` for a parameter count."""
@@ -173,7 +237,7 @@ def token_tables(text: str) -> list[tuple[Table, int]]:
     """The tables with a training-token column (`Tokens`, `Training Tokens`, `Token count`),
     with that column's index; context lengths, speeds and batch sizes are not it."""
     found = []
-    for table in tables(text):
+    for table in tables(text) + html_tables(text):
         column = table.column(_TOKEN_HEADER, _NOT_TRAINING)
         if column is not None:
             found.append((table, column))
