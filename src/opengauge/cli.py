@@ -51,6 +51,15 @@ catalog_app = typer.Typer(help="The curated catalog: list what is loaded, import
 app.add_typer(catalog_app, name="catalog")
 
 
+def _scan_app() -> typer.Typer:
+    from opengauge.scan.cli import scan_app
+
+    return scan_app
+
+
+app.add_typer(_scan_app(), name="scan")
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
