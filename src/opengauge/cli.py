@@ -248,23 +248,27 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     catalog: CatalogOption = None,
+    scan: Annotated[Path | None, typer.Option("--scan", help="Show this scan dataset's census "
+                                              "at /scan.")] = None,
 ) -> None:
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
     gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
-    run_server(host, port, str(catalog) if catalog else None)
+    run_server(host, port, str(catalog) if catalog else None, str(scan) if scan else None)
 
 
 @app.command()
 def site(
     outdir: Annotated[Path, typer.Argument(help="Folder to write (new, empty or an earlier site).")],
     catalog: CatalogOption = None,
+    scan: Annotated[Path | None, typer.Option("--scan", help="Add this scan dataset's census "
+                                              "as scan/index.html.")] = None,
 ) -> None:
     """Write the leaderboard as a static site: every leaderboard, model and framework page."""
     from opengauge.web.site import build
 
-    summary = build(outdir, catalog)
+    summary = build(outdir, catalog, scan)
     print(f"opengauge: wrote {summary.pages} pages and {summary.files} other files to {summary.path}")
 
 

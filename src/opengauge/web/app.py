@@ -91,8 +91,10 @@ def status_of(error: OpengaugeError) -> int:
 
 
 def create_app(own: str | None = None, *, check_limit: int = 10, check_window: float = 60.0,
-               cache_bytes: int = 64 * 1024 * 1024, warm: bool = True) -> FastAPI:
-    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none)."""
+               cache_bytes: int = 64 * 1024 * 1024, warm: bool = True,
+               scan: str | None = None) -> FastAPI:
+    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none);
+    with `scan`, the census of that scan dataset at /scan (computed once, at start)."""
     views = Views(own)
     pages = Pages(views, Links("server"))
     cache = PageCache(cache_bytes)
@@ -221,6 +223,15 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
             return HTMLResponse(pages.compare(names, "compare needs 2 to 4 models (got 1)"), 400)
         return html_page(request, ("compare", tuple(names)), lambda: pages.compare(names))
 
+    if scan is not None:
+        from opengauge.scan.census import compute
+
+        scan_census = compute(scan).to_dict()
+
+        @app.get("/scan", include_in_schema=False)
+        def scan_page(request: Request) -> Response:
+            return html_page(request, ("scan",), lambda: pages.scan(scan_census))
+
     @app.get("/frameworks", include_in_schema=False)
     def frameworks_page(request: Request) -> Response:
         return html_page(request, ("frameworks",), pages.frameworks)
@@ -293,7 +304,8 @@ async def _form_target(request: Request) -> str:
     return targets[0]
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None,
+          scan: str | None = None) -> None:
     """Run the app on uvicorn until interrupted (BadInput when the address is taken)."""
     import socket
 
@@ -306,5 +318,5 @@ def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None) -> 
             probe.bind((host, port))
         except OSError as error:
             raise BadInput(f"--host {host} --port {port}: cannot listen there ({error.strerror})") from None
-    app = create_app(own)
+    app = create_app(own, scan=scan)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

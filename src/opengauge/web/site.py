@@ -47,14 +47,21 @@ def _check_outdir(outdir: Path) -> None:
                        f"(no {MARKER}); choose a new or empty folder")
 
 
-def build(outdir: str | Path, own: str | Path | None = None) -> SiteSummary:
-    """Write the static site for the catalog (with `own` records) to `outdir`."""
+def build(outdir: str | Path, own: str | Path | None = None,
+          scan: str | Path | None = None) -> SiteSummary:
+    """Write the static site for the catalog (with `own` records) to `outdir`; with `scan`, the
+    census of that scan dataset as scan/index.html."""
     target = Path(outdir)
+    census = None
+    if scan is not None:
+        from opengauge.scan.census import compute
+
+        census = compute(scan).to_dict()
     _check_outdir(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        pages, files = _write(work, Pages(Views(own), Links("static")), own)
+        pages, files = _write(work, Pages(Views(own), Links("static")), own, census)
         _swap(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -74,7 +81,8 @@ def _swap(work: Path, target: Path) -> None:
             shutil.rmtree(old)
 
 
-def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int]:
+def _write(root: Path, pages: Pages, own: str | Path | None,
+           census: dict | None = None) -> tuple[int, int]:
     written = {"pages": 0, "files": 0}
 
     def put(relative: str, text: str, *, page: bool = True) -> None:
@@ -97,6 +105,8 @@ def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int]:
             put(f"badge/{framework_id}/{row['id']}.svg",
                 model_badge(framework_id, row["record"], row["result"], row["name"]), page=False)
     put("frameworks/index.html", pages.frameworks())
+    if census is not None:
+        put("scan/index.html", pages.scan(census))
     put("models/index.html", pages.models())
     for model_id in views.all_model_ids():
         put(f"models/{_safe_id(model_id)}.html", pages.model(model_id))
