@@ -42,9 +42,9 @@ def server():
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory) -> tuple[Path, list[str]]:
-    """A 400-repository card snapshot in two Parquet files."""
+    """A 264-repository card snapshot in two Parquet files."""
     folder = tmp_path_factory.mktemp("cards")
-    return folder, cards_parquet(folder, 400, files=2)
+    return folder, cards_parquet(folder, 264, files=2)
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_census_numbers_match_their_sql(dataset):
 
     result = census.compute(dataset)
     rows = rows_of(dataset)
-    assert result.repositories == len(rows) == 400 and result.errors == 0
+    assert result.repositories == len(rows) == 264 and result.errors == 0
     numbers = {n.key: n for n in result.numbers}
     no_license = [r["id"] for r in rows if not r["declared_licenses"] and not r["license_files"]
                   and not r["licenses"]]
@@ -188,7 +188,7 @@ def test_report_cli_formats_and_errors(dataset, tmp_path):
     table = run_cli("scan", "report", str(dataset), "--format", "table")
     assert table.returncode == 0 and "Repositories without any license" in table.stdout
     data = json.loads(run_cli("scan", "report", str(dataset)).stdout)
-    assert data["repositories"] == 400 and data["schema_version"] == SCHEMA_VERSION
+    assert data["repositories"] == 264 and data["schema_version"] == SCHEMA_VERSION
     missing = run_cli("scan", "report", str(tmp_path))
     assert missing.returncode == 3 and missing.stderr.startswith("opengauge: error: ")
 
@@ -204,7 +204,7 @@ def cli_scan(*args: str) -> subprocess.CompletedProcess[str]:
 def test_two_processes_equal_one_and_a_killed_scan_resumes(small, tmp_path):
     folder, ids = small
     one, two, killed = tmp_path / "one", tmp_path / "two", tmp_path / "killed"
-    common = ["--cards", str(folder), "--depth", "card", "--offline", "--shard-size", "10"]
+    common = ["--cards", str(folder), "--depth", "metadata", "--offline", "--shard-size", "10"]
     assert cli_scan(*common, "--out", str(one), "--workers", "1").returncode == 0
     result = cli_scan(*common, "--out", str(two), "--workers", "2")
     assert result.returncode == 0, result.stderr
@@ -226,8 +226,7 @@ def test_two_processes_equal_one_and_a_killed_scan_resumes(small, tmp_path):
     rows = rows_of(killed)
     assert [r["id"] for r in rows] == sorted(ids)  # each once
     assert rows == rows_of(one)
-    again = cli_scan(*[c for c in common if c != "card"][:2], "--depth", "files", "--out",
-                     str(killed))
+    again = cli_scan("--cards", str(folder), "--depth", "card", "--out", str(killed))
     assert again.returncode == 2 and "--fresh" in again.stderr
 
 
@@ -257,7 +256,7 @@ def test_files_depth_equals_check_for_300_repositories(server, tmp_path):
 
 @pytest.mark.slow
 def test_budget_holds_through_429_and_5xx_bursts(server, tmp_path):
-    ids = serve(server, 40, with_files=False)
+    ids = serve(server, 24, with_files=False)
     listing = tmp_path / "ids.txt"
     listing.write_text("\n".join(ids) + "\n")
     server.fault("/api/models/org1/", "status", times=3, status=429,
@@ -274,7 +273,17 @@ def test_budget_holds_through_429_and_5xx_bursts(server, tmp_path):
     assert [r["id"] for r in rows if r["error"]] == []
     api = [t for t, path in server.stamps if path.startswith("/api/")]
     downloads = [t for t, path in server.stamps if "/resolve/" in path]
-    assert len(api) == 40 + 5 and len(downloads) == 40 + 4  # every retry went to the server
+    assert len(api) == 24 + 5 and len(downloads) == 24 + 4  # every retry went to the server
+    # the Hub's listing, pages of 10 repositories, then each README
+    listed = cli_scan("--hub", "--author", "org1", "--depth", "card", "--out", str(tmp_path / "hub"),
+                      "--endpoint", server.url, "--workers", "1", "--api-budget", "12",
+                      "--download-budget", "15", "--window", "1")
+    assert listed.returncode == 0, listed.stderr
+    hub_rows = rows_of(tmp_path / "hub")
+    assert [r["id"] for r in hub_rows] == sorted(i for i in ids if i.startswith("org1/"))
+    assert all(r["error"] is None and r["revision"] and r["gated"] for r in hub_rows)
+    api = [t for t, path in server.stamps if path.startswith("/api/")]
+    downloads = [t for t, path in server.stamps if "/resolve/" in path]
     for times, budget in ((api, 12), (downloads, 15)):
         assert max(sum(1 for t in times if s <= t < s + 1.0) for s in times) <= budget
 
@@ -287,17 +296,15 @@ def test_ten_thousand_synthetic_repositories(tmp_path):
     result = cli_scan("--cards", str(folder / "*.parquet"), "--depth", "metadata", "--offline",
                       "--out", str(out), "--workers", "2", "--shard-size", "1000")
     assert result.returncode == 0, result.stderr
-    table = pq.read_table(sorted(out.glob("part-*.parquet")), columns=["id", "error", "depth"]) \
-        if False else None
-    assert table is None
     import duckdb
 
     parts = str(out / "part-*.parquet")
-    count, unique, errors = duckdb.sql(f"SELECT count(*), count(DISTINCT id), count(error) "
+    db = duckdb.connect()
+    count, unique, errors = db.execute(f"SELECT count(*), count(DISTINCT id), count(error) "
                                        f"FROM read_parquet('{parts}')").fetchone()
     assert (count, unique, errors) == (10_000, 10_000, 0)
-    assert sorted(r[0] for r in duckdb.sql(f"SELECT id FROM read_parquet('{parts}')").fetchall()) \
-        == sorted(ids)
+    listed = db.execute(f"SELECT id FROM read_parquet('{parts}') ORDER BY id").fetchall()
+    assert [r[0] for r in listed] == sorted(ids)
     numbers = {n.key: n for n in census.compute(out).numbers}
     assert numbers["region-excluded"].count == len(range(0, 10_000, 13))
     assert numbers["laundering"].count > 0
