@@ -140,6 +140,7 @@ def test_rows_follow_the_cards(dataset, snapshot):
     rows = rows_of(dataset)
     assert [r["id"] for r in rows] == sorted(snapshot[1])
     assert not [r for r in rows if r["error"]]
+    assert {r["input"] for r in rows} == {"cards"}
     by_id = {r["id"]: r for r in rows}
     apache = [r for r in rows if r["declared_licenses"] == ["apache-2.0"]]
     assert apache and all(r["license_open_source"] is True for r in apache)

@@ -175,6 +175,7 @@ def run_shard(out: str, shard: int, depth: str, hub: HubSettings, window: Any) -
 
     root = Path(out)
     records = pq.read_table(manifest_path(root, shard)).to_pylist()
+    kind = str(json.loads((root / STATE).read_text()).get("input", "")).split(" ")[0] or None
     limiter = Limiter(window) if window is not None else None
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="opengauge-scan-") as scratch:
@@ -187,7 +188,7 @@ def run_shard(out: str, shard: int, depth: str, hub: HubSettings, window: Any) -
         try:
             for record in records:
                 listed = Listed.from_record(record)
-                rows.append({**scan_one(listed, depth, client), "shard": shard})
+                rows.append({**scan_one(listed, depth, client), "input": kind, "shard": shard})
         finally:
             store.close()
     final = part_path(root, shard)
