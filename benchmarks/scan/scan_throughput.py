@@ -33,32 +33,35 @@ PLANS = {"free": {"api": 1000, "download": 5000}, "pro": {"api": 2500, "download
 WINDOW = 300.0
 
 
-def _throughput(cards: str, depth: str, repos: int, queue: multiprocessing.Queue) -> None:
-    """In a fresh process: scan `repos` repositories shard by shard; rate and memory."""
-    from opengauge.scan import inputs, run
+def _throughput(out: str, shards: int, depth: str, queue: multiprocessing.Queue) -> None:
+    """In a fresh process, as a Dask worker: run every shard of `out`; rate and memory."""
+    from opengauge.scan import run
 
-    with tempfile.TemporaryDirectory() as out:
-        state = run.write_manifests(Path(out), inputs.from_cards(cards), 1000, depth, "cards")
-        memory = {}
-        started = time.perf_counter()
-        done = 0
-        for shard in range(state["shards"]):
-            done += run.run_shard(out, shard, depth, run.HubSettings(offline=True), None)["repos"]
-            if done in (1000, 10_000):
-                memory[done] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        seconds = time.perf_counter() - started
+    memory = {}
+    started = time.perf_counter()
+    done = 0
+    for shard in range(shards):
+        done += run.run_shard(out, shard, depth, run.HubSettings(offline=True), None)["repos"]
+        if done in (1000, 10_000):
+            memory[done] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    seconds = time.perf_counter() - started
     queue.put({"depth": depth, "repos": done, "seconds": round(seconds, 1),
                "per_second": round(done / seconds, 1),
                "peak_mb": {k: round(v, 1) for k, v in memory.items()}})
 
 
-def measure(cards: str, depth: str, repos: int) -> dict:
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_throughput, args=(cards, depth, repos, queue))
-    process.start()
-    result = queue.get()
-    process.join()
+def measure(cards: str, depth: str) -> dict:
+    """The listing is written here (as the scan's driver does), the shards run in a worker."""
+    from opengauge.scan import inputs, run
+
+    with tempfile.TemporaryDirectory() as out:
+        state = run.write_manifests(Path(out), inputs.from_cards(cards), 1000, depth, "cards")
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        process = context.Process(target=_throughput, args=(out, state["shards"], depth, queue))
+        process.start()
+        result = queue.get()
+        process.join()
     return result
 
 
@@ -111,7 +114,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         cards_parquet(Path(folder), args.repos, files=4)
-        results = [measure(folder, depth, args.repos) for depth in ("metadata", "card")]
+        results = [measure(folder, depth) for depth in ("metadata", "card")]
     for result in results:
         print(json.dumps(result))
     counts = requests_per_repo(args.files_sample)

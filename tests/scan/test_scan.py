@@ -202,12 +202,16 @@ def cli_scan(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_two_processes_equal_one_and_a_killed_scan_resumes(small, tmp_path):
+def test_two_process_cluster_equals_one_process_and_a_killed_scan_resumes(small, tmp_path):
     folder, ids = small
     one, two, killed = tmp_path / "one", tmp_path / "two", tmp_path / "killed"
     common = ["--cards", str(folder), "--depth", "metadata", "--offline", "--shard-size", "10"]
     assert cli_scan(*common, "--out", str(one), "--workers", "1").returncode == 0
-    result = cli_scan(*common, "--out", str(two), "--workers", "2")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:  # an existing two-process cluster
+        result = cli_scan(*common, "--out", str(two), "--scheduler", cluster.scheduler_address)
     assert result.returncode == 0, result.stderr
     assert rows_of(one) == rows_of(two)
     # kill a scan midway (the whole process group), then resume it
