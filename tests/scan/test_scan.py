@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli_process import run_cli
 from hubserver import HubServer
@@ -338,3 +340,29 @@ def test_census_page_in_the_web_app_and_the_static_site(dataset, tmp_path):
     summary = build(tmp_path / "site", scan=dataset)
     written = (summary.path / "scan" / "index.html").read_text()
     assert example in written and 'href="../static/style.css"' in written
+
+
+@given(st.text(max_size=300))
+def test_link_header_parser_takes_any_text(header):
+    found = inputs._next_link(header)
+    assert found is None or isinstance(found, str)
+
+
+def test_next_link_is_the_rel_next_url():
+    header = '<https://h/api/models?cursor=a>; rel="prev", <https://h/api/models?cursor=b>; rel="next"'
+    assert inputs._next_link(header) == "https://h/api/models?cursor=b"
+    assert inputs._next_link('<https://h/x>; rel="last"') is None
+
+
+def test_bad_scan_invocations_are_one_line_errors(tmp_path):
+    for args, message in (
+        (["--hub", "--offline", "--out", str(tmp_path / "o")], "--hub lists the Hub"),
+        (["--out", str(tmp_path / "o")], "exactly one of --hub, --from FILE or --cards PATH"),
+        (["--from", str(tmp_path / "ids.txt"), "--out", str(tmp_path / "o"), "--depth", "deep"],
+         "--depth must be one of metadata, card, files"),
+    ):
+        (tmp_path / "ids.txt").write_text("org/model\n")
+        result = run_cli("scan", *args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("opengauge: error: ") and message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
