@@ -4,7 +4,7 @@ No rate limit. One worker process runs shards exactly as a Dask worker does (`ru
 
 - repositories per second per process at depth `metadata` and `card`, over a synthetic cards
   snapshot built from the 22 shared real cards (tests/scan/synthetic.py);
-- peak memory (ru_maxrss) of that process after 1,000 and after 10,000 repositories;
+- peak memory (VmHWM) of that process after 1,000 and after 10,000 repositories;
 - requests per repository at depth `files`, counted at the local Hub server
   (tests/hubserver.py) over a sample of synthetic repositories with their files; `--hub` lists
   1,000 repositories per API call and depth `card` adds one README download;
@@ -33,6 +33,15 @@ PLANS = {"free": {"api": 1000, "download": 5000}, "pro": {"api": 2500, "download
 WINDOW = 300.0
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory (VmHWM). Not ru_maxrss: Linux carries that over
+    exec from the forking parent, so a spawned worker would report the driver's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _throughput(out: str, shards: int, depth: str, queue: multiprocessing.Queue) -> None:
     """In a fresh process, as a Dask worker: run every shard of `out`; rate and memory."""
     from opengauge.scan import run
@@ -43,7 +52,7 @@ def _throughput(out: str, shards: int, depth: str, queue: multiprocessing.Queue)
     for shard in range(shards):
         done += run.run_shard(out, shard, depth, run.HubSettings(offline=True), None)["repos"]
         if done in (1000, 10_000):
-            memory[done] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            memory[done] = peak_mb()
     seconds = time.perf_counter() - started
     queue.put({"depth": depth, "repos": done, "seconds": round(seconds, 1),
                "per_second": round(done / seconds, 1),
