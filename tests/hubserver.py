@@ -5,6 +5,9 @@ It answers what `huggingface_hub` 2.x asks for:
   sizes), GET /api/datasets/{id}[/revision/{rev}] (dataset_info);
 - GET/HEAD /{id}/resolve/{rev}/{path} and /datasets/{id}/resolve/{rev}/{path} with
   X-Repo-Commit, ETag, Content-Length, Accept-Ranges and Range (206) support;
+- GET /api/models (the listing): `author`, `search` (in the id, case-insensitive), `filter`
+  (tags, all must match), `limit` (page size) and `expand[]` (only those fields), pages linked
+  by a `Link: <...cursor=N>; rel="next"` header;
 - errors the way the Hub sends them: 404/401 with X-Error-Code RepoNotFound, RevisionNotFound,
   EntryNotFound or GatedRepo (files of gated repos, except README.md, need a token).
 
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 import yaml
 
@@ -117,6 +120,8 @@ class HubServer:
         self.repos: dict[tuple[str, str], Repo] = {}
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, dict[str, str]]] = []
+        self.stamps: list[tuple[float, str]] = []
+        """(time.monotonic() on arrival, path) of every request, to check request rates."""
         self.tokens = {"granted"}
         self.gzip_json = False
         """Send JSON answers gzip-encoded (as huggingface.co does)."""
@@ -236,13 +241,16 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         self.hub.log.append((self.command, path, dict(self.headers.items())))
+        self.hub.stamps.append((time.monotonic(), path))
         fault = self.hub.take_fault(path)
         if fault is not None and self._fault(fault, head):
             return
         query = parse_qs(parts.query)
         segments = [s for s in path.split("/") if s]
         try:
-            if segments[:2] in (["api", "models"], ["api", "datasets"]) and len(segments) >= 4:
+            if segments == ["api", "models"]:
+                self._listing(query, head)
+            elif segments[:2] in (["api", "models"], ["api", "datasets"]) and len(segments) >= 4:
                 kind = "model" if segments[1] == "models" else "dataset"
                 revision = segments[5] if len(segments) >= 6 and segments[4] == "revision" else None
                 self._info(kind, f"{segments[2]}/{segments[3]}", revision,
@@ -323,6 +331,42 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = json.dumps(repo.info(blobs, sha)).encode()
         self._send(200, body, {"Content-Type": "application/json"}, head)
+
+    def _listing(self, query: dict[str, list[str]], head: bool) -> None:
+        """A page of the model listing, sorted by id, and the link to the next page."""
+        author = query.get("author", [None])[0]
+        search = (query.get("search", [""])[0] or "").lower()
+        wanted = query.get("filter", [])
+        expand = query.get("expand[]", []) or query.get("expand", [])
+        size = int(query.get("limit", ["1000"])[0] or 1000)
+        start = int(query.get("cursor", ["0"])[0] or 0)
+        found = []
+        for (kind, repo_id), repo in sorted(self.hub.repos.items(), key=lambda i: i[0][1]):
+            if kind != "model" or repo.private:
+                continue
+            if author and not repo_id.startswith(author + "/"):
+                continue
+            if search and search not in repo_id.lower():
+                continue
+            if wanted:
+                tags = set(repo.info(False)["tags"])
+                if not all(f in tags for f in wanted):
+                    continue
+            found.append(repo)
+        page = []
+        for repo in found[start:start + size]:
+            info = repo.info(False)
+            keep = set(expand) if expand else {"likes", "downloads", "tags", "pipeline_tag",
+                                                "library_name", "createdAt", "modelId"}
+            page.append({"_id": info["_id"], "id": info["id"],
+                         **{k: v for k, v in info.items() if k in keep}})
+        headers = {"Content-Type": "application/json"}
+        if start + size < len(found):
+            params = [(k, v) for k, values in query.items() if k != "cursor" for v in values]
+            params.append(("cursor", str(start + size)))
+            host, port = self.server.server_address[:2]
+            headers["Link"] = f'<http://{host}:{port}/api/models?{urlencode(params)}>; rel="next"'
+        self._send(200, json.dumps(page).encode(), headers, head)
 
     def _resolve(self, kind: str, repo_id: str, revision: str, path: str, head: bool) -> None:
         repo = self._repo(kind, repo_id, head)

@@ -47,6 +47,15 @@ catalog_app = typer.Typer(help="The curated catalog: list what is loaded, import
 app.add_typer(catalog_app, name="catalog")
 
 
+def _scan_app() -> typer.Typer:
+    from opengauge.scan.cli import scan_app
+
+    return scan_app
+
+
+app.add_typer(_scan_app(), name="scan")
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -254,6 +263,8 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     catalog: CatalogOption = None,
+    scan: Annotated[Path | None, typer.Option("--scan", help="Show this scan dataset's census "
+                                              "at /scan.")] = None,
     check_workers: Annotated[int, typer.Option(
         min=1, max=64, help="Web checks run at once (threads of the check pool).")] = 4,
     check_queue: Annotated[int, typer.Option(
@@ -267,8 +278,9 @@ def serve(
     from opengauge.web.app import serve as run_server
 
     gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
-    run_server(host, port, str(catalog) if catalog else None, check_workers=check_workers,
-               check_queue=check_queue, check_budget=check_budget, check_rate=check_rate)
+    run_server(host, port, str(catalog) if catalog else None, str(scan) if scan else None,
+               check_workers=check_workers, check_queue=check_queue, check_budget=check_budget,
+               check_rate=check_rate)
 
 
 @app.command()
@@ -278,11 +290,13 @@ def site(
     force: Annotated[bool, typer.Option(
         "--force", help="Write into a non-empty folder that holds no site; its files are kept.")]
     = False,
+    scan: Annotated[Path | None, typer.Option("--scan", help="Add this scan dataset's census "
+                                              "as scan/index.html.")] = None,
 ) -> None:
     """Write the leaderboard as a static site: every leaderboard, model and framework page."""
     from opengauge.web.site import build
 
-    summary = build(outdir, catalog, force=force)
+    summary = build(outdir, catalog, force=force, scan=scan)
     print(f"opengauge: wrote {summary.pages} pages and {summary.files} other files to {summary.path}")
 
 

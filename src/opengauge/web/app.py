@@ -119,8 +119,9 @@ def status_of(error: OpengaugeError) -> int:
 def create_app(own: str | None = None, *, check_limit: int = 10, check_window: float = 60.0,
                cache_bytes: int = 64 * 1024 * 1024, warm: bool = True,
                check_workers: int = DEFAULT_WORKERS, check_queue: int = DEFAULT_QUEUE,
-               check_budget: float = DEFAULT_BUDGET) -> FastAPI:
-    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none).
+               check_budget: float = DEFAULT_BUDGET, scan: str | None = None) -> FastAPI:
+    """The app for the catalog with `own` records (else `$OPENGAUGE_CATALOG`, else none);
+    with `scan`, the census of that scan dataset at /scan (computed once, at start).
 
     Checks run in a `CheckPool` of `check_workers` threads with `check_queue` more waiting,
     each answered within `check_budget` seconds; each client may start `check_limit` checks
@@ -268,6 +269,15 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
             return HTMLResponse(pages.compare(names, "compare needs 2 to 4 models (got 1)"), 400)
         return html_page(request, ("compare", tuple(names)), lambda: pages.compare(names))
 
+    if scan is not None:
+        from opengauge.scan.census import compute
+
+        scan_census = compute(scan).to_dict()
+
+        @app.get("/scan", include_in_schema=False)
+        def scan_page(request: Request) -> Response:
+            return html_page(request, ("scan",), lambda: pages.scan(scan_census))
+
     @app.get("/frameworks", include_in_schema=False)
     def frameworks_page(request: Request) -> Response:
         return html_page(request, ("frameworks",), pages.frameworks)
@@ -340,7 +350,8 @@ async def _form_target(request: Request) -> str:
     return targets[0]
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None, *,
+def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None,
+          scan: str | None = None, *,
           check_workers: int = DEFAULT_WORKERS, check_queue: int = DEFAULT_QUEUE,
           check_budget: float = DEFAULT_BUDGET, check_rate: int = 10) -> None:
     """Run the app on uvicorn until interrupted (BadInput when the address is taken)."""
@@ -356,5 +367,5 @@ def serve(host: str = "127.0.0.1", port: int = 8000, own: str | None = None, *,
         except OSError as error:
             raise BadInput(f"--host {host} --port {port}: cannot listen there ({error.strerror})") from None
     app = create_app(own, check_limit=check_rate, check_window=60.0, check_workers=check_workers,
-                     check_queue=check_queue, check_budget=check_budget)
+                     check_queue=check_queue, check_budget=check_budget, scan=scan)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -93,6 +93,10 @@ class Pages:
     def models(self) -> str:
         return self.render("models.html", depth=1, **self.views.models_index())
 
+    def scan(self, census: dict[str, Any]) -> str:
+        """The census of a scan dataset (`opengauge serve --scan DIR`, `site OUT --scan DIR`)."""
+        return self.render("scan.html", depth=1, census=census)
+
     def error(self, title: str, message: str, suggestions: list[str] | None = None) -> str:
         return self.render("error.html", title=title, message=message,
                            suggestions=suggestions or [])

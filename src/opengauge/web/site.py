@@ -68,16 +68,23 @@ def _manifest(marker: Path) -> set[str]:
             and ".." not in line.split("/")}
 
 
-def build(outdir: str | Path, own: str | Path | None = None, force: bool = False) -> SiteSummary:
-    """Write the static site for the catalog (with `own` records) to `outdir`."""
+def build(outdir: str | Path, own: str | Path | None = None, force: bool = False,
+          scan: str | Path | None = None) -> SiteSummary:
+    """Write the static site for the catalog (with `own` records) to `outdir`; with `scan`, the
+    census of that scan dataset as scan/index.html."""
     target = Path(outdir)
+    census = None
+    if scan is not None:
+        from opengauge.scan.census import compute
+
+        census = compute(scan).to_dict()
     folder = own_catalog_dir(own)
     own = str(folder.resolve()) if folder is not None else None  # one form, hidden everywhere
     earlier = _check_outdir(target, force)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        pages, files, written = _write(work, Pages(Views(own), Links("static")), own)
+        pages, files, written = _write(work, Pages(Views(own), Links("static")), own, census)
         if target.exists():
             _install(work, target, written, earlier)
         else:
@@ -127,7 +134,8 @@ def _remove_empty_parents(root: Path, folder: Path) -> None:
         folder = folder.parent
 
 
-def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int, list[str]]:
+def _write(root: Path, pages: Pages, own: str | Path | None,
+           census: dict | None = None) -> tuple[int, int, list[str]]:
     written = {"pages": 0, "files": 0}
     folder = own_catalog_dir(own)
     hide = PathHider([folder] if folder is not None else []).text  # a published site names no local folder
@@ -156,6 +164,8 @@ def _write(root: Path, pages: Pages, own: str | Path | None) -> tuple[int, int, 
             put(f"badge/{framework_id}/{row['id']}.svg",
                 model_badge(framework_id, row["record"], row["result"], row["name"]), page=False)
     put("frameworks/index.html", pages.frameworks())
+    if census is not None:
+        put("scan/index.html", pages.scan(census))
     put("models/index.html", pages.models())
     for model_id in views.all_model_ids():
         put(f"models/{model_page(_safe_id(model_id))}.html", pages.model(model_id))
