@@ -256,7 +256,9 @@ def check(target: str, own: str | Path | None = None) -> Report:
         "data": [s.to_dict() for s in view.snapshots],
         "records": {f: _record_origin(r.assessment) for f, r in view.frameworks.items()},
     }
-    report.context["summary"] = summarize(view.frameworks)
+    verdict = headline_of(view.frameworks, report.license.get("texts"))
+    report.context["summary"] = verdict.summary
+    report.findings = [*report.findings, *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -371,35 +373,18 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     return section
 
 
-def summarize(found: dict[str, Ranked]) -> dict[str, Any]:
-    """The headline: are the weights available, and is the model open source?
+def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The headline of a catalog model by the one verdict table (`opengauge.verdict`), from its
+    governing texts (`license.texts`) and its records."""
+    return headline_of(found, texts).summary
 
-    Weights come from the EU index's end-model weights rating (the 2023 table's RL weights when
-    the EU index has no record). Open source: the OSI Open Source AI Definition's verdict when the
-    model has one (pass = yes); otherwise yes when the EU `licenses` rating, the end-model weights
-    and the training code are all open, no when the licenses or the weights are closed, and null
-    (unknown) in every other case.
-    """
-    summary: dict[str, Any] = {"weights": "unknown", "open_source": None, "basis": None}
-    entry = found.get("osai") or found.get("osai-14")
-    keys = ("weights_endmodel", "licenses", "trainingcode")
-    if entry is None:
-        entry = found.get("ouc-2023")
-        keys = ("rlweights", "license", "opencode")
-    if entry is not None:
-        levels = entry.assessment.levels()
-        weights, licenses, code = (levels.get(k, "unknown") for k in keys)
-        summary["weights"] = weights
-        summary["basis"] = f"{entry.assessment.framework}: {', '.join(keys)}"
-        if licenses == "open" and weights == "open" and code == "open":
-            summary["open_source"] = True
-        elif "closed" in (licenses, weights):
-            summary["open_source"] = False
-    osaid = found.get("osaid")
-    if osaid is not None and osaid.assessment.verdict in ("pass", "fail"):
-        summary["open_source"] = osaid.assessment.verdict == "pass"
-        summary["basis"] = f"osaid: {osaid.assessment.source_file}"
-    return summary
+
+def headline_of(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> Any:
+    """The verdict table's answer (`verdict.Headline`: summary and findings) for a catalog model."""
+    from opengauge.verdict import Text, decide
+
+    return decide([Text.of(t) for t in texts or []],
+                  {f: r.assessment for f, r in found.items()})
 
 
 def import_catalog(path: str | Path) -> list[dict[str, Any]]:

@@ -38,6 +38,8 @@ FINDINGS: dict[str, str] = {
     "card-unfilled": "the model card's sections are empty template placeholders",
     "evidence-unreadable": "some evidence could not be read (gated files, network, malformed "
                            "or truncated files)",
+    "curated-rating-disagrees": "a curated rating says open while a governing license or use "
+                                "policy text is not open source (opengauge.verdict)",
     "analyzer-unavailable": "the license analyzer is not installed, so license findings and "
                             "license-dependent ratings are unknown",
 }
