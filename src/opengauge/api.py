@@ -249,8 +249,10 @@ def check(target: str, own: str | Path | None = None) -> Report:
         entry = view.frameworks["mof"]
         view.frameworks["mof"] = Ranked(with_normalized_readings(entry.assessment), entry.rank,
                                         entry.of)
+    different = _releases(view)
     report = Report(subject=view.subject, frameworks=view.frameworks)
     report.license = _catalog_license(view)
+    report.findings = different
     report.provenance = {
         "kind": "curated",
         "data": [s.to_dict() for s in view.snapshots],
@@ -258,7 +260,7 @@ def check(target: str, own: str | Path | None = None) -> Report:
     }
     verdict = headline_of(view.frameworks, report.license.get("texts"))
     report.context["summary"] = verdict.summary
-    report.findings = [*report.findings, *verdict.findings]
+    report.findings = [*report.findings, *report.license.get("conflicts", []), *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -361,6 +363,7 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     governing = catalog_texts(view.subject, view.frameworks)
     section["texts"] = [t.record for t in governing.texts]
     section["text_notes"] = governing.notes
+    section["conflicts"] = governing.findings
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
@@ -371,6 +374,29 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
             section["evidence"] = [e.to_dict() for e in rating.evidence]
             break
     return section
+
+
+def _releases(view: ModelView) -> list[dict[str, Any]]:
+    """Name each framework's release (`frameworks.<id>.release`); a warning finding
+    `frameworks-rate-different-releases` when one of them rates another generation than the
+    model shown (`compliance.texts.same_release`)."""
+    from opengauge.compliance.texts import release_name, same_release
+
+    shown = release_name(view.subject)
+    for framework_id, entry in list(view.frameworks.items()):
+        a = entry.assessment
+        view.frameworks[framework_id] = Ranked(
+            a.evolve(extra={**a.extra, "release": release_name(a.subject)}), entry.rank, entry.of)
+    others = [f"{fid}: {release_name(r.assessment.subject)} ({r.assessment.source_file})"
+              for fid, r in view.frameworks.items()
+              if not same_release([shown], [release_name(r.assessment.subject)])]
+    if not others:
+        return []
+    return [{"id": "frameworks-rate-different-releases", "severity": "warning",
+             "message": f"the frameworks rate different releases: the model shown is {shown}, but "
+                        + "; ".join(others),
+             "evidence": [], "releases": {fid: release_name(r.assessment.subject)
+                                          for fid, r in view.frameworks.items()}}]
 
 
 def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -55,8 +55,9 @@ class Text:
         matches = record.get("matches") or []
         names = ", ".join(dict.fromkeys(str(m.get("name") or m.get("key")) for m in matches
                                         if m.get("name") or m.get("key")))
-        identified = bool(record.get("identified")) and any(m.get("key") or m.get("family")
-                                                            for m in matches)
+        identified = bool(record.get("identified")) and (
+            record.get("origin") == "record-note" or any(m.get("key") or m.get("family")
+                                                         for m in matches))
         return cls(names or str(record.get("label") or record.get("path") or "license text"),
                    identified, record.get("open_source"), str(record.get("kind") or "license"),
                    record.get("basis"))

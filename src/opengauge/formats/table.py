@@ -139,6 +139,9 @@ class TableFormat(Format):
                       f"{_evidence_count(f)}")
         for line in _report_details(f):
             console.print(f"      {line}", overflow="fold")
+        if f.get("release") and f.get("provenance") != "automatic":
+            console.print(f"      rates {f['release']} ({f.get('source')} {f.get('source_file')})",
+                          overflow="fold")
 
     def _batch(self, console: Console, document: Document) -> None:
         from opengauge.formats.batchview import COLUMNS, row
