@@ -249,14 +249,18 @@ def check(target: str, own: str | Path | None = None) -> Report:
         entry = view.frameworks["mof"]
         view.frameworks["mof"] = Ranked(with_normalized_readings(entry.assessment), entry.rank,
                                         entry.of)
+    different = _releases(view)
     report = Report(subject=view.subject, frameworks=view.frameworks)
     report.license = _catalog_license(view)
+    report.findings = different
     report.provenance = {
         "kind": "curated",
         "data": [s.to_dict() for s in view.snapshots],
         "records": {f: _record_origin(r.assessment) for f, r in view.frameworks.items()},
     }
-    report.context["summary"] = summarize(view.frameworks)
+    verdict = headline_of(view.frameworks, report.license.get("texts"))
+    report.context["summary"] = verdict.summary
+    report.findings = [*report.findings, *report.license.get("conflicts", []), *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -365,6 +369,7 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     governing = catalog_texts(view.subject, view.frameworks)
     section["texts"] = [t.record for t in governing.texts]
     section["text_notes"] = governing.notes
+    section["conflicts"] = governing.findings
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
@@ -377,35 +382,41 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     return section
 
 
-def summarize(found: dict[str, Ranked]) -> dict[str, Any]:
-    """The headline: are the weights available, and is the model open source?
+def _releases(view: ModelView) -> list[dict[str, Any]]:
+    """Name each framework's release (`frameworks.<id>.release`); a warning finding
+    `frameworks-rate-different-releases` when one of them rates another generation than the
+    model shown (`compliance.texts.same_release`)."""
+    from opengauge.compliance.texts import release_name, same_release
 
-    Weights come from the EU index's end-model weights rating (the 2023 table's RL weights when
-    the EU index has no record). Open source: the OSI Open Source AI Definition's verdict when the
-    model has one (pass = yes); otherwise yes when the EU `licenses` rating, the end-model weights
-    and the training code are all open, no when the licenses or the weights are closed, and null
-    (unknown) in every other case.
-    """
-    summary: dict[str, Any] = {"weights": "unknown", "open_source": None, "basis": None}
-    entry = found.get("osai") or found.get("osai-14")
-    keys = ("weights_endmodel", "licenses", "trainingcode")
-    if entry is None:
-        entry = found.get("ouc-2023")
-        keys = ("rlweights", "license", "opencode")
-    if entry is not None:
-        levels = entry.assessment.levels()
-        weights, licenses, code = (levels.get(k, "unknown") for k in keys)
-        summary["weights"] = weights
-        summary["basis"] = f"{entry.assessment.framework}: {', '.join(keys)}"
-        if licenses == "open" and weights == "open" and code == "open":
-            summary["open_source"] = True
-        elif "closed" in (licenses, weights):
-            summary["open_source"] = False
-    osaid = found.get("osaid")
-    if osaid is not None and osaid.assessment.verdict in ("pass", "fail"):
-        summary["open_source"] = osaid.assessment.verdict == "pass"
-        summary["basis"] = f"osaid: {osaid.assessment.source_file}"
-    return summary
+    shown = release_name(view.subject)
+    for framework_id, entry in list(view.frameworks.items()):
+        a = entry.assessment
+        view.frameworks[framework_id] = Ranked(
+            a.evolve(extra={**a.extra, "release": release_name(a.subject)}), entry.rank, entry.of)
+    others = [f"{fid}: {release_name(r.assessment.subject)} ({r.assessment.source_file})"
+              for fid, r in view.frameworks.items()
+              if not same_release([shown], [release_name(r.assessment.subject)])]
+    if not others:
+        return []
+    return [{"id": "frameworks-rate-different-releases", "severity": "warning",
+             "message": f"the frameworks rate different releases: the model shown is {shown}, but "
+                        + "; ".join(others),
+             "evidence": [], "releases": {fid: release_name(r.assessment.subject)
+                                          for fid, r in view.frameworks.items()}}]
+
+
+def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The headline of a catalog model by the one verdict table (`opengauge.verdict`), from its
+    governing texts (`license.texts`) and its records."""
+    return headline_of(found, texts).summary
+
+
+def headline_of(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> Any:
+    """The verdict table's answer (`verdict.Headline`: summary and findings) for a catalog model."""
+    from opengauge.verdict import Text, decide
+
+    return decide([Text.of(t) for t in texts or []],
+                  {f: r.assessment for f, r in found.items()})
 
 
 def import_catalog(path: str | Path) -> list[dict[str, Any]]:

@@ -267,25 +267,21 @@ def place(framework_id: str, assessment: Assessment, own: str | Path | None = No
 
 
 def summarize(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
-    """The headline of an automatic assessment, by the catalog's rule where it can apply:
-    weights from `weights_endmodel`; open source is the OSAID verdict when it is pass or fail;
-    otherwise yes when the release's license terms are open source (license analyzer) and the
-    weights are published (open or partial), no when the terms are not open source or the
-    weights are closed, and null in every other case."""
-    eu = assessed.get("osai")
-    rating = eu.rating("weights_endmodel") if eu is not None else None
-    weights = rating.level if rating is not None else "unknown"
-    terms = d.licenses.open_source
-    open_source: bool | None = None
-    basis = "automatic: license terms (license analyzer), osai weights_endmodel"
-    if terms is False or weights == "closed":
-        open_source = False
-    elif terms is True and weights in ("open", "partial"):
-        open_source = True
-    osaid = assessed.get("osaid")
-    if osaid is not None and osaid.verdict in ("pass", "fail"):
-        open_source, basis = osaid.verdict == "pass", "automatic: osaid verdict"
-    return {"weights": weights, "open_source": open_source, "basis": basis}
+    """The headline of an automatic assessment: the one verdict table (`opengauge.verdict`)
+    over the release's governing terms (its own declarations and its base models') and the
+    automatic ratings."""
+    return headline(d, assessed).summary
+
+
+def headline(d: Dossier, assessed: dict[str, Assessment]) -> Any:
+    """The verdict table's answer (`verdict.Headline`) for an automatic assessment."""
+    from opengauge.verdict import Text, decide
+
+    texts = [Text(r.label, r.identified, r.open_source,
+                  "use-policy" if r.source == "use-policy" else "license",
+                  (r.result or {}).get("basis"))
+             for r in [*d.licenses.terms, *d.licenses.base_models]]
+    return decide(texts, assessed, terms=d.licenses.open_source)
 
 
 def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:

@@ -43,6 +43,12 @@ FINDINGS: dict[str, str] = {
                            "or truncated files)",
     "hub-unreachable": "the Hub could not be reached (DNS failure, refused, no route); the answer "
                        "rests on local evidence",
+    "curated-rating-disagrees": "a curated rating says open while a governing license or use "
+                                "policy text is not open source (opengauge.verdict)",
+    "curated-license-conflict": "a curated license read as open source beside the record's own "
+                                "note saying research only or non-commercial",
+    "frameworks-rate-different-releases": "the frameworks of one check rate different releases "
+                                          "of a family (catalog reports)",
     "analyzer-unavailable": "the license analyzer is not installed, so license findings and "
                             "license-dependent ratings are unknown",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,8 @@ class Governing:
     model_type: list[str] | None = None
     unreachable: list[str] | None = None
     """The `hub-unreachable` message when the Hub could not be reached."""
+    weights_released: bool | None = None
+    """False when a catalog model's weights are not released (`verdict.weights_released`)."""
 
 
 def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
@@ -96,8 +98,8 @@ def report_texts(report: Any) -> tuple[list[GoverningText], list[str]]:
     """The governing texts of a `check` report: the catalog's resolved texts
     (`license.texts`), else the automatic assessment's analyzer answers."""
     section = report.license or {}
-    if section.get("texts"):
-        return revive(section["texts"]), list(section.get("text_notes") or [])
+    if section.get("texts") or section.get("text_notes"):  # a catalog model's own strings
+        return revive(section.get("texts") or []), list(section.get("text_notes") or [])
     analysis = section.get("analysis") or {}
     results = analysis.get("results") if isinstance(analysis, dict) else None
     if results:
@@ -160,8 +162,13 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         kind = "catalog"
     texts, notes = report_texts(report)
     unreachable = api.unreachable_messages([report])
+    released = None
+    if kind == "catalog":
+        from opengauge.verdict import weights_released
+
+        released = weights_released({f: r.assessment for f, r in report.frameworks.items()})
     return Governing(kind, report.subject.id, report.subject.name, texts,
-                     [*unreachable, *notes], report.subject.type or None, unreachable)
+                     [*unreachable, *notes], report.subject.type or None, unreachable, released)
 
 
 def text_summary(text: GoverningText) -> dict[str, Any]:
@@ -175,6 +182,23 @@ def text_summary(text: GoverningText) -> dict[str, Any]:
             "note": record.get("note")}
 
 
+NOT_RELEASED = ("fine-tune", "redistribute", "train-on-outputs")
+"""Questions answered `no` for a model whose weights are not released."""
+SERVICE_TERMS = ("use is governed by the provider's service terms, which opengauge does not read")
+
+
+def _unreleased(answer: rules.Answer) -> rules.Answer:
+    """The answer for a model whose weights are not released, whatever license a record lists:
+    `no` to fine-tune, redistribute and train-on-outputs, `unknown` to commercial use."""
+    if answer.question in NOT_RELEASED:
+        return replace(answer, answer="no", reason="no weights are released", clauses=[],
+                       conditions=[], exceptions=[], thresholds=[])
+    if answer.question == "commercial":
+        return replace(answer, answer="unknown", reason=SERVICE_TERMS, clauses=[],
+                       conditions=[], exceptions=[], thresholds=[])
+    return answer
+
+
 def can_i(target: str, questions: Questions, own: str | Path | None = None,
           **hub: Any) -> dict[str, Any]:
     """The answers for `target` (a record of the `answers` document)."""
@@ -183,6 +207,11 @@ def can_i(target: str, questions: Questions, own: str | Path | None = None,
     model_type = found.model_type if found.kind == "catalog" else None
     answers = [rules.answer(q, found.texts, users=questions.users, revenue=questions.revenue,
                             region=questions.region, model_type=model_type) for q in questions.asked()]
+    if not found.texts and found.kind == "catalog" and found.notes:
+        answers = [replace(a, reason=f"{a.reason}: {'; '.join(found.notes)}")
+                   if a.answer == "unknown" else a for a in answers]
+    if found.weights_released is False:
+        answers = [_unreleased(a) for a in answers]
     notes = list(found.notes) + rules.notes(found.texts)
     if found.model_type and any(a.scope and "multimodal" in a.scope for a in answers):
         notes.append(f"the catalog types this model as {', '.join(found.model_type)}; "

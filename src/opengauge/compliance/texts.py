@@ -431,6 +431,8 @@ class CatalogTexts:
     strings: list[LicenseString] = field(default_factory=list)
     texts: list[GoverningText] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    """`curated-license-conflict` findings (see `conflicts`)."""
 
 
 def license_strings(subject: Subject, frameworks: dict[str, Ranked]) -> list[LicenseString]:
@@ -439,6 +441,8 @@ def license_strings(subject: Subject, frameworks: dict[str, Ranked]) -> list[Lic
     found: list[LicenseString] = []
     for framework_id, entry in frameworks.items():
         a = entry.assessment
+        if not same_release([release_name(subject)], _release_names(a.subject)):
+            continue
         if framework_id == "mof":
             rating = a.rating(_WEIGHTS_COMPONENT)
             for evidence in rating.evidence if rating else []:
@@ -457,6 +461,59 @@ def license_strings(subject: Subject, frameworks: dict[str, Ranked]) -> list[Lic
     return list(unique.values())
 
 
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*")
+
+
+def _release_names(subject: Subject) -> list[str]:
+    return list(dict.fromkeys(n for n in (subject.name, subject.end_model)
+                              if n and n.strip().lower() != "unknown"))
+
+
+def release_name(subject: Subject) -> str:
+    """The release a record describes: its end model's name, else its name."""
+    names = _release_names(subject)
+    return names[-1] if names else subject.id
+
+
+def _generation(name: str) -> tuple[str, str | None]:
+    """A name's letters up to its first number, and that number ('Llama-2-70B-Chat' ->
+    ('llama', '2'); 'Arctic-Instruct' -> ('arcticinstruct', None))."""
+    letters = ""
+    for token in _TOKEN.findall(name.lower()):
+        if token[0].isdigit():
+            return letters, token
+        letters += token
+    return letters, None
+
+
+def same_release(headline: list[str], record: list[str]) -> bool:
+    """Whether a record named `record` describes the model the headline rates (named
+    `headline`): one name's letters before the generation number within the other's, and the
+    same number ('Llama 3' and 'Meta-Llama-3-70B-Instruct'; without a number on one side, the
+    letters alone: 'Arctic-Instruct' and 'Snowflake-Arctic-Instruct'). Another generation
+    ('Grok 2' vs 'Grok-1', 'DeepSeek V3' vs 'DeepSeek-V3.2') never matches."""
+    if not headline or not record:
+        return True
+    for want in headline:
+        wanted, number = _generation(want)
+        for have in record:
+            got, other = _generation(have)
+            if (wanted in got or got in wanted) and (number is None or other is None
+                                                    or number == other):
+                return True
+    return False
+
+
+def left_aside(subject: Subject, frameworks: dict[str, Ranked]) -> list[str]:
+    """Notes naming each record whose release is not the one the headline rates."""
+    names = [release_name(subject)]
+    return [f"{e.assessment.source} {e.assessment.source_file}: release "
+            f"'{' / '.join(_release_names(e.assessment.subject))}' is not "
+            f"'{' / '.join(names)}', which the headline rates; its license is not applied"
+            for e in frameworks.values()
+            if not same_release(names, _release_names(e.assessment.subject))]
+
+
 def _version_in(version: str | None, names: str) -> bool:
     if not version:
         return False
@@ -467,7 +524,8 @@ def catalog_texts(subject: Subject, frameworks: dict[str, Ranked]) -> CatalogTex
     """The governing texts of a catalog model (see the module docstring)."""
     from opengauge.licenses import lookup_name
 
-    out = CatalogTexts(strings=license_strings(subject, frameworks))
+    out = CatalogTexts(strings=license_strings(subject, frameworks),
+                       notes=left_aside(subject, frameworks))
     candidates: list[tuple[dict[str, Any], dict[str, Any], LicenseString]] = []
     for item in out.strings:
         if item.value.strip().lower() in NO_LICENSE:
@@ -475,7 +533,7 @@ def catalog_texts(subject: Subject, frameworks: dict[str, Ranked]) -> CatalogTex
             continue
         result = lookup_name(item.value).to_dict()
         if not result["matches"]:
-            out.notes.append(f"{item.where}: '{item.value}' is not a license the registry knows")
+            result = _from_table(item, out.notes)
         candidates += [(m, result, item) for m in result["matches"]]
     names = " ".join(str(x).lower() for x in (subject.id, subject.name, subject.end_model) if x)
     chosen = _choose(candidates, names, out.notes)
@@ -491,7 +549,72 @@ def catalog_texts(subject: Subject, frameworks: dict[str, Ranked]) -> CatalogTex
             if text is not None:
                 out.texts.append(text)
     out.texts = add_policies(out.texts)
+    conflicts(out, subject, frameworks)
     return out
+
+
+RESTRICTIVE_NOTE = re.compile(r"\b(?:research(?:[- ]only| purposes only)|(?:academic )?research "
+                              r"purposes only|non-?commercial)\b", re.IGNORECASE)
+"""Words in a record's own license notes or strings that forbid commercial use."""
+
+
+def _restrictive_notes(subject: Subject, frameworks: dict[str, Ranked],
+                       strings: list[LicenseString]) -> list[tuple[str, str]]:
+    """(where, quote) of each license note or string of the model's own records that says
+    research only or non-commercial."""
+    found = [(s.where, s.value) for s in strings if RESTRICTIVE_NOTE.search(s.value)]
+    names = [release_name(subject)]
+    for entry in frameworks.values():
+        a = entry.assessment
+        if not same_release(names, _release_names(a.subject)):
+            continue
+        rating = a.rating("licenses") or a.rating("license")
+        for evidence in rating.evidence if rating else []:
+            if evidence.note and RESTRICTIVE_NOTE.search(evidence.note):
+                found.append((f"{a.source} {a.source_file} (license notes)", evidence.note))
+    return list(dict.fromkeys(found))
+
+
+def conflicts(out: CatalogTexts, subject: Subject, frameworks: dict[str, Ranked]) -> None:
+    """A license text the analyzer reads as open source beside the record's own note that the
+    model is for research only or non-commercial: a `curated-license-conflict` finding quoting
+    both, and the note joins the governing texts as a non-commercial restriction, so the more
+    restrictive reading decides (the headline, can-i)."""
+    permissive = [t for t in out.texts if t.record.get("open_source") is True]
+    notes = _restrictive_notes(subject, frameworks, out.strings)
+    if not permissive or not notes:
+        return
+    where, quote = notes[0]
+    labels = ", ".join(t.names()[0] if t.names() else t.label for t in permissive)
+    out.findings.append({
+        "id": "curated-license-conflict", "severity": "warning",
+        "message": f"the curated license {labels} is open source, but {where} says "
+                   f"\"{quote}\"; the more restrictive reading decides",
+        "evidence": [], "license": labels, "note": quote, "where": where})
+    record = {"path": None, "label": f"record note ({where})", "origin": "record-note",
+              "why": f"{where}: \"{quote}\"", "kind": "use-policy", "identified": True,
+              "matches": [{"name": f"record note: {quote}", "kind": "use-policy"}],
+              "restrictions": [{"kind": "non-commercial", "quote": quote, "lines": [],
+                                "value": None}],
+              "open_source": False, "basis": "the record's own license note",
+              "osd_violations": [], "note": None, "grants": []}
+    out.texts.append(GoverningText(record, None))
+
+
+def _from_table(item: LicenseString, notes: list[str]) -> dict[str, Any]:
+    """A string the analyzer cannot read by name: the registry text the catalog's table of
+    license strings resolves it to (`catalog/data/license-strings.yml`), else a note naming it
+    (known missing, or unknown to the registry); never another release's license."""
+    from opengauge.catalog import license_strings
+    from opengauge.licenses import lookup_id
+
+    key = license_strings.resolves(item.value)
+    if key is not None:
+        return lookup_id(key).to_dict()
+    why = license_strings.missing(item.value)
+    notes.append(f"{item.where}: '{item.value}' " + (
+        f"has no license text here ({why})" if why else "is not a license the registry knows"))
+    return {"matches": []}
 
 
 def _choose(candidates: list, names: str, notes: list[str]) -> list:

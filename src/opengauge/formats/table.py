@@ -116,6 +116,8 @@ class TableFormat(Format):
             console.print(Text(document.notice, style="italic"))
         for r in document.records:
             console.print(Text(headline(r), style="bold"))
+            if (r.get("summary") or {}).get("basis"):
+                console.print(f"  verdict    {r['summary']['basis']}", overflow="fold")
             console.print(_license_line(r.get("license") or {}), overflow="fold")
             automatic = r.get("automatic") or {}
             for fid, f in r["frameworks"].items():
@@ -161,6 +163,9 @@ class TableFormat(Format):
                       f"{_evidence_count(f)}")
         for line in _report_details(f):
             console.print(f"      {line}", overflow="fold")
+        if f.get("release") and f.get("provenance") != "automatic":
+            console.print(f"      rates {f['release']} ({f.get('source')} {f.get('source_file')})",
+                          overflow="fold")
 
     def _batch(self, console: Console, document: Document) -> None:
         from opengauge.formats.batchview import COLUMNS, row
@@ -297,15 +302,24 @@ def _license_line(lic: dict[str, Any]) -> str:
         line += f" — curated rating: {lic['rating']}"
     if lic.get("evidence"):
         line += f"   evidence: {_first_link(lic['evidence'])}"
-    if lic.get("analysis"):
+    if lic.get("analysis") and not _identified_text(lic):
         from opengauge.formats.licenses import analysis_phrase
 
-        line += f"\n             analyzer: {analysis_phrase(lic['analysis'])}"
+        phrase = analysis_phrase(lic["analysis"])
+        if phrase.startswith("not recognized"):
+            phrase = f"'{lic.get('name') or ''}' {phrase}"
+        line += f"\n             analyzer: {phrase}"
     if lic.get("texts"):
         from opengauge.formats.licenses import governing_phrase
 
         line += "".join(f"\n             terms: {governing_phrase(t)}" for t in lic["texts"])
     return line
+
+
+def _identified_text(lic: dict[str, Any]) -> bool:
+    """Whether a governing text of a catalog model was identified (then the analyzer's reading
+    of the curated name is not shown: the texts are the terms)."""
+    return any(t.get("identified") for t in lic.get("texts") or [])
 
 
 def _first_link(evidence: list[dict] | None) -> str:

@@ -118,13 +118,11 @@ def score_text(kind: str, record: dict[str, Any] | None = None, *, header: bool 
 
 
 def headline(report: dict[str, Any]) -> str:
-    """'Llama 2 (Meta) — open weights, NOT open source'."""
-    summary = report.get("summary") or {}
-    weights = WEIGHTS_PHRASE.get(summary.get("weights") or "unknown", "weights unknown")
-    verdict = {True: "open source", False: "NOT open source"}.get(
-        summary.get("open_source"), "open source status unknown")
-    org = f" ({report['org']})" if report.get("org") else ""
-    return f"{report['name']}{org} — {weights}, {verdict}"
+    """'Llama 2 (Meta) — weights available under ... (MOT Model parameters (Final)), NOT open
+    source' (`verdict.headline_text`)."""
+    from opengauge.verdict import headline_text
+
+    return headline_text(report["name"], report.get("org"), report.get("summary") or {})
 
 
 def disagreement_lines(comparison: dict[str, Any] | None) -> list[str]:
