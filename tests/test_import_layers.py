@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("sources", ("opengauge.sources",)),
     ("frameworks", ("opengauge.frameworks",)),
     ("catalog", ("opengauge.catalog",)),
-    ("assess", ("opengauge.assess",)),
+    ("assess", ("opengauge.assess", "opengauge.verdict")),
     ("report", ("opengauge.assess.gate", "opengauge.diff", "opengauge.history")),
     ("compliance", ("opengauge.compliance",)),
     ("formats", ("opengauge.formats",)),
