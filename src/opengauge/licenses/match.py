@@ -37,7 +37,7 @@ from itertools import compress, pairwise, repeat
 from operator import ge, mul, neg, truediv
 from typing import Any
 
-from opengauge.licenses.align import Segment, align, covers, shared, union_size, unique_grams
+from opengauge.licenses.align import Segment, align, covers, gaps, shared, union_size, unique_grams
 from opengauge.licenses.index import (
     SAMPLE_MASK,
     SMALL_TEXT,
@@ -203,8 +203,10 @@ class Matcher:
             if found is None:
                 continue
             seg = found.segment
-            if rivals is None:
+            if rivals is None and not _renumbered(norm.tokens, seg, self.vocab_words, self.tokens(seg.text)):
                 result.matches.append(found)
+            elif rivals is None:
+                result.unknown.append(found)
             elif seg.score >= CLOSEST_SCORE or seg.matched >= MIN_MATCHED:
                 result.unknown.append(found)
                 if rivals:
@@ -477,6 +479,19 @@ def _confident(seg: Segment) -> bool:
     if added >= MAX_ADDED or removed >= MAX_REMOVED:
         return False
     return seg.coverage >= FULL_COVERAGE or seg.matched >= MIN_MATCHED
+
+
+def _renumbered(query: list[str], seg: Segment, words: list[str], ref: list[int]) -> bool:
+    """Whether a number of the reference text stands replaced by another number inside the
+    span ("Dated: November 28, 2023" where the reference says "December 06, 2023"; "100
+    million" for "700 million"): another version or edition of the text, not the reference.
+    Numbers only added or only dropped (a section number, a copyright year) do not count."""
+    for q0, q1, l0, l1 in gaps(seg):
+        ours = {w for w in query[q0:q1] if _NUMBER.match(w)}
+        theirs = {words[t] for t in ref[l0:l1] if t >= 0 and _NUMBER.match(words[t])}
+        if ours - theirs and theirs - ours:
+            return True
+    return False
 
 
 def _is_exact(seg: Segment) -> bool:

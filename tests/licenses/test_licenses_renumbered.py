@@ -1,0 +1,52 @@
+"""A copy whose numbers differ from the registry's text (another date, version or amount) is
+another edition: not named as the registry's text, which stays `closest`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from license_fixtures import library_text, reference, rewrap
+
+from opengauge.licenses import analyze_text
+
+TRUTH = Path(__file__).resolve().parents[2] / "benchmarks" / "licenses" / "truth" / "texts"
+STABILITY = "stability-ai-nc-2023-12-06"
+
+
+def keys(text: str) -> tuple[list[str], str | None]:
+    result = analyze_text(text).to_dict()
+    return [m["key"] for m in result["matches"]], (result.get("closest") or {}).get("key")
+
+
+def test_a_stability_text_dated_otherwise_is_not_the_registry_edition() -> None:
+    """StableCascade's LICENSE is dated November 28, 2023; the registry's text December 06."""
+    text = (TRUTH / "Stability-AI/StableCascade/LICENSE@209a5260.txt").read_text("utf-8")
+    assert "November 28, 2023" in text
+    assert keys(text) == ([], STABILITY)
+    assert keys(rewrap(text)) == ([], STABILITY)
+
+
+def test_the_registry_edition_itself_is_still_named() -> None:
+    text = reference("licenses/ai/STABILITY-AI-NON-COMMERCIAL-RESEARCH-COMMUNITY-LICENSE-AGREEMENT.txt")
+    assert "December 06, 2023" in text
+    assert keys(text)[0] == [STABILITY]
+    assert keys(rewrap(text))[0] == [STABILITY]
+    assert keys("# License\n\n" + text)[0] == [STABILITY]
+
+
+def test_another_threshold_amount_is_not_the_license() -> None:
+    text = reference("licenses/ai/llama2-license.txt")
+    assert keys(text)[0] == ["llama-2-license-2023"]
+    changed = text.replace("700 million", "100 million")
+    assert changed != text
+    found, closest = keys(changed)
+    assert found == [] and closest == "llama-2-license-2023"
+
+
+def test_a_number_only_added_keeps_the_name() -> None:
+    """A copyright year or a section number added to a copy replaces no number of the text."""
+    text = library_text("apache-2.0")
+    with_year = text.replace("APPENDIX: How to apply",
+                             "Copyright 2024 Acme Corp.\n\nAPPENDIX: How to apply", 1)
+    assert keys(with_year)[0] == ["apache-2.0"]
+    assert keys(library_text("mit") + "\nSee section 3 of the README.\n")[0][:1] == ["mit"]
