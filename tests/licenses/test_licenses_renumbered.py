@@ -50,3 +50,30 @@ def test_a_number_only_added_keeps_the_name() -> None:
                              "Copyright 2024 Acme Corp.\n\nAPPENDIX: How to apply", 1)
     assert keys(with_year)[0] == ["apache-2.0"]
     assert keys(library_text("mit") + "\nSee section 3 of the README.\n")[0][:1] == ["mit"]
+
+
+DEEPSEEK = TRUTH / "deepseek-ai/DeepSeek-Coder/LICENSE-MODEL@a4ba628d.txt"
+
+
+def test_a_prohibited_use_taken_out_of_the_list_is_not_the_license() -> None:
+    """DeepSeek License Agreement v1.0 without "For military use in any way;" (one item of its
+    list of prohibited uses), or with "not" dropped from "You agree not to use"."""
+    text = DEEPSEEK.read_text("utf-8")
+    assert keys(text)[0] == ["deepseek-la-1.0"]
+    lines = text.splitlines()
+    military = next(i for i, line in enumerate(lines) if "For military use" in line)
+    without = "\n".join(lines[:military] + lines[military + 1:]) + "\n"
+    assert keys(without) == ([], "deepseek-la-1.0")
+    assert "You agree not to use" in text
+    assert keys(text.replace("You agree not to use", "You agree to use")) == ([], "deepseek-la-1.0")
+
+
+def test_neutral_words_dropped_or_a_cut_copy_keep_the_name() -> None:
+    """Dropping words that neither grant, limit nor oblige ("an"), or cutting the copy at its
+    end, leaves the license named (cut short)."""
+    text = DEEPSEEK.read_text("utf-8")
+    assert " the " in text
+    dropped = text.replace("the Model", "Model", 1)
+    assert keys(dropped)[0] == ["deepseek-la-1.0"]
+    lines = text.splitlines()
+    assert keys("\n".join(lines[: int(len(lines) * 0.9)]) + "\n")[0] == ["deepseek-la-1.0"]

@@ -48,6 +48,7 @@ from opengauge.licenses.index import (
     trigram_keys,
 )
 from opengauge.licenses.normalize import Normalized
+from opengauge.licenses.vocabulary import BINDING_WORDS, MILITARY
 
 SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
@@ -203,7 +204,7 @@ class Matcher:
             if found is None:
                 continue
             seg = found.segment
-            if rivals is None and not _renumbered(norm.tokens, seg, self.vocab_words, self.tokens(seg.text)):
+            if rivals is None and not _edited(norm.tokens, seg, self.vocab_words, self.tokens(seg.text)):
                 result.matches.append(found)
             elif rivals is None:
                 result.unknown.append(found)
@@ -481,15 +482,28 @@ def _confident(seg: Segment) -> bool:
     return seg.coverage >= FULL_COVERAGE or seg.matched >= MIN_MATCHED
 
 
-def _renumbered(query: list[str], seg: Segment, words: list[str], ref: list[int]) -> bool:
-    """Whether a number of the reference text stands replaced by another number inside the
-    span ("Dated: November 28, 2023" where the reference says "December 06, 2023"; "100
-    million" for "700 million"): another version or edition of the text, not the reference.
-    Numbers only added or only dropped (a section number, a copyright year) do not count."""
+def _edited(query: list[str], seg: Segment, words: list[str], ref: list[int]) -> bool:
+    """Whether the span is an edited copy of the reference text, not the text itself:
+
+    - a number of the reference stands replaced by another number ("Dated: November 28,
+      2023" where the reference says "December 06, 2023"; "100 million" for "700 million"):
+      another version or edition. Numbers only added or only dropped (a section number, a
+      copyright year) do not count;
+    - a word of the reference that grants, limits or obliges (`BINDING_WORDS`, or a military
+      use) is missing inside the span ("For military use in any way;" taken out of a list of
+      prohibited uses, "not" dropped). A copy cut at its start or end is not edited: the
+      span starts and ends where the copy does. Added words are judged in `modified.py`."""
     for q0, q1, l0, l1 in gaps(seg):
-        ours = {w for w in query[q0:q1] if _NUMBER.match(w)}
-        theirs = {words[t] for t in ref[l0:l1] if t >= 0 and _NUMBER.match(words[t])}
-        if ours - theirs and theirs - ours:
+        ours = query[q0:q1]
+        theirs = [words[t] for t in ref[l0:l1] if t >= 0]
+        if "".join(ours) == "".join(theirs):
+            continue
+        numbers = {w for w in ours if _NUMBER.match(w)}
+        their_numbers = {w for w in theirs if _NUMBER.match(w)}
+        if numbers - their_numbers and their_numbers - numbers:
+            return True
+        lacking = Counter(theirs) - Counter(ours)
+        if any(w in BINDING_WORDS or MILITARY.fullmatch(w) for w in lacking):
             return True
     return False
 
