@@ -77,3 +77,25 @@ def test_neutral_words_dropped_or_a_cut_copy_keep_the_name() -> None:
     assert keys(dropped)[0] == ["deepseek-la-1.0"]
     lines = text.splitlines()
     assert keys("\n".join(lines[: int(len(lines) * 0.9)]) + "\n")[0] == ["deepseek-la-1.0"]
+
+
+def test_words_lost_with_a_copyright_line_are_not_a_removed_clause() -> None:
+    """GPL-3.0 re-wrapped so that "Everyone is permitted to copy" shares the copyright line
+    (which normalization drops) is still GPL-3.0; the same words dropped elsewhere are not."""
+    text = library_text("gpl-3.0")
+    assert "Everyone is permitted to copy" in text
+    joined = re_join(text, "Everyone is permitted to copy")
+    assert keys(joined)[0] == ["gpl-3.0"]
+    assert keys(rewrap(text, 60))[0] == ["gpl-3.0"]
+    assert keys(text.replace("Everyone is permitted to copy", "copy", 1))[0] == []
+
+
+def re_join(text: str, words: str) -> str:
+    """`text` with the line holding `words` joined onto the line before it."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if words in line)
+    before = at - 1
+    while not lines[before].strip():
+        before -= 1
+    joined = [*lines[:before], f"{lines[before].rstrip()} {lines[at].strip()}", *lines[at + 1:]]
+    return "\n".join(joined) + "\n"

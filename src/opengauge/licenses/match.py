@@ -204,7 +204,7 @@ class Matcher:
             if found is None:
                 continue
             seg = found.segment
-            if rivals is None and not _edited(norm.tokens, seg, self.vocab_words, self.tokens(seg.text)):
+            if rivals is None and not _edited(norm, seg, self.vocab_words, self.tokens(seg.text)):
                 result.matches.append(found)
             elif rivals is None:
                 result.unknown.append(found)
@@ -482,7 +482,7 @@ def _confident(seg: Segment) -> bool:
     return seg.coverage >= FULL_COVERAGE or seg.matched >= MIN_MATCHED
 
 
-def _edited(query: list[str], seg: Segment, words: list[str], ref: list[int]) -> bool:
+def _edited(norm: Normalized, seg: Segment, words: list[str], ref: list[int]) -> bool:
     """Whether the span is an edited copy of the reference text, not the text itself:
 
     - a number of the reference stands replaced by another number ("Dated: November 28,
@@ -492,7 +492,11 @@ def _edited(query: list[str], seg: Segment, words: list[str], ref: list[int]) ->
     - a word of the reference that grants, limits or obliges (`BINDING_WORDS`, or a military
       use) is missing inside the span ("For military use in any way;" taken out of a list of
       prohibited uses, "not" dropped). A copy cut at its start or end is not edited: the
-      span starts and ends where the copy does. Added words are judged in `modified.py`."""
+      span starts and ends where the copy does; nor are words lost with a copyright line
+      that normalization dropped ("Copyright (C) 2007 Free Software Foundation, Inc.
+      Everyone is permitted to copy" re-wrapped onto one line). Added words are judged in
+      `modified.py`."""
+    query = norm.tokens
     for q0, q1, l0, l1 in gaps(seg):
         ours = query[q0:q1]
         theirs = [words[t] for t in ref[l0:l1] if t >= 0]
@@ -503,7 +507,9 @@ def _edited(query: list[str], seg: Segment, words: list[str], ref: list[int]) ->
         if numbers - their_numbers and their_numbers - numbers:
             return True
         lacking = Counter(theirs) - Counter(ours)
-        if any(w in BINDING_WORDS or MILITARY.fullmatch(w) for w in lacking):
+        binding = {w for w in lacking if w in BINDING_WORDS or MILITARY.fullmatch(w)}
+        if binding and not (0 < q0 < len(query) and binding <= norm.notice_words(
+                *norm.line_range(q0 - 1, q1 + 1))):
             return True
     return False
 
