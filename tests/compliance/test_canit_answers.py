@@ -389,3 +389,38 @@ def test_every_reason_names_its_license(name: str) -> None:
         assert answer["reason"], answer
         if answer["answer"] != "unknown" or "line" in answer["reason"]:
             assert name in answer["reason"] or "granted by" in answer["reason"], answer["reason"]
+
+
+@pytest.mark.parametrize("name", ["llama2-license.txt", "llama3-license.txt"])
+def test_above_an_all_rights_user_threshold_revenue_and_region_are_no(name: str) -> None:
+    """A user threshold that withdraws every right answers no to the other number and the
+    region too, not only to the question it counts."""
+    answers = ask(AI / name, users=2_000_000_000, revenue=1e11, region="EU", commercial=True)
+    for question in ("commercial", "users", "revenue", "region"):
+        assert answers[question]["answer"] == "no", (question, answers[question]["reason"])
+    assert "700,000,000 monthly active users" in answers["revenue"]["reason"]
+    below = ask(AI / name, users=1000, revenue=1e11)
+    assert below["revenue"]["answer"] != "no", below["revenue"]["reason"]
+
+
+def test_a_copy_of_an_agreement_that_binds_a_use_policy_makes_redistribution_conditional(
+        tmp_path: Path) -> None:
+    """Llama 2: the agreement (with its use policy) goes to every recipient; MIT's and
+    Apache-2.0's own copies bind no use policy and stay a yes."""
+    redistribute = ask(AI / "llama2-license.txt", redistribute=True)["redistribute"]
+    assert redistribute["answer"] == "conditional", redistribute["reason"]
+    assert "provide a copy of this Agreement" in redistribute["reason"]
+    assert any(c["kind"] == "distribution-duty" for c in redistribute["clauses"])
+    for key in ("mit", "apache-2.0"):
+        plain = ask(scancode_text(key, tmp_path), redistribute=True)["redistribute"]
+        assert plain["answer"] == "yes", (key, plain["reason"])
+
+
+def test_a_display_duty_for_a_product_or_service_makes_commercial_use_conditional() -> None:
+    """Llama 3: "Built with Meta Llama 3" on any product or service that uses the model; the
+    Llama 2 license has no such duty and stays a yes below its threshold."""
+    commercial = ask(AI / "llama3-license.txt", commercial=True, users=1000)["commercial"]
+    assert commercial["answer"] == "conditional", commercial["reason"]
+    assert "Built with Meta Llama 3" in commercial["reason"]
+    llama_2 = ask(AI / "llama2-license.txt", commercial=True, users=1000)["commercial"]
+    assert llama_2["answer"] == "yes", llama_2["reason"]

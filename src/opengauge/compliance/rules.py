@@ -378,11 +378,13 @@ def _ask_threshold(tally: _Tally, texts: list[GoverningText], question: str, you
             tally.cleared.append(clause)
 
 
-COMMERCIAL = re.compile(r"\bcommercial(?:ly)?\b", re.IGNORECASE)
+COMMERCIAL = re.compile(r"\bcommercial(?:ly)?\b|\bproducts?\s+(?:or|and)\s+services?\b", re.IGNORECASE)
+"""Commercial use in a duty's trigger: the word, or a product or service offered with the model."""
 
 
 def _commercial_duties(tally: _Tally, texts: list[GoverningText]) -> None:
-    """Display or attribution duties triggered by commercial use make commercial use
+    """Display or attribution duties triggered by commercial use, or by offering a product or
+    service that uses the model (Llama 3's "Built with Meta Llama 3"), make commercial use
     conditional on them (those triggered by a size are read with the thresholds)."""
     for text, restriction in _each(texts, "attribution-display"):
         value = restriction.get("value") or {}
@@ -577,7 +579,31 @@ def _naming(tally: _Tally, texts: list[GoverningText], *, require_outputs: bool 
                 tally.conditions.append((cite(text, restriction), _short(sentence, 400)))
 
 
+AGREEMENT_COPY = re.compile(
+    r"\b(?:re)?distribut\w*\b[^.;]{0,240}\b(?:provide|include|give|deliver|accompan\w*)\b[^.;]{0,80}"
+    r"\bcop(?:y|ies) of (?:this|the) (?:agreement|licen[cs]e)\b", re.IGNORECASE)
+"""A duty to hand a copy of the agreement on with what is distributed."""
+
+
+def _policy_travels(tally: _Tally, texts: list[GoverningText]) -> None:
+    """A license that makes a use policy binding and requires a copy of itself to go with every
+    distribution binds the recipients to that policy: redistribution is conditional on passing
+    the agreement on (the Llama 2 license). A copy of an open source license with no use policy
+    (MIT, Apache-2.0) is no such condition."""
+    for text in texts:
+        if binding_policy(text) is None or not text.text:
+            continue
+        for sentence in text.sentences:
+            if AGREEMENT_COPY.search(sentence.text):
+                clause = {"text": text.label, "file": text.record.get("path"),
+                          "lines": list(range(sentence.start, sentence.end + 1)),
+                          "kind": "distribution-duty", "quote": sentence.text, "value": None}
+                tally.conditions.append((clause, "recipients receive a copy of the agreement, "
+                                         "whose use policy binds them: " + _short(sentence.text, 400)))
+
+
 def _ask_distribution(tally: _Tally, texts: list[GoverningText]) -> None:
+    _policy_travels(tally, texts)
     for text, restriction in _each(texts, "attribution-display"):
         if restriction.get("value"):
             continue
@@ -624,7 +650,11 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
     if question in NON_COMMERCIAL_CONDITION:
         for text, restriction in _each(texts, "non-commercial"):
             tally.conditions.append((cite(text, restriction), "for non-commercial purposes only"))
-    if question not in ("commercial", "users", "revenue"):
+    if question == "users":
+        _withdrawn_above(tally, texts, None, revenue)
+    elif question == "revenue":
+        _withdrawn_above(tally, texts, users, None)
+    elif question != "commercial":
         _withdrawn_above(tally, texts, users, revenue)
     _unexplained(tally, texts)
     missing = _missing_policy(texts)

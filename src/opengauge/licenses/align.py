@@ -80,6 +80,20 @@ class Segment:
         return (end - start - self.matched) + self.deleted
 
 
+def gaps(seg: Segment) -> list[tuple[int, int, int, int]]:
+    """(query start, query end, reference start, reference end) of each stretch between
+    matched blocks, and at the edges of the span, where the two texts differ."""
+    found = []
+    q_at, l_at = seg.q_start, seg.l_start
+    for q, lpos, n in seg.blocks:
+        if q > q_at or lpos > l_at:
+            found.append((q_at, max(q_at, q), l_at, max(l_at, lpos)))
+        q_at, l_at = max(q_at, q + n), max(l_at, lpos + n)
+    if seg.q_end > q_at:
+        found.append((q_at, seg.q_end, l_at, max(l_at, seg.l_end)))
+    return found
+
+
 def unique_grams(seq: list[int], lo: int = 0, hi: int | None = None) -> dict[tuple, int]:
     """4-gram -> position for the 4-grams that occur once in seq[lo:hi], in position order
     (so anchor pairs built by walking it come out sorted)."""

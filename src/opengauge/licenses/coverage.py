@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opengauge.licenses.normalize import Normalized
-from opengauge.licenses.vocabulary import LIMITING_WORDS, OBLIGATION_WORDS
+from opengauge.licenses.vocabulary import BINDING_WORDS
 
 TITLE_WORDS = 14
 """A title line has at most this many words."""
@@ -35,8 +35,6 @@ _TITLE_SIGN = re.compile(
     r"v\d[\w.]*|effective|updated|release[d]?|notice|notices|appendix|exhibit|schedule|addendum|"
     r"preamble|definitions?|contents|license\s+text|spdx|eula|copying|readme)\b",
     re.IGNORECASE)
-BINDING_WORDS = LIMITING_WORDS | OBLIGATION_WORDS | {"permitted", "allowed", "commercial", "military"}
-"""Words that make a short line more than a title: it may grant, limit or oblige."""
 
 
 @dataclass

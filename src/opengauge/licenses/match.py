@@ -37,7 +37,7 @@ from itertools import compress, pairwise, repeat
 from operator import ge, mul, neg, truediv
 from typing import Any
 
-from opengauge.licenses.align import Segment, align, covers, shared, union_size, unique_grams
+from opengauge.licenses.align import Segment, align, covers, gaps, shared, union_size, unique_grams
 from opengauge.licenses.index import (
     SAMPLE_MASK,
     SMALL_TEXT,
@@ -48,6 +48,7 @@ from opengauge.licenses.index import (
     trigram_keys,
 )
 from opengauge.licenses.normalize import Normalized
+from opengauge.licenses.vocabulary import BINDING_WORDS, MILITARY
 
 SAMPLE_RATE = SAMPLE_MASK + 1
 MIN_REGION = 8
@@ -203,8 +204,10 @@ class Matcher:
             if found is None:
                 continue
             seg = found.segment
-            if rivals is None:
+            if rivals is None and not _edited(norm, seg, self.vocab_words, self.tokens(seg.text)):
                 result.matches.append(found)
+            elif rivals is None:
+                result.unknown.append(found)
             elif seg.score >= CLOSEST_SCORE or seg.matched >= MIN_MATCHED:
                 result.unknown.append(found)
                 if rivals:
@@ -477,6 +480,38 @@ def _confident(seg: Segment) -> bool:
     if added >= MAX_ADDED or removed >= MAX_REMOVED:
         return False
     return seg.coverage >= FULL_COVERAGE or seg.matched >= MIN_MATCHED
+
+
+def _edited(norm: Normalized, seg: Segment, words: list[str], ref: list[int]) -> bool:
+    """Whether the span is an edited copy of the reference text, not the text itself:
+
+    - a number of the reference stands replaced by another number ("Dated: November 28,
+      2023" where the reference says "December 06, 2023"; "100 million" for "700 million"):
+      another version or edition. Numbers only added or only dropped (a section number, a
+      copyright year) do not count;
+    - a word of the reference that grants, limits or obliges (`BINDING_WORDS`, or a military
+      use) is missing inside the span ("For military use in any way;" taken out of a list of
+      prohibited uses, "not" dropped). A copy cut at its start or end is not edited: the
+      span starts and ends where the copy does; nor are words lost with a copyright line
+      that normalization dropped ("Copyright (C) 2007 Free Software Foundation, Inc.
+      Everyone is permitted to copy" re-wrapped onto one line). Added words are judged in
+      `modified.py`."""
+    query = norm.tokens
+    for q0, q1, l0, l1 in gaps(seg):
+        ours = query[q0:q1]
+        theirs = [words[t] for t in ref[l0:l1] if t >= 0]
+        if "".join(ours) == "".join(theirs):
+            continue
+        numbers = {w for w in ours if _NUMBER.match(w)}
+        their_numbers = {w for w in theirs if _NUMBER.match(w)}
+        if numbers - their_numbers and their_numbers - numbers:
+            return True
+        lacking = Counter(theirs) - Counter(ours)
+        binding = {w for w in lacking if w in BINDING_WORDS or MILITARY.fullmatch(w)}
+        if binding and not (0 < q0 < len(query) and binding <= norm.notice_words(
+                *norm.line_range(q0 - 1, q1 + 1))):
+            return True
+    return False
 
 
 def _is_exact(seg: Segment) -> bool:

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from opengauge.licenses.align import Segment
+from opengauge.licenses.align import Segment, gaps
 from opengauge.licenses.clauses import Finding
 from opengauge.licenses.normalize import Normalized
 from opengauge.licenses.vocabulary import LIMITING_WORDS
@@ -51,20 +51,6 @@ class Withdrawn:
     @property
     def unclear(self) -> bool:
         return not self.restrictions
-
-
-def gaps(seg: Segment) -> list[tuple[int, int, int, int]]:
-    """(query start, query end, reference start, reference end) of each stretch between
-    matched blocks, and at the edges of the span, where the two texts differ."""
-    found = []
-    q_at, l_at = seg.q_start, seg.l_start
-    for q, lpos, n in seg.blocks:
-        if q > q_at or lpos > l_at:
-            found.append((q_at, max(q_at, q), l_at, max(l_at, lpos)))
-        q_at, l_at = max(q_at, q + n), max(l_at, lpos + n)
-    if seg.q_end > q_at:
-        found.append((q_at, seg.q_end, l_at, max(l_at, seg.l_end)))
-    return found
 
 
 def added_positions(seg: Segment, query: Sequence[str], reference: Sequence[str]) -> list[int]:

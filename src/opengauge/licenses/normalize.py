@@ -65,13 +65,14 @@ class Normalized:
     the lines of its first and last words.
     """
 
-    __slots__ = ("_cleaned", "_lines", "tokens")
+    __slots__ = ("_cleaned", "_lines", "_source", "tokens")
 
     def __init__(self, tokens: list[str] | None = None, lines: list[int] | None = None,
-                 cleaned: str | None = None) -> None:
+                 cleaned: str | None = None, source: str | None = None) -> None:
         self.tokens = tokens if tokens is not None else []
         self._lines = lines
         self._cleaned = cleaned
+        self._source = source
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -91,6 +92,18 @@ class Normalized:
         if self._lines is None:
             self._lines = _by_line(self._cleaned or "")[1]
         return self._lines
+
+    def notice_words(self, first: int, last: int) -> set[str]:
+        """The words of the copyright notice lines that normalization dropped within lines
+        first..last (1-based, inclusive) of the text."""
+        if not self._source:
+            return set()
+        found: set[str] = set()
+        for line in self._source.splitlines()[max(0, first - 1):last]:
+            m = _COPYRIGHT_LINE.match(_HTML_TAG.sub(" ", line.lower()))
+            if m is not None and not _copyright_line(m):
+                found.update(_words(m.group(0)))
+        return found
 
     def lines_of(self, indexes: set[int]) -> dict[int, int]:
         """The lines of the tokens at `indexes` (counting tokens line by line, stopping early)."""
@@ -170,9 +183,9 @@ def normalize(text: str) -> Normalized:
     """
     cleaned = clean(text)
     if _HYPHEN_BREAK.search(cleaned) is None:
-        return Normalized(_equivalents(_words(cleaned)), None, cleaned)
+        return Normalized(_equivalents(_words(cleaned)), None, cleaned, text)
     words, lines = _by_line(cleaned)
-    return Normalized(_equivalents(words), lines)
+    return Normalized(_equivalents(words), lines, source=text)
 
 
 def _words(cleaned: str) -> list[str]:

@@ -24,6 +24,10 @@ OBLIGATION_WORDS = frozenset({"must", "shall", "will", "required", "requires", "
                               "agree", "agrees"})
 """Words that oblige: with the limiting words, what makes a short line more than a title."""
 
+BINDING_WORDS = LIMITING_WORDS | OBLIGATION_WORDS | {"permitted", "allowed", "commercial", "military"}
+"""Words that grant, limit or oblige: a short line holding one is more than a title, and a
+copy lacking one of its license's is another text."""
+
 
 def topics(text: str) -> list[str]:
     """The topics of a prohibited use: ["military"] when it names a military use."""
