@@ -248,8 +248,12 @@ def add_clauses(text: str, at_end: bool) -> str:
 
 
 def remove_clause(text: str) -> str | None:
+    """The text without its first restricting paragraph *inside* it: not the first or the last
+    paragraph and not a title (a removal at an edge leaves a copy cut short, which is the `cut`
+    variant's case and is rightly named)."""
     parts = paragraphs(text)
-    hits = [i for i, p in enumerate(parts) if REMOVE.search(p)]
+    hits = [i for i, p in enumerate(parts) if REMOVE.search(p) and 0 < i < len(parts) - 1
+            and len(p.split()) >= 8]
     if not hits:
         return None
     return "\n\n".join(p for i, p in enumerate(parts) if i != hits[0]) + "\n"
