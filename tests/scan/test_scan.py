@@ -157,6 +157,35 @@ def test_rows_follow_the_cards(dataset, snapshot):
     assert plain["revision"] is None and plain["depth"] == "card"
 
 
+def test_a_shard_larger_than_a_batch_streams_every_row_once_in_order(snapshot, tmp_path):
+    """A worker holds ROW_BATCH repositories at a time (its memory does not grow with the
+    shard): a 250-repository shard is read and written in row groups, and its rows are exactly
+    the rows of its repositories scanned one by one, in manifest order."""
+    from opengauge.scan.limiter import LimitedClient
+    from opengauge.scan.rows import Listed
+    from opengauge.scan.run import ROW_BATCH, manifest_path, part_path, scan_one
+    from opengauge.sources.hub import HubOptions
+    from opengauge.store import Store
+
+    folder, _ = snapshot
+    out = tmp_path / "out"
+    write_manifests(out, inputs.from_cards(str(folder)), 250, "card", "cards")
+    result = run_shard(str(out), 0, "card", HubSettings(offline=True), None)
+    part = pq.ParquetFile(part_path(out, 0))
+    assert result["repos"] == part.metadata.num_rows == 250
+    assert part.metadata.num_row_groups == -(-250 // ROW_BATCH) > 1
+    assert pq.ParquetFile(manifest_path(out, 0)).metadata.num_row_groups > 1
+    client = LimitedClient(HubOptions(offline=True), Store(tmp_path / "s.sqlite"), None)
+    records = pq.read_table(manifest_path(out, 0)).to_pylist()
+    expected = [{**scan_one(Listed.from_record(r), "card", client), "input": "cards", "shard": 0}
+                for r in records]
+    rows = part.read().to_pylist()
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    for row, want in zip(rows, expected, strict=True):
+        assert {k: row[k] for k in want} == want
+    assert not list(out.glob(".part-*.tmp"))
+
+
 def test_census_numbers_match_their_sql(dataset):
     import duckdb
 

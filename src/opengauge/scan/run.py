@@ -25,6 +25,10 @@ from opengauge.scan.schema import DEPTHS, SCHEMA_VERSION
 
 STATE = "scan.json"
 MANIFESTS = "manifests"
+ROW_BATCH = 100
+"""Repositories a worker holds at once (manifest records in, rows out): a shard streams
+through in batches of this size, so a worker's memory does not grow with the shard size or
+with how many shards it has run (cards of a snapshot can be large)."""
 
 
 @dataclass
@@ -132,7 +136,7 @@ def write_manifests(out: Path, listed: Iterable[Listed], shard_size: int, depth:
         if batch:
             target = manifest_path(out, shards)
             temp = target.with_suffix(".tmp")
-            pq.write_table(pa.Table.from_pylist(batch), temp)
+            pq.write_table(pa.Table.from_pylist(batch), temp, row_group_size=ROW_BATCH)
             os.replace(temp, target)
             shards += 1
             batch.clear()
@@ -169,15 +173,16 @@ def run_shard(out: str, shard: int, depth: str, hub: HubSettings, window: Any) -
     `check`'s history."""
     import pyarrow.parquet as pq
 
-    from opengauge.scan.schema import table
+    from opengauge.scan.schema import SCHEMA, table
     from opengauge.sources.hub import HubOptions
     from opengauge.store import Store
 
     root = Path(out)
-    records = pq.read_table(manifest_path(root, shard)).to_pylist()
     kind = str(json.loads((root / STATE).read_text()).get("input", "")).split(" ")[0] or None
     limiter = Limiter(window) if window is not None else None
-    rows: list[dict[str, Any]] = []
+    repos = errors = 0
+    final = part_path(root, shard)
+    temp = root / f".part-{shard:05d}.{os.getpid()}.tmp"
     with tempfile.TemporaryDirectory(prefix="opengauge-scan-") as scratch:
         store = Store(Path(scratch) / "hub.sqlite")
         options = HubOptions(endpoint=hub.endpoint, token=hub.token, offline=hub.offline,
@@ -185,18 +190,23 @@ def run_shard(out: str, shard: int, depth: str, hub: HubSettings, window: Any) -
         if hub.timeout is not None:
             options.timeout = hub.timeout
         client = LimitedClient(options, store, limiter)
+        manifest = pq.ParquetFile(manifest_path(root, shard))
         try:
-            for record in records:
-                listed = Listed.from_record(record)
-                rows.append({**scan_one(listed, depth, client), "input": kind, "shard": shard})
+            with pq.ParquetWriter(temp, SCHEMA) as writer:
+                for batch in manifest.iter_batches(batch_size=ROW_BATCH):
+                    rows = [{**scan_one(Listed.from_record(record), depth, client),
+                             "input": kind, "shard": shard} for record in batch.to_pylist()]
+                    writer.write_table(table(rows))
+                    repos += len(rows)
+                    errors += sum(1 for r in rows if r.get("error"))
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
         finally:
+            manifest.close()
             store.close()
-    final = part_path(root, shard)
-    temp = root / f".part-{shard:05d}.{os.getpid()}.tmp"
-    pq.write_table(table(rows), temp)
     os.replace(temp, final)
-    return {"shard": shard, "repos": len(rows), "errors": sum(1 for r in rows if r.get("error")),
-            "requests": client.requests}
+    return {"shard": shard, "repos": repos, "errors": errors, "requests": client.requests}
 
 
 def scan_one(listed: Listed, depth: str, client: LimitedClient) -> dict[str, Any]:
