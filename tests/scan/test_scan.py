@@ -395,3 +395,13 @@ def test_bad_scan_invocations_are_one_line_errors(tmp_path):
         assert result.returncode == 2, args
         assert result.stderr.startswith("opengauge: error: ") and message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_progress_bar_fills_with_the_shards_done():
+    from opengauge.scan.cli import progress_line
+
+    assert progress_line(0, 4, 0.0, "10:00:00", 0, 0, width=8).startswith("[--------] shards 0/4")
+    half = progress_line(2, 4, 150.25, "10:00:00", 1, 1, width=8)
+    assert half.startswith("[####----] shards 2/4  150.2 repos/s  1 errors in shard 1")
+    assert half.endswith("ends ~10:00:00")
+    assert progress_line(4, 4, 1.0, "x", 0, 3, width=8).startswith("[########]")

@@ -104,6 +104,14 @@ def scan(
           file=sys.stderr)
 
 
+def progress_line(ran: int, total: int, rate: float, end: str, errors: int, shard: Any,
+                  width: int = 24) -> str:
+    """A progress bar of the shards done, the repositories per second and the projected end."""
+    filled = width * ran // max(total, 1)
+    return (f"[{'#' * filled}{'-' * (width - filled)}] shards {ran}/{total}  {rate:.1f} repos/s  "
+            f"{errors} errors in shard {shard}  ends ~{end}")
+
+
 def _progress_printer() -> Any:
     """Shards done, repositories per second and the projected end, on stderr."""
     started = time.monotonic()
@@ -115,8 +123,7 @@ def _progress_printer() -> Any:
         rate = done["repos"] / elapsed
         left = elapsed / ran * (total - ran)
         end = time.strftime("%H:%M:%S", time.localtime(time.time() + left))
-        line = (f"shards {ran}/{total}  {rate:.1f} repos/s  {result['errors']} errors in shard "
-                f"{result['shard']}  ends ~{end}")
+        line = progress_line(ran, total, rate, end, result["errors"], result["shard"])
         if sys.stderr.isatty():
             print("\r" + line, end="\n" if ran == total else "", file=sys.stderr, flush=True)
         elif ran == total or ran % max(1, total // 20) == 0:
