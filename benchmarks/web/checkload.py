@@ -16,21 +16,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server import free_port  # noqa: E402
+from server import running_server  # noqa: E402
 
 from hubserver import HubServer  # noqa: E402
 
@@ -38,36 +33,11 @@ PAGES = [("/leaderboard/osai", {"Accept-Encoding": "gzip"}), ("/models/llama-2",
          ("/api/models/llama-2", {}), ("/static/style.css", {})]
 
 
-@contextlib.contextmanager
-def serve(hub_url: str, workers: int, queue: int, budget: float) -> Iterator[str]:
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
-        env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp, "OPENGAUGE_DATA_DIR": tmp,
-               "OPENGAUGE_HUB_ENDPOINT": hub_url}
-        env.pop("OPENGAUGE_CATALOG", None)
-        process = subprocess.Popen(
-            [sys.executable, "-c", "from opengauge.cli import main; main()", "serve", "--host",
-             "127.0.0.1", "--port", str(port), "--check-workers", str(workers), "--check-queue",
-             str(queue), "--check-budget", str(budget), "--check-rate", "100000"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(base + "/api/frameworks", timeout=2):
-                        break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("opengauge serve did not start") from None
-                    time.sleep(0.1)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+def serve(hub_url: str, workers: int, queue: int, budget: float) -> contextlib.AbstractContextManager[str]:
+    """A server whose checks ask `hub_url`, with the check pool's limits."""
+    return running_server(args=("--check-workers", str(workers), "--check-queue", str(queue),
+                                "--check-budget", str(budget), "--check-rate", "100000"),
+                          env_extra={"OPENGAUGE_HUB_ENDPOINT": hub_url})
 
 
 def percentile(ordered: list[float], fraction: float) -> float:

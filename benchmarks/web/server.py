@@ -20,17 +20,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(catalog: str | None = None) -> Iterator[str]:
-    """The base URL of a fresh server (its own cache folder; stopped on exit)."""
+def running_server(catalog: str | None = None, args: tuple[str, ...] = (),
+                   env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """The base URL of a fresh server (its own cache and data folder, `args` added to `serve`,
+    `env_extra` in its environment; stopped on exit)."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
-        env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp}
+        env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp, "OPENGAUGE_DATA_DIR": tmp,
+               **(env_extra or {})}
         env.pop("OPENGAUGE_CATALOG", None)
         if catalog:
             env["OPENGAUGE_CATALOG"] = catalog
         process = subprocess.Popen(
             [sys.executable, "-c", "from opengauge.cli import main; main()", "serve",
-             "--host", "127.0.0.1", "--port", str(port)],
+             "--host", "127.0.0.1", "--port", str(port), *args],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
