@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -86,7 +87,9 @@ def _check_type(wanted: str, own: str | Path | None) -> None:
 
 
 def _org_matches(org: str | None, wanted: str) -> bool:
-    return bool(org) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", org, re.IGNORECASE) is not None
+    if not org:
+        return False
+    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", org, re.IGNORECASE) is not None
 
 
 def ranked(framework_id: str, own: str | Path | None = None) -> list[Ranked]:
@@ -508,9 +511,10 @@ def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path
     if warnings is not None:
         warnings += unreachable_messages([r for r in found.values() if r is not None])
     items = []
-    for key, report in found.items():
-        item = export_report(report or check(key, own), fmt, framework=framework, validate=validate)
-        item.stem = export_stem(key, report)
+    for key, assessed in found.items():
+        item = export_report(assessed or check(key, own), fmt, framework=framework,
+                             validate=validate)
+        item.stem = export_stem(key, assessed)
         items.append(item)
     return items
 
@@ -702,7 +706,7 @@ def can_i(target: str, own: str | Path | None = None, *, commercial: bool = Fals
     return answer(target, questions, own, **hub)
 
 
-def license_analyze(paths: list[str | Path], jobs: int | None = None) -> list[LicenseResult]:
+def license_analyze(paths: Sequence[str | Path], jobs: int | None = None) -> list[LicenseResult]:
     """`opengauge license PATH...`: every file, every license-like file of a folder, or `-`.
 
     Folders are analyzed by `jobs` worker processes (default: one per CPU)."""

@@ -13,7 +13,7 @@ import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import ClickException, UsageError  # typer vendors click from 0.26 on
@@ -155,8 +155,8 @@ def check(
     Catalog names show the curated records; repositories (Hub ids, folders, weights files) are
     assessed automatically, side by side with the catalog when the model is in it."""
     rules = api.gate_rules(require, deny)
-    hub = {"offline": True if offline else None, "endpoint": endpoint, "token": token,
-           "timeout": timeout}
+    hub: dict[str, Any] = {"offline": True if offline else None, "endpoint": endpoint,
+                           "token": token, "timeout": timeout}
     if from_file is not None:
         if target is not None:
             raise BadInput("give either TARGET or --from FILE, not both")

@@ -104,7 +104,7 @@ def _result(entry: Ranked) -> dict[str, Any]:
 def _note(rating: Rating | None) -> str | None:
     if rating is None:
         return None
-    notes = [e.quote or e.note for e in rating.evidence if e.quote or e.note]
+    notes = [str(e.quote or e.note) for e in rating.evidence if e.quote or e.note]
     return " ".join(notes) if notes else None
 
 
@@ -124,7 +124,7 @@ def _framework(key: str, a: Ranked | None, b: Ranked | None) -> FrameworkDiff:
     result_a = _result(a) if a else None
     result_b = _result(b) if b else None
     diff = FrameworkDiff(key, result_a, result_b)
-    if a and b:
+    if a and b and result_a is not None and result_b is not None:
         diff.changes = [Change(f, result_a[f], result_b[f]) for f in RESULT_FIELDS
                         if result_a[f] != result_b[f]]
         diff.ratings = _ratings(a, b)

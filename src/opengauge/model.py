@@ -20,6 +20,11 @@ LEVELS: tuple[str, ...] = ("open", "partial", "closed", "unknown")
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 
 
+def tri_state(value: object, yes: str, no: str, unknown: str) -> str:
+    """Words for a verdict that is True, False or anything else (unknown)."""
+    return yes if value is True else no if value is False else unknown
+
+
 def _compact(data: dict[str, Any]) -> dict[str, Any]:
     """Drop keys whose value is None or an empty container."""
     return {k: v for k, v in data.items() if v is not None and v != [] and v != {}}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from opengauge.model import Assessment
+from opengauge.model import Assessment, tri_state
 
 EU_FRAMEWORKS = ("osai", "osai-14")
 EU_KEYS = ("weights_endmodel", "licenses", "trainingcode")
@@ -242,6 +242,6 @@ def headline_text(name: str, org: str | None, summary: dict[str, Any]) -> str:
     """'Llama 2 (Meta) — weights available under ... (source), NOT open source'."""
     weights = summary.get("weights_text") or WEIGHTS_PHRASE.get(summary.get("weights") or "unknown",
                                                                 "weights unknown")
-    verdict = {True: "open source", False: "NOT open source"}.get(
-        summary.get("open_source"), "open source status unknown")
+    verdict = tri_state(summary.get("open_source"), "open source", "NOT open source",
+                        "open source status unknown")
     return f"{name}{f' ({org})' if org else ''} — {weights}, {verdict}"

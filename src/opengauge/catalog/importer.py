@@ -110,9 +110,10 @@ def import_clone(path: Path) -> list[Imported]:
             shutil.copy2(file, staging / file.name)
         for extra in folder.glob("_*.yml"):
             shutil.copy2(extra, staging / extra.name)
+        snapshot_name = snapshot or f"{path.resolve()}"
         meta = {
             "source": reader.source,
-            "snapshot": snapshot or f"{path.resolve()}",
+            "snapshot": snapshot_name,
             "date": date,
             "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "origin": str(path.resolve()),
@@ -127,6 +128,6 @@ def import_clone(path: Path) -> list[Imported]:
         shutil.rmtree(old, ignore_errors=True)
         dupes = [] if getattr(reader, "releases_per_family", False) else \
             _duplicates(reader.source, [(p.name, p.stem) for p in reader.record_files(target)])
-        results.append(Imported(reader.source, target, len(read.records), meta["snapshot"],
+        results.append(Imported(reader.source, target, len(read.records), snapshot_name,
                                 date, read.skipped, dupes))
     return results

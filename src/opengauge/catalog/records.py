@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from opengauge.catalog.interface import CatalogReader
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import id_of_file, table
-from opengauge.model import Assessment, Evidence, Locator, Rating, Subject
+from opengauge.model import Assessment, Evidence, Level, Locator, Rating, Subject
 from opengauge.yamlfile import YamlDoc, read_yaml
 
 LEVEL_NAMES = ("open", "partial", "closed")
@@ -39,14 +39,11 @@ def read_triple(doc: YamlDoc, ref: str, source: str, file_name: str) -> Rating:
     if not isinstance(entry, dict):
         raise doc.fail("expected a mapping with class, link and notes", ref)
     raw = entry.get("class")
-    level = text_or_none(raw)
-    if level is None:
-        level = "unknown"
-    elif level.lower() not in LEVEL_NAMES:
+    text = text_or_none(raw)
+    if text is not None and text.lower() not in LEVEL_NAMES:
         raise doc.fail(f"unknown level '{raw}' (expected open, partial, closed or blank)",
                        ref, "class")
-    else:
-        level = level.lower()
+    level = cast(Level, "unknown" if text is None else text.lower())
     notes = text_or_none(entry.get("notes"))
     line = doc.line(ref, "class")
     links = links_of(entry.get("link"))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from opengauge.model import tri_state
+
 ANSWER_STYLE = {"yes": "green", "conditional": "yellow", "no": "red", "unknown": "dim"}
 CSV_COLUMNS = ["target", "id", "question", "asked", "value", "answer", "scope", "reason",
                "conditions", "exceptions", "thresholds", "clauses", "texts", "notice"]
@@ -29,8 +31,8 @@ def where(clause: dict[str, Any]) -> str:
 def text_line(text: dict[str, Any]) -> str:
     """One governing text: its licenses, kind, and why it was used."""
     names = ", ".join(dict.fromkeys(str(m.get("name") or m.get("key")) for m in text.get("licenses") or []))
-    verdict = {True: "open source", False: "not open source"}.get(text.get("open_source"),
-                                                                 "open source status unknown")
+    verdict = tri_state(text.get("open_source"), "open source", "not open source",
+                        "open source status unknown")
     what = names or text.get("note") or "not identified"
     where = text.get("path") or text.get("label")
     return f"{text.get('kind')}: {what} — {verdict}; {text.get('why')} [{where}]"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from opengauge.model import tri_state
+
 COLUMNS = ("target", "status", "weights", "open source", "osai", "mof", "osaid", "license",
            "findings", "gate")
 
@@ -29,7 +31,7 @@ def row(record: dict[str, Any]) -> dict[str, str]:
         "target": record["target"],
         "status": "done" + (" (earlier run)" if record.get("resumed") else ""),
         "weights": str(summary.get("weights") or "unknown"),
-        "open source": {True: "yes", False: "no"}.get(summary.get("open_source"), "unknown"),
+        "open source": tri_state(summary.get("open_source"), "yes", "no", "unknown"),
         "osai": f"{osai:.2f}" if isinstance(osai, int | float) else "",
         "mof": ("unclassified" if klass == 0 else f"Class {'I' * klass}") if isinstance(klass, int)
         else "",

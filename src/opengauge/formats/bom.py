@@ -163,7 +163,7 @@ def _links(evidence: list[Evidence]) -> list[str]:
 
 
 def _note(rating: Rating) -> str | None:
-    notes = [e.quote or e.note for e in rating.evidence if e.quote or e.note]
+    notes = [str(e.quote or e.note) for e in rating.evidence if e.quote or e.note]
     return " ".join(notes) if notes else None
 
 

@@ -52,8 +52,9 @@ def grid(columns: list[Column], rows: list[list[Cell]], gap: int = 2,
               for i, col in enumerate(columns)]
     out = Text()
     header = [Text(col.header, style="bold") for col in columns]
-    for index, (cells, texts) in enumerate([(header, [c.header for c in columns]),
-                                            *zip(rows, fitted, strict=True)]):
+    lines: list[tuple[list[Cell], list[str]]] = [(list(header), [c.header for c in columns]),
+                                                 *zip(rows, fitted, strict=True)]
+    for index, (cells, texts) in enumerate(lines):
         if index - 1 in spanning:
             first = cells[0]
             out.append_text(first if isinstance(first, Text) else Text(first))

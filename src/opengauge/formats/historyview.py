@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from opengauge.model import tri_state
+
 COLUMNS = ("#", "checked at", "revision", "data", "weights", "open source", "osai", "mof", "osaid",
            "license", "times")
 
@@ -40,7 +42,7 @@ def row(record: dict[str, Any], *, full: bool = False) -> dict[str, str]:
         "revision": (record.get("revision") or "") if full else short_revision(record.get("revision")),
         "data": ", ".join(_snapshot(d) for d in record.get("data") or []) or "—",
         "weights": str(summary.get("weights") or "unknown"),
-        "open source": {True: "yes", False: "no"}.get(summary.get("open_source"), "unknown"),
+        "open source": tri_state(summary.get("open_source"), "yes", "no", "unknown"),
         "osai": _result(results.get("osai"), "osai"),
         "mof": _result(results.get("mof"), "mof"),
         "osaid": _result(results.get("osaid"), "osaid"),

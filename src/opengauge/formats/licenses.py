@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from opengauge.model import tri_state
+
 QUOTE_WIDTH = 80
 KIND_WIDTH = 20
 _NUMBER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?")
@@ -25,7 +27,8 @@ def analysis_phrase(record: dict[str, Any]) -> str:
     """The analyzer's reading of a curated license name, for `check`; for an automatic
     assessment (`{"results": [...]}`, one per declaration) every license named, and NOT open
     source as soon as one declaration is not."""
-    results = record.get("results") if isinstance(record.get("results"), list) else [record]
+    found = record.get("results")
+    results: list[dict[str, Any]] = found if isinstance(found, list) else [record]
     names = ", ".join(dict.fromkeys(m["name"] for r in results for m in r.get("matches") or []))
     verdicts = [r.get("open_source") for r in results]
     verdict = "NOT open source" if False in verdicts else (
@@ -38,8 +41,8 @@ def governing_phrase(record: dict[str, Any]) -> str:
     restrictions by kind and line, and why it applies."""
     names = ", ".join(dict.fromkeys(m["name"] for m in record.get("matches") or [])) \
         or str(record.get("label") or "not recognized")
-    verdict = {True: "open source", False: "NOT open source"}.get(record.get("open_source"),
-                                                                   "open source status unknown")
+    verdict = tri_state(record.get("open_source"), "open source", "NOT open source",
+                        "open source status unknown")
     found = [f"{r['kind']} (line {r['lines'][0]})" if r.get("lines") else r["kind"]
              for r in record.get("restrictions") or []]
     phrase = f"{names} ({record.get('kind') or 'license'}) — {verdict}"

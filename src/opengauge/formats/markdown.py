@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from opengauge.formats.comparison import comparison
 from opengauge.formats.inert import markdown as _escape
 from opengauge.formats.inert import markdown_code as _code
@@ -19,7 +21,7 @@ from opengauge.formats.text import (
 )
 
 
-def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+def _table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]  # our own names
     lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
     return lines

@@ -38,7 +38,7 @@ def _rating_fields(rating: Rating | None) -> tuple[str | None, Any, str | None]:
     if rating is None:
         return None, None, None
     links = [e.locator.url for e in rating.evidence if e.locator.url]
-    notes = [e.quote or e.note for e in rating.evidence if e.quote or e.note]
+    notes = [str(e.quote or e.note) for e in rating.evidence if e.quote or e.note]
     link: Any = links[0] if len(links) == 1 else (links or None)
     level = None if rating.level == "unknown" else rating.level
     return level, link, " ".join(notes) if notes else None

@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 
 from opengauge.frameworks.interface import Criterion, Framework, Group
-from opengauge.model import Assessment, Evidence, Locator, Rating
+from opengauge.model import Assessment, Evidence, Level, Locator, Rating
 
 CONTENT_TYPES = ("code", "data", "document")
 CLASS_LABELS = {1: "Class I - Open Science Model", 2: "Class II - Open Tooling Model",
@@ -209,7 +209,7 @@ def status_of(license_id: str | None) -> str | None:
     return None if license_lists().is_open(license_id) else "not-open"
 
 
-def level_of(listed: bool, license_id: str | None) -> str:
+def level_of(listed: bool, license_id: str | None) -> Level:
     """The rating level of a component: open, closed, or unknown when not listed."""
     if not listed:
         return "unknown"

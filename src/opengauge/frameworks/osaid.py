@@ -22,7 +22,7 @@ import yaml
 
 from opengauge.frameworks import mof
 from opengauge.frameworks.interface import Criterion, Framework, Group
-from opengauge.model import Assessment, Evidence, Rating
+from opengauge.model import Assessment, Evidence, Level, Rating
 
 STATUS_TEXT = {"missing": "missing", "unlicensed": "listed without a license"}
 TERMS_TEXT = {"osi": "OSI-approved", "osd": "OSI-approved or OSD-conformant"}
@@ -140,7 +140,7 @@ def _evidence(element: Element, facts: dict[str, mof.Listed]) -> list[Evidence]:
     return found
 
 
-def _level(result: ElementResult) -> str:
+def _level(result: ElementResult) -> Level:
     if result.met:
         return "open"
     if any(b["status"] != "missing" for b in result.blocking.values()):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from opengauge.assess.dossier import Dossier
 from opengauge.frameworks import mof_rules, osaid
-from opengauge.model import Assessment, Rating, Subject
+from opengauge.model import Assessment, Level, Rating, Subject
 
 UNKNOWN_VERDICT = "unknown"
 
@@ -21,13 +21,13 @@ def _confidence(rating: Rating, found: dict[str, mof_rules.Found], element: osai
     if rating.level == "unknown":
         return None
     names = (*element.components, *element.when_recorded)
-    levels = [found[n].confidence for n in names
+    levels = [str(found[n].confidence) for n in names
               if n in found and found[n].license is not None and found[n].confidence]
     order = {"high": 2, "medium": 1, "low": 0}
     return min(levels, key=order.__getitem__) if levels else "low"
 
 
-def _shown(level: str, element: osaid.Element, found: dict[str, mof_rules.Found]) -> str:
+def _shown(level: Level, element: osaid.Element, found: dict[str, mof_rules.Found]) -> Level:
     """An element met by any one of its components fails only when every one of them is known
     not to qualify; while one is not known, the element is not known either."""
     if level == "closed" and element.rule == "any" and any(

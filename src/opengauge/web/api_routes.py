@@ -39,7 +39,7 @@ ENVELOPE = {
     "content": {"application/json": {"schema": {"type": "object", "required": [
         "schema_version", "tool", "data"]}}},
 }
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Bad input: one message naming the parameter and what was expected."},
     404: {"description": "No such model or framework (with suggestions)."},
 }

@@ -345,7 +345,7 @@ class Views:
                 continue
             rows = []
             for criterion in described["criteria"]:
-                cells = []
+                cells: list[dict[str, Any] | None] = []
                 for rec in records:
                     if rec is None:
                         cells.append(None)
