@@ -12,6 +12,7 @@ import pytest
 from cli_process import run_cli  # noqa: F401 (re-exported)
 from hubserver import HubServer
 from opengauge import api
+from opengauge.store import Store
 from reference_data import REFERENCE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,13 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     api.reset()
     yield base
     api.reset()
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh SQLite store of the test's own."""
+    with Store(tmp_path / "store.sqlite3") as opened:
+        yield opened
 
 
 @pytest.fixture

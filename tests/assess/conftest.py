@@ -15,7 +15,6 @@ import pytest
 from hubserver import HubServer
 from opengauge.assess import analyzer
 from opengauge.assess.engine import CheckOptions, check_target
-from opengauge.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,12 +65,6 @@ def hub():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "store.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture

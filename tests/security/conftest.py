@@ -7,13 +7,6 @@ import struct
 import pytest
 
 from opengauge.sources.hub import HubClient, HubOptions
-from opengauge.store import Store
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "store.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 
 from hubserver import HubServer
 from opengauge.sources.hub import HubClient, HubOptions
-from opengauge.store import Store
 from reference_data import REFERENCE
 
 CARDS = REFERENCE / "hub" / "cards"
@@ -21,12 +20,6 @@ def hub():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "store.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture
