@@ -18,15 +18,15 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
-from opengauge.errors import BadInput, NotFound, OpengaugeError
+from opengauge.errors import BadInput, NotFound
 from opengauge.model import Report
 from opengauge.store import HistoryRow, Store, default_path
 
@@ -100,31 +100,10 @@ def row_of(target: str, report: Report, record: dict[str, Any],
         first_checked_at=when, checked_at=when, count=1)
 
 
-def record(store: Store, target: str, report: Report) -> tuple[int, bool]:
-    """Store one check, with the record `check -f json` shows for it; (its number, whether it
-    was added rather than merged into the newest)."""
-    from opengauge.formats.records import reports_document
-
-    (shown,) = reports_document([report], []).records
+def record(store: Store, target: str, report: Report, shown: dict[str, Any]) -> tuple[int, bool]:
+    """Store one check with `shown`, the record `check -f json` shows for it (see
+    `app.recording`); (its number, whether it was added rather than merged into the newest)."""
     return store.history_add(row_of(target, report, shown))
-
-
-def record_safely(target: str, report: Report, store: Store | None = None) -> str | None:
-    """Store one check without ever failing it: None, or the one-line reason it was not stored
-    (an unusable or unwritable store is left as it is)."""
-    try:
-        if store is not None:
-            record(store, target, report)
-            return None
-        with Store() as opened:
-            record(opened, target, report)
-    except OpengaugeError as error:
-        return str(error)
-    except (sqlite3.Error, OSError) as error:
-        return f"{default_path() if store is None else store.path}: {error}"
-    except Exception as error:  # a side record never fails the check it records
-        return f"internal error: {type(error).__name__}: {error}"
-    return None
 
 
 # -- reading it back ----------------------------------------------------------------------------
@@ -139,15 +118,8 @@ class Entry:
     def record(self) -> dict[str, Any]:
         return json.loads(self.row.record)
 
-    def report(self) -> Report:
-        from opengauge.formats.records import report_from_record
-
-        return report_from_record(self.record)
-
     @property
     def label(self) -> str:
-        from opengauge.formats.historyview import short_revision
-
         return f"{self.row.model} #{self.row.number} ({iso(self.row.checked_at)[:10]}, " \
                f"{short_revision(self.row.revision)})"
 
@@ -171,6 +143,14 @@ class HistoryView:
 
     model: str
     entries: list[Entry]
+
+
+def short_revision(revision: str | None) -> str:
+    """A revision for display: the first 12 hex digits, after its `sha256:`/`catalog:` prefix."""
+    if not revision:
+        return "—"
+    prefix, sep, rest = revision.rpartition(":")
+    return f"{prefix}{sep}{rest[:12]}"
 
 
 def iso(timestamp: float) -> str:
@@ -216,10 +196,10 @@ def results_of(record: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def lookup_key(text: str, own: str | Path | None = None) -> tuple[str, NotFound | None]:
+def lookup_key(text: str, resolve: Callable[[str], str]) -> tuple[str, NotFound | None]:
     """The model key `text` names (the way `check` reads a target, without needing the path or
-    repository to exist now); with the catalog's NotFound when it is no catalog name."""
-    from opengauge import api
+    repository to exist now; `resolve` names a catalog model); with the catalog's NotFound when
+    it is no catalog name."""
     from opengauge.sources.target import is_repo_id
 
     raw = text.strip()
@@ -237,7 +217,7 @@ def lookup_key(text: str, own: str | Path | None = None) -> tuple[str, NotFound 
             raise BadInput(f"'{raw}': expected a Hub id 'org/name'")
         return repo.lower(), None
     try:
-        return api.resolve(rest, own), None
+        return resolve(rest), None
     except NotFound as error:
         return rest, error
 
@@ -257,11 +237,12 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def view(text: str, own: str | Path | None = None, *, limit: int | None = None) -> HistoryView:
-    """The stored checks of the model `text` names, newest first; NotFound when there are none."""
+def view(text: str, resolve: Callable[[str], str], *, limit: int | None = None) -> HistoryView:
+    """The stored checks of the model `text` names (`resolve`: a catalog name to its id),
+    newest first; NotFound when there are none."""
     if limit is not None and limit < 1:
         raise BadInput(f"--limit must be a positive number, not {limit}")
-    key, unknown = lookup_key(text, own)
+    key, unknown = lookup_key(text, resolve)
     rows: list[HistoryRow] = []
     if default_path().exists():
         with Store() as store:
@@ -284,12 +265,12 @@ def check_ref(ref: str) -> str:
     return wanted
 
 
-def find(text: str, ref: str, own: str | Path | None = None) -> Entry:
+def find(text: str, ref: str, resolve: Callable[[str], str]) -> Entry:
     """The stored check `ref` of the model `text` names: its number (1 is the oldest), `latest`,
     `previous` or a prefix (7 or more hex digits) of its revision (the newest such check)."""
     wanted = check_ref(ref)
     number = re.fullmatch(r"[0-9]{1,9}", wanted)
-    entries = view(text, own).entries
+    entries = view(text, resolve).entries
     found: Entry | None = None
     if wanted == "latest":
         found = entries[0]

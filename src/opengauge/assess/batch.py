@@ -18,12 +18,13 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from opengauge.assess.engine import CheckOptions, check_target
+from opengauge.app.session import Session
 from opengauge.errors import OpengaugeError
+from opengauge.sources.hub import HubOptions
 from opengauge.store import Store
 
 EXIT_INTERNAL = 70
@@ -95,9 +96,9 @@ class BatchRun:
                           f"{problems[0]}"] if problems else [])
 
 
-def batch_id(path: Path, options: CheckOptions) -> str:
+def batch_id(path: Path, hub: HubOptions) -> str:
     """The key of a batch in the store: the list file and the Hub it asks."""
-    endpoint = options.hub_options().resolved_endpoint()
+    endpoint = hub.resolved_endpoint()
     key = f"{path.resolve()}\0{endpoint}"
     return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:24]
 
@@ -141,15 +142,13 @@ RESUME_KEY = "_resume"
 """Where a stored batch result keeps its fingerprint (removed before it is shown)."""
 
 
-def catalog_fingerprint(own: Any = None) -> str:
+def catalog_fingerprint(session: Session) -> str:
     """The catalog snapshot a result was computed with: every dataset's source@snapshot."""
-    from opengauge import api
-
-    snaps = sorted(f"{s.source}@{s.layer}:{s.snapshot}" for s in api.data_snapshots(own))
+    snaps = sorted(f"{s.source}@{s.layer}:{s.snapshot}" for s in session.snapshots())
     return hashlib.sha256("\n".join(snaps).encode()).hexdigest()[:16]
 
 
-def target_fingerprint(text: str, options: CheckOptions, store: Store | None = None) -> str:
+def target_fingerprint(text: str, options: HubOptions, store: Store | None = None) -> str:
     """The target's current fingerprint: the Hub commit (asked again, not from the cache), the
     local digest the history stores (`engine.revision_of`), or `catalog` for a catalog name."""
     from opengauge.assess.engine import revision_of
@@ -160,7 +159,7 @@ def target_fingerprint(text: str, options: CheckOptions, store: Store | None = N
     target = resolve_target(text)
     if target.kind == "catalog":
         return "catalog"
-    hub = options.hub_options()
+    hub = replace(options)
     if target.kind == "hub":
         hub.refresh = True
         model, _ = HubClient(hub, store).model_info(str(target.repo_id), target.revision)
@@ -171,16 +170,16 @@ def target_fingerprint(text: str, options: CheckOptions, store: Store | None = N
     return str(revision_of(facts)["revision"])
 
 
-def fingerprint(text: str, own: Any, options: CheckOptions, store: Store | None) -> dict[str, str]:
+def fingerprint(text: str, session: Session, store: Store | None) -> dict[str, str]:
     """The target's, the tool's and the catalog's fingerprints (a failure is a fingerprint too:
     it never matches, so the target is checked again)."""
     from opengauge import __version__
 
     try:
-        target = target_fingerprint(text, options, store)
+        target = target_fingerprint(text, session.hub, store)
     except OpengaugeError as error:
         target = f"unknown ({error})"
-    return {"target": target, "tool": __version__, "catalog": catalog_fingerprint(own)}
+    return {"target": target, "tool": __version__, "catalog": catalog_fingerprint(session)}
 
 
 def changed(earlier: dict[str, Any] | None, now: dict[str, str]) -> str | None:
@@ -197,20 +196,20 @@ def changed(earlier: dict[str, Any] | None, now: dict[str, str]) -> str | None:
     return None
 
 
-def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
-               batch: str, history: bool = False) -> Item:
+def _check_one(text: str, session: Session, store: Store, batch: str,
+               history: bool = False) -> Item:
     from opengauge.formats.records import report_record
 
     item = Item(origin="", target=text)
     try:
-        prints = fingerprint(text, own, options, store)
-        report = check_target(text, own, options, store=store)
+        prints = fingerprint(text, session, store)
+        report = session.check_target(text)
         record = report_record(report)
         data = json.dumps({**record, RESUME_KEY: prints}, ensure_ascii=False,
                           default=str).encode("utf-8")
         item.status, item.record = "done", record
         if history:
-            from opengauge.history import record_safely
+            from opengauge.app.recording import record_safely
 
             item.history_problem = record_safely(text, report, store)
     except OpengaugeError as error:
@@ -224,21 +223,21 @@ def _check_one(text: str, own: Any, options: CheckOptions, store: Store,
     return item
 
 
-def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, *,
-        rules: list[Any] | None = None, jobs: int = 4, fresh: bool = False,
-        progress: Any = None, store: Store | None = None, history: bool = False) -> BatchRun:
-    """Check every target listed in `path` (see the module docstring); with `history`, each
-    target checked now is also stored in the history (`opengauge.history`)."""
-    from opengauge import api
+def run(path: str | Path, session: Session, *, rules: list[Any] | None = None, jobs: int = 4,
+        fresh: bool = False, progress: Any = None, history: bool = False) -> BatchRun:
+    """Check every target listed in `path` with `session` (its catalog, Hub options and store,
+    else the default store; see the module docstring); with `history`, each target checked now
+    is also stored in the history (`opengauge.history`)."""
+    from opengauge.app.files import read_targets
     from opengauge.assess import analyzer
     from opengauge.assess.gate import evaluate
     from opengauge.frameworks import automatic
 
-    options = options or CheckOptions()
     progress = progress or _NoProgress()
-    listed = api.read_targets(path)
-    store = store or Store()
-    batch = batch_id(Path(path), options)
+    listed = read_targets(path)
+    store = session.store or Store()
+    session = session.with_store(store)
+    batch = batch_id(Path(path), session.hub)
     if fresh:
         store.batch_clear(batch)
     stored = store.batch_results(batch)
@@ -250,7 +249,7 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
         earlier = stored.get(text)
         if earlier is not None and earlier.status == "done" and earlier.record:
             record = json.loads(earlier.record)
-            why = changed(record.pop(RESUME_KEY, None), fingerprint(text, own, options, store))
+            why = changed(record.pop(RESUME_KEY, None), fingerprint(text, session, store))
             if why is None:
                 item.status, item.resumed, item.record = "done", True, record
                 continue
@@ -260,12 +259,12 @@ def run(path: str | Path, own: Any = None, options: CheckOptions | None = None, 
     started = time.perf_counter()
     progress.start(len(todo))
     if todo:
-        catalog = api.catalog(own)  # load shared state once, before threads use it
+        catalog = session.catalog  # load shared state once, before threads use it
         for framework_id in automatic.ids():
             catalog.assessments(framework_id)
         analyzer.warm()
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_check_one, text, own, options, store, batch, history): text
+            futures = {pool.submit(_check_one, text, session, store, batch, history): text
                        for text in todo}
             try:
                 for future in as_completed(futures):

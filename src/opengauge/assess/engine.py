@@ -1,9 +1,9 @@
-"""`check TARGET` for repositories: gather the evidence, rate it under every framework that has
-automatic rules, find what contradicts itself, and build the same Report as a catalog check.
+"""The automatic assessment of a repository: gather the evidence, rate it under every framework
+that has automatic rules, place it in the catalog's rankings, and the report's automatic parts
+(license section, headline, model card, repository, comparison with the curated records).
 
-When the target is also in the catalog (a Hub id matching an identity-table Hub pattern), the
-report holds the curated records in `frameworks`, the automatic ones in `context["automatic"]`
-and where they disagree in `context["comparison"]`.
+`app.checking` builds the Report from these (with the curated records when the target is also
+in the catalog, and the EU AI Act estimate).
 """
 
 from __future__ import annotations
@@ -11,22 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
-from opengauge.assess import findings as finding_rules
 from opengauge.assess import licensing
 from opengauge.assess.dossier import Dossier
-from opengauge.assess.licensing import WEIGHTS_SCOPES
-from opengauge.errors import BadInput
+from opengauge.assess.licensing import WEIGHTS_SCOPES, CatalogTerms
+from opengauge.catalog.catalog import Catalog
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
+from opengauge.model import Assessment, Ranked, Subject
 from opengauge.sources.facts import Facts
+from opengauge.sources.hub import HubOptions
 from opengauge.sources.licensefiles import SCOPES
-from opengauge.sources.target import Target, resolve_target
+from opengauge.sources.target import Target
 from opengauge.store import Store
 
 TYPES_BY_TASK = {
@@ -40,93 +39,18 @@ TYPES_BY_TASK = {
 }
 
 
-@dataclass
-class CheckOptions:
-    """How `check` reaches the Hub; None means the default (environment, then built-in)."""
-
-    offline: bool | None = None
-    endpoint: str | None = None
-    token: str | bool | None = None
-    timeout: float | None = None
-    lookups: bool = True
-    refresh: bool = False
-    retries: int | None = None
-    backoff: float | None = None
-
-    def hub_options(self) -> Any:
-        from opengauge.sources.hub import HubOptions
-
-        options = HubOptions(endpoint=self.endpoint, token=self.token, offline=self.offline,
-                             refresh=self.refresh)
-        if self.retries is not None:
-            options.retries = self.retries
-        if self.backoff is not None:
-            options.backoff = self.backoff
-        if self.timeout is not None:
-            if not self.timeout > 0:
-                raise BadInput(f"--timeout must be a positive number of seconds, not {self.timeout}")
-            options.timeout = self.timeout
-            options.deadline = max(options.deadline, self.timeout)  # a read fits in a request
-        return options
-
-
-def check_target(text: str, own: str | Path | None = None, options: CheckOptions | None = None,
-                 *, store: Store | None = None, allow_paths: bool = True) -> Report:
-    """The report for any target: a path, a Hub id or a catalog name (see docs/sources.md)."""
-    from opengauge import api
-
-    target = resolve_target(text)
-    if target.kind == "catalog":
-        return api.check(str(target.name), own)
-    if target.kind == "path" and not allow_paths:
-        raise BadInput(f"target '{text}': local paths are not checked here")
-    from opengauge.sources.hub import HubUnreachable
-
-    try:
-        facts = gather(target, options or CheckOptions(), store)
-    except HubUnreachable as error:
-        if target.kind != "hub":
-            raise
-        return catalog_fallback(target, error, own)
-    return report(facts, own)
-
-
-def catalog_fallback(target: Target, error: Any, own: str | Path | None = None) -> Report:
-    """The catalog's curated view of a Hub id the identity table knows, when the Hub cannot be
-    reached; its `hub-unreachable` finding notes that the revision was not assessed. Without a
-    catalog entry the failure stands (exit 4)."""
-    from opengauge import api
-    from opengauge.errors import NetworkError
-    from opengauge.identity import table
-
-    known = set(api.model_ids(own))
-    ids = [i for i in table().ids_for_hub(str(target.repo_id)) if i in known]
-    if len(ids) != 1:
-        raise NetworkError(f"the Hub could not be reached ({error.reason}) and there is no local "
-                           f"evidence for {target.label} (not in the catalog, nothing stored); "
-                           "try again when it can be reached") from None
-    result = api.check(ids[0], own)
-    note = (f"{target.label} was not read: the revision was not assessed; this is the catalog's "
-            f"curated view of {ids[0]}")
-    result.findings.append(finding_rules.unreachable_finding(
-        error.reason, [Evidence("hub", Locator(url=error.endpoint), note=str(error))], note=note))
-    result.provenance = {**(result.provenance or {}), "target": target.to_dict(),
-                         "revision": None, "revision_note": note}
-    return result
-
-
-def gather(target: Target, options: CheckOptions, store: Store | None = None) -> Facts:
+def gather(target: Target, hub: HubOptions, store: Store | None = None) -> Facts:
     """The evidence about `target` (sources only)."""
     from opengauge.sources.gather import GatherOptions
     from opengauge.sources.gather import gather as run
 
-    return run(target, GatherOptions(hub=options.hub_options(), lookups=options.lookups),
-               store=store)
+    return run(target, GatherOptions(hub=hub), store=store)
 
 
-def assess(facts: Facts) -> tuple[Dossier, Subject, dict[str, Assessment]]:
-    """Every framework's automatic assessment of `facts`."""
-    dossier = Dossier(facts, licensing.read(facts))
+def assess(facts: Facts, terms: CatalogTerms) -> tuple[Dossier, Subject, dict[str, Assessment]]:
+    """Every framework's automatic assessment of `facts` (`terms`: the catalog's, for base
+    models)."""
+    dossier = Dossier(facts, licensing.read(facts, terms))
     subject = subject_of(dossier)
     stamp = revision_of(facts)
     today = datetime.now(UTC).date().isoformat()
@@ -137,39 +61,6 @@ def assess(facts: Facts) -> tuple[Dossier, Subject, dict[str, Assessment]]:
             provenance="automatic", source="automatic", source_file=facts.target.label,
             snapshot=stamp["revision"], date=today, layer=None)
     return dossier, subject, found
-
-
-def report(facts: Facts, own: str | Path | None = None) -> Report:
-    """The Report of an automatic assessment, beside the catalog's records when it has them."""
-    from opengauge import api
-
-    dossier, subject, assessed = assess(facts)
-    ranked = {fid: place(fid, a, own) for fid, a in assessed.items()}
-    license_section = license_of(dossier, assessed)
-    summary = summarize(dossier, assessed)
-    provenance = provenance_of(facts, dossier)
-    model_id = catalog_id(facts, own, subject)
-    if model_id is None:
-        result = Report(subject=subject, frameworks=ranked, license=license_section,
-                        findings=finding_rules.find(dossier), provenance=provenance)
-    else:
-        curated = api.check(model_id, own)
-        result = Report(subject=curated.subject, frameworks=curated.frameworks,
-                        license={**license_section, "curated": curated.license},
-                        findings=finding_rules.find(dossier),
-                        provenance={**curated.provenance, **provenance,
-                                    "kind": "curated+automatic"})
-        result.context.update({k: v for k, v in curated.context.items() if k != "summary"})
-        result.context["automatic"] = ranked
-        result.context["comparison"] = compare(curated.frameworks, ranked,
-                                               curated.context.get("summary"), summary)
-    result.context["summary"] = summary
-    result.context["model_card"] = model_card_of(dossier)
-    result.context["repository"] = repository_of(dossier)
-    from opengauge.compliance.eu_ai_act import evaluate
-
-    result.context["eu_ai_act"] = evaluate(result, facts, own)
-    return result
 
 
 # -- the subject ------------------------------------------------------------------------------
@@ -253,13 +144,12 @@ def provenance_of(facts: Facts, d: Dossier) -> dict[str, Any]:
 
 # -- placing, summary, license ------------------------------------------------------------------
 
-def place(framework_id: str, assessment: Assessment, own: str | Path | None = None) -> Ranked:
+def place(framework_id: str, assessment: Assessment, catalog: Catalog) -> Ranked:
     """Where `assessment` would stand in the catalog's ranking of `framework_id` (of N + 1)."""
-    from opengauge import api
     from opengauge import frameworks as registry
 
     framework = registry.get(framework_id)
-    others = api.catalog(own).assessments(framework_id)
+    others = catalog.assessments(framework_id)
     for entry in framework.rank([*others, assessment]):
         if entry.assessment is assessment:
             return entry
@@ -357,16 +247,13 @@ def repository_of(d: Dossier) -> dict[str, Any]:
 
 # -- curated and automatic side by side -------------------------------------------------------
 
-def catalog_id(facts: Facts, own: str | Path | None = None,
-               subject: Subject | None = None) -> str | None:
+def catalog_id(facts: Facts, known: set[str], subject: Subject | None = None) -> str | None:
     """The catalog id of the target when it is in the catalog, else None: a Hub id matching
     exactly one family's Hub patterns in the identity table; a local target whose name (folder,
     file or GGUF `general.name`) is a catalog id, name or alias, compared exactly (case and
-    separators folded, never fuzzily)."""
-    from opengauge import api
+    separators folded, never fuzzily); `known` is the catalog's ids."""
     from opengauge.identity import table
 
-    known = set(api.model_ids(own))
     if facts.hub is not None:
         ids = [i for i in table().ids_for_hub(facts.hub.repo_id) if i in known]
         return ids[0] if len(ids) == 1 else None

@@ -15,7 +15,7 @@ from typing import Any
 from opengauge.assess.dossier import FILLED_WORDS, Dossier
 from opengauge.assess.licensing import CARD_TERMS, LicenseReading
 from opengauge.licensenames import reads_as_license
-from opengauge.model import Evidence
+from opengauge.model import Evidence, Report
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
 
@@ -297,6 +297,12 @@ def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -
     """The `hub-unreachable` finding with its one documented message."""
     return finding("hub-unreachable", "warning", UNREACHABLE.format(reason=reason), evidence,
                    **details)
+
+
+def unreachable_messages(reports: list[Report]) -> list[str]:
+    """The distinct `hub-unreachable` messages of `reports` (to say once on stderr)."""
+    found = [f["message"] for r in reports for f in r.findings if f.get("id") == "hub-unreachable"]
+    return list(dict.fromkeys(found))
 
 
 def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:

@@ -14,7 +14,9 @@ Nothing here rates: the rule modules and findings read the picture.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from opengauge.assess import analyzer
@@ -27,6 +29,15 @@ WEIGHTS_SCOPES = ("weights", "unknown")
 CARD_TERMS = ("card-section", "gated-prompt", "card-prose")
 """Sources of the card's own terms: they add to the declarations (a card naming several
 governing licenses binds all of them) and are never a `license-mismatch`."""
+
+
+@dataclass(frozen=True)
+class CatalogTerms:
+    """What the license reading needs from the catalog (given by the session): its model ids,
+    and the governing-text records of a catalog family (empty when it has no record)."""
+
+    ids: Callable[[], set[str]]
+    family_texts: Callable[[str], list[dict[str, Any]]]
 
 
 @dataclass
@@ -255,8 +266,8 @@ def _id_reading(source: str, value: str, evidence: Evidence, subject: str | None
     return LicenseReading(source, text, evidence, result, subject, scope)
 
 
-def read(facts: Facts) -> LicensePicture:
-    """The license picture of `facts`."""
+def read(facts: Facts, terms: CatalogTerms) -> LicensePicture:
+    """The license picture of `facts`; `terms` binds base models to catalog families."""
     picture = LicensePicture(analyzer=analyzer.available())
     card = facts.card
     if card is not None:
@@ -295,7 +306,7 @@ def read(facts: Facts) -> LicensePicture:
     picture.datasets = [_related(r, "dataset") for r in facts.datasets if r.found]
     picture.base_models = [r for r in picture.base_models if r is not None]
     if picture.analyzer:
-        bases = base_terms(facts, picture.base_models)
+        bases = base_terms(facts, picture.base_models, terms)
         picture.base_models += bases.readings
         picture.unversioned = bases.unversioned
     picture.datasets = [r for r in picture.datasets if r is not None]
@@ -395,21 +406,16 @@ def declared_bases(facts: Facts) -> list[tuple[str, Evidence]]:
     return [(k, v) for k, v in found.items() if k]
 
 
-def _catalog_ids() -> set[str]:
-    from opengauge import api
-
-    return set(api.model_ids())
-
-
-def family_of_hub_id(repo_id: str) -> str | None:
-    """The one catalog family whose identity-table Hub patterns match `repo_id`, else None."""
+def family_of_hub_id(repo_id: str, known: set[str]) -> str | None:
+    """The one catalog family (of the ids `known`) whose identity-table Hub patterns match
+    `repo_id`, else None."""
     from opengauge.identity import table
 
-    ids = [i for i in table().ids_for_hub(repo_id) if i in _catalog_ids()]
+    ids = [i for i in table().ids_for_hub(repo_id) if i in known]
     return ids[0] if len(ids) == 1 else None
 
 
-def families_of_name(name: str, context: str) -> tuple[str | None, list[str]]:
+def families_of_name(name: str, context: str, catalog_ids: set[str]) -> tuple[str | None, list[str]]:
     """(family, candidates) for a base named in prose. A name with a version ("Llama 3.1 8B")
     is the family its longest leading words name. A family name alone ("Llama") binds only
     when one version is possible: the family has one versioned release, or the card and the
@@ -418,7 +424,7 @@ def families_of_name(name: str, context: str) -> tuple[str | None, list[str]]:
     from opengauge.identity import slugify, table
 
     words = name.split()
-    known = _catalog_ids() | set(table().families)
+    known = catalog_ids | set(table().families)
     for count in range(len(words), 0, -1):
         leading = " ".join(words[:count])
         family = table().id_for_name(leading)
@@ -443,19 +449,11 @@ def families_of_name(name: str, context: str) -> tuple[str | None, list[str]]:
     return None, mentioned or first + versioned
 
 
-def _family_readings(family: str, subject: str, evidence: Evidence,
-                     how: str) -> list[LicenseReading]:
+def _family_readings(family: str, subject: str, evidence: Evidence, how: str,
+                     terms: CatalogTerms) -> list[LicenseReading]:
     """The governing texts of a catalog family as base-model readings (weights scope)."""
-    from opengauge import api
-    from opengauge.compliance.texts import catalog_texts
-
-    try:
-        view = api.model(family)
-    except Exception:  # a family with no catalog record: nothing known about its terms
-        return []
     readings = []
-    for text in catalog_texts(view.subject, view.frameworks).texts:
-        record = dict(text.record)
+    for record in terms.family_texts(family):
         label = str(record.get("label") or family)
         record["restrictions"] = [{**r, "source": f"base model {subject} ({label})"}
                                   for r in record.get("restrictions") or []]
@@ -466,24 +464,27 @@ def _family_readings(family: str, subject: str, evidence: Evidence,
     return readings
 
 
-def base_terms(facts: Facts, hub_readings: list[LicenseReading]) -> BaseTerms:
+def base_terms(facts: Facts, hub_readings: list[LicenseReading],
+               terms: CatalogTerms) -> BaseTerms:
     """The base models' governing texts through the identity table, online and offline: each
     declared base (card, Hub, adapter, GGUF) whose Hub id matches one family's Hub patterns, and
     each base named in prose ("fine-tuned from X", "derivative of X", "Built with X"). Texts the
     Hub's answer already gave (same license keys) are not added twice."""
     found = BaseTerms()
+    known = cache(terms.ids)  # asked only when a base is named
     bound: set[str] = set()
     context = " ".join([facts.card.text if facts.card is not None else "", facts.target.label])
     wanted: list[tuple[str, str | None, Evidence, str]] = []
     for base, evidence in declared_bases(facts):
-        family = family_of_hub_id(base) if "/" in base else families_of_name(base, context)[0]
+        family = family_of_hub_id(base, known()) if "/" in base \
+            else families_of_name(base, context, known())[0]
         wanted.append((base, family, evidence, f"declared base model {base}"))
     for mention in facts.base_mentions:
         name = mention.name
         if "/" in name:
-            family = family_of_hub_id(name)
+            family = family_of_hub_id(name, known())
         else:
-            family, candidates = families_of_name(name, context)
+            family, candidates = families_of_name(name, context, known())
             if family is None and len(candidates) > 1:
                 if any(u["name"] == name for u in found.unversioned):
                     continue
@@ -496,7 +497,7 @@ def base_terms(facts: Facts, hub_readings: list[LicenseReading]) -> BaseTerms:
         if family is None or family in bound:
             continue
         bound.add(family)
-        for reading in _family_readings(family, subject, evidence, how):
+        for reading in _family_readings(family, subject, evidence, how, terms):
             if not any(r.keys and r.keys >= reading.keys for r in [*have, *found.readings]):
                 found.readings.append(reading)
     return found

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from opengauge.compliance import NOTICE, rules
 from opengauge.compliance.texts import (
@@ -23,8 +23,17 @@ from opengauge.compliance.texts import (
     registry_file,
 )
 from opengauge.errors import BadInput
+from opengauge.model import Report
 
 WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
+
+
+class Checker(Protocol):
+    """What `can_i` needs to read a model's report (the session gives it)."""
+
+    def check(self, name: str) -> Report: ...
+
+    def check_target(self, target: str) -> Report: ...
 
 
 @dataclass
@@ -132,9 +141,10 @@ def _is_weights(path: Path) -> bool:
     return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
 
 
-def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governing:
-    """Resolve `target` to its governing texts (see the module docstring)."""
-    from opengauge import api
+def governing(target: str, checker: Checker) -> Governing:
+    """Resolve `target` to its governing texts (see the module docstring); `checker` reads
+    the report of a model or repository."""
+    from opengauge.assess.findings import unreachable_messages
 
     path = Path(target)
     if not path.exists() and _looks_like_path(target):
@@ -149,19 +159,15 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
         texts = add_policies(from_files(results, why))
         notes = [] if texts else [f"{path}: no license-like files found"]
         return Governing("files", None, path.name or str(path), texts, notes)
-    check_target = getattr(api, "check_target", None)
-    if path.exists() or ("/" in target and check_target is not None):
+    if path.exists() or "/" in target:
         target = f"path:{target}" if path.exists() else target
-        if check_target is None:
-            raise BadInput(f"{target}: checking weights files or Hub ids needs the automatic "
-                           "assessment, which this opengauge does not have")
-        report = check_target(target, own, **hub)
+        report = checker.check_target(target)
         kind = "repository"
     else:
-        report = api.check(target, own)
+        report = checker.check(target)
         kind = "catalog"
     texts, notes = report_texts(report)
-    unreachable = api.unreachable_messages([report])
+    unreachable = unreachable_messages([report])
     released = None
     if kind == "catalog":
         from opengauge.verdict import weights_released
@@ -199,11 +205,11 @@ def _unreleased(answer: rules.Answer) -> rules.Answer:
     return answer
 
 
-def can_i(target: str, questions: Questions, own: str | Path | None = None,
-          **hub: Any) -> dict[str, Any]:
-    """The answers for `target` (a record of the `answers` document)."""
+def can_i(target: str, questions: Questions, checker: Checker) -> dict[str, Any]:
+    """The answers for `target` (a record of the `answers` document); `checker` reads the
+    report of a model or repository (the session)."""
     questions.check()
-    found = governing(target, own, **hub)
+    found = governing(target, checker)
     model_type = found.model_type if found.kind == "catalog" else None
     answers = [rules.answer(q, found.texts, users=questions.users, revenue=questions.revenue,
                             region=questions.region, model_type=model_type) for q in questions.asked()]

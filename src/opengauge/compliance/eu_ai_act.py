@@ -23,12 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge.compliance import NOTICE, gpai
 from opengauge.compliance.monetisation import monetisation
 from opengauge.model import Assessment, Evidence, Locator, Report
 from opengauge.sources import scale
+
+if TYPE_CHECKING:
+    from opengauge.catalog.catalog import Catalog
 
 THRESHOLD = 1e25
 """Art. 51(2): cumulative training compute above which systemic risk is presumed (FLOP)."""
@@ -103,15 +106,16 @@ class Item:
                 "evidence": [e.to_dict() for e in self.evidence], "note": self.note}
 
 
-def evaluate(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
-    """The `eu_ai_act` section of `report` (`facts`: the gathered evidence of a repository)."""
+def evaluate(report: Report, facts: Any = None, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The `eu_ai_act` section of `report` (`facts`: the gathered evidence of a repository;
+    `catalog`: where its MOT release file is read)."""
     assessments = _assessments(report)
     local = (report.provenance.get("target") or {}).get("kind") == "path"
     criteria = [_license(report)] + [_decide(cid, _signals(cid, assessments, facts, local))
                                      for cid in ("weights", "architecture", "usage")]
     criteria.append(_monetisation(report, facts, assessments, criteria))
-    found = estimate(report, facts, own)
-    risk = systemic_risk(report, facts, own, found)
+    found = estimate(report, facts, catalog)
+    risk = systemic_risk(report, facts, catalog, found)
     flop = found.flop
     in_scope = gpai.scope(flop, found.unsettled(gpai.GPAI_COMPUTE) if flop is not None else None,
                           risk["evidence"], gpai.modality(report, facts))
@@ -360,13 +364,12 @@ def _notes(assessments: list[Assessment], report: Report) -> list[Evidence]:
     return notes
 
 
-def _mot_release(report: Report, own: str | Path | None) -> Path | None:
+def _mot_release(report: Report, catalog: Catalog | None) -> Path | None:
     """The file of the catalog's MOT release, when it is the release the EU index rates (its
     name matches the index's end or base model) or the index has no record."""
     entry = report.frameworks.get("mof")
-    if entry is None or entry.assessment.provenance == "automatic":
+    if entry is None or entry.assessment.provenance == "automatic" or catalog is None:
         return None
-    from opengauge import api
     from opengauge.catalog.mot import _matches
 
     eu = report.frameworks.get("osai") or report.frameworks.get("osai-14")
@@ -375,7 +378,7 @@ def _mot_release(report: Report, own: str | Path | None) -> Path | None:
     if names and not any(_matches(entry.assessment.subject.name, n) for n in names):
         return None
 
-    for dataset in api.catalog(own).datasets:
+    for dataset in catalog.datasets:
         if dataset.source == "mot" and dataset.layer == entry.assessment.layer:
             path = Path(dataset.path) / str(entry.assessment.source_file)
             return path if path.is_file() else None
@@ -438,7 +441,7 @@ def _names(report: Report, facts: Any) -> list[tuple[str | None, str]]:
     return names
 
 
-def estimate(report: Report, facts: Any = None, own: str | Path | None = None) -> Estimate:
+def estimate(report: Report, facts: Any = None, catalog: Catalog | None = None) -> Estimate:
     """Parameters and training tokens for the model's size, each with its source."""
     assessments = _assessments(report)
     notes = _notes(assessments, report)
@@ -447,7 +450,7 @@ def estimate(report: Report, facts: Any = None, own: str | Path | None = None) -
     if params is None and facts is not None:
         params = scale.config_parameters(facts.config)
     if params is None:
-        release = _mot_release(report, own)
+        release = _mot_release(report, catalog)
         params = scale.release_parameters(report.frameworks["mof"].assessment, release) \
             if release is not None else None
     size = scale.model_size(_names(report, facts), params)
@@ -475,10 +478,10 @@ def estimate(report: Report, facts: Any = None, own: str | Path | None = None) -
     return found
 
 
-def systemic_risk(report: Report, facts: Any = None, own: str | Path | None = None,
+def systemic_risk(report: Report, facts: Any = None, catalog: Catalog | None = None,
                   found: Estimate | None = None) -> dict[str, Any]:
     """The training-compute estimate against the 10^25 FLOP limit of Art. 51(2)."""
-    found = found or estimate(report, facts, own)
+    found = found or estimate(report, facts, catalog)
     params, tokens = found.params, found.tokens
     evidence = list(found.evidence)
     result: dict[str, Any] = {"flop_estimate": None,

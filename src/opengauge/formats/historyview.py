@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from opengauge.history import short_revision
 from opengauge.model import tri_state
 
 COLUMNS = ("#", "checked at", "revision", "data", "weights", "open source", "osai", "mof", "osaid",
@@ -14,14 +15,6 @@ def _snapshot(data: dict[str, Any]) -> str:
     text = str(data.get("snapshot") or data.get("layer") or "")
     commit = text.rsplit("@", 1)[1] if "@" in text else text
     return f"{data.get('source')}@{commit}" if commit else str(data.get("source"))
-
-
-def short_revision(revision: str | None) -> str:
-    """A revision for display: the first 12 hex digits, after its `sha256:`/`catalog:` prefix."""
-    if not revision:
-        return "—"
-    prefix, sep, rest = revision.rpartition(":")
-    return f"{prefix}{sep}{rest[:12]}"
 
 
 def _result(value: Any, kind: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from opengauge.assess import engine
 from opengauge.assess import findings as finding_rules
+from opengauge.assess.licensing import CatalogTerms
 from opengauge.model import Locator
 from opengauge.sources.bytesource import ByteSource
 from opengauge.sources.card import CardSource
@@ -131,9 +132,15 @@ def _front_matter_only(card: str) -> str | None:
     return None
 
 
-def row_of(facts: Facts, depth: str, listed: Listed | None = None) -> dict[str, Any]:
-    """The dataset row of `facts`: license, verdict and findings as `check` computes them."""
-    dossier, _, assessed = engine.assess(facts)
+def row_of(facts: Facts, depth: str, listed: Listed | None = None,
+           terms: CatalogTerms | None = None) -> dict[str, Any]:
+    """The dataset row of `facts`: license, verdict and findings as `check` computes them
+    (`terms`: the catalog's; default: the session of `$OPENGAUGE_CATALOG`)."""
+    if terms is None:
+        from opengauge.app.session import Session, SessionConfig
+
+        terms = Session(SessionConfig.of()).terms()
+    dossier, _, assessed = engine.assess(facts, terms)
     summary = engine.summarize(dossier, assessed)
     picture = dossier.licenses
     licenses, seen = [], set()

@@ -69,6 +69,25 @@ class HubOptions:
     ttl: float = 24 * 3600.0
     refresh: bool = False
 
+    @classmethod
+    def of(cls, *, offline: bool | None = None, endpoint: str | None = None,
+           token: str | bool | None = None, timeout: float | None = None,
+           retries: int | None = None, backoff: float | None = None,
+           refresh: bool = False) -> HubOptions:
+        """Options from command-line values: None keeps the default; a `timeout` must be
+        positive and widens the request `deadline` to hold one read."""
+        options = cls(endpoint=endpoint, token=token, offline=offline, refresh=refresh)
+        if retries is not None:
+            options.retries = retries
+        if backoff is not None:
+            options.backoff = backoff
+        if timeout is not None:
+            if not timeout > 0:
+                raise BadInput(f"--timeout must be a positive number of seconds, not {timeout}")
+            options.timeout = timeout
+            options.deadline = max(options.deadline, timeout)  # a read fits in a request
+        return options
+
     def resolved_endpoint(self) -> str:
         endpoint = (self.endpoint or os.environ.get("OPENGAUGE_HUB_ENDPOINT")
                     or os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT)
