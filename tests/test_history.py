@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cli_process import run_cli
 from opengauge import api, history
+from opengauge.app import recording
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.records import report_from_record, reports_document
 from opengauge.store import SCHEMA_VERSION, HistoryRow, Store, default_path
@@ -64,7 +65,7 @@ def one_line_error(done, code: int) -> str:
 
 def store_check(target: str, report) -> tuple[int, bool]:
     with Store() as store:
-        return history.record(store, target, report)
+        return recording.record(store, target, report)
 
 
 def row(model: str = "m", digest: str = "d1", revision: str = "r1", when: float = 100.0,
@@ -369,7 +370,7 @@ def test_a_store_that_cannot_be_created_only_warns(tmp_path):
     assert done.returncode == 0 and json.loads(done.stdout)["models"]
     assert done.stderr.startswith("opengauge: warning: check not stored in the history: ")
     with Store(tmp_path / "s.sqlite3") as elsewhere:
-        assert history.record_safely("x", api.check("olmo"), elsewhere) is None
+        assert recording.record_safely("x", api.check("olmo"), elsewhere) is None
         assert [r.model for r in elsewhere.history("olmo")] == ["olmo"]
 
 
@@ -406,7 +407,7 @@ def test_any_ref_finds_a_check_or_says_why(ref):
     if not default_path().exists():
         store_check("llama-2", api.check("llama-2"))
     try:
-        entry = history.find("llama-2", ref)
+        entry = history.find("llama-2", ref, api.resolve)
     except (BadInput, NotFound) as error:
         assert "\n" not in str(error)
     else:

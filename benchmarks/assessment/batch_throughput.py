@@ -56,10 +56,11 @@ def serve(copies: int):
 
 
 def timed(path: Path, jobs: int, store, options, fresh: bool) -> tuple[float, object]:
+    from opengauge.app.session import Session
     from opengauge.assess.batch import run
 
     started = time.perf_counter()
-    result = run(path, None, options, jobs=jobs, fresh=fresh, store=store)
+    result = run(path, Session(options, store=store), jobs=jobs, fresh=fresh)
     return time.perf_counter() - started, result
 
 
@@ -71,8 +72,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from opengauge import api
+    from opengauge.app.session import SessionConfig
     from opengauge.assess import analyzer
-    from opengauge.assess.engine import CheckOptions
     from opengauge.store import Store
 
     server, ids = serve(args.copies)
@@ -85,7 +86,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             path = Path(work) / "targets.txt"
             path.write_text("\n".join(ids) + "\n")
-            options = CheckOptions(endpoint=server.url, token=False, timeout=10)
+            options = SessionConfig.of(endpoint=server.url, token=False, timeout=10)
             for jobs in args.jobs:
                 with Store(Path(work) / f"store-{jobs}.sqlite3") as store:
                     requests = len(server.log)

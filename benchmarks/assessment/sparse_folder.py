@@ -96,15 +96,15 @@ def main() -> None:
             started = time.perf_counter()
             facts = gather(str(folder), options)
             times.append(time.perf_counter() - started)
+        from opengauge.app.session import Session, SessionConfig
         from opengauge.assess import analyzer
-        from opengauge.assess.engine import CheckOptions, check_target
 
-        check = CheckOptions(offline=True)
-        report = check_target(str(folder), options=check)  # warm-up (catalog, analyzer index)
+        check = Session(SessionConfig.of(offline=True))
+        report = check.check_target(str(folder))  # warm-up (catalog, analyzer index)
         check_times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            report = check_target(str(folder), options=check)
+            report = check.check_target(str(folder))
             check_times.append(time.perf_counter() - started)
         env = {**os.environ, "OPENGAUGE_OFFLINE": "1"}
         started = time.perf_counter()

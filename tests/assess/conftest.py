@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from hubserver import HubServer
+from opengauge.app.session import Session, SessionConfig
 from opengauge.assess import analyzer
-from opengauge.assess.engine import CheckOptions, check_target
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,8 @@ def check(hub, store):
     def run(target: str, own=None, **options):
         defaults = {"endpoint": endpoint, "token": False, "timeout": 2.0, "retries": 1,
                     "backoff": 0.01}
-        return check_target(target, own, CheckOptions(**{**defaults, **options}), store=store)
+        config = SessionConfig.of(own, **{**defaults, **options})
+        return Session(config, store=store).check_target(target)
     return run
 
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from opengauge.app.session import Session, SessionConfig
 from opengauge.assess.batch import batch_id, run
-from opengauge.assess.engine import CheckOptions
 from opengauge.assess.gate import parse
 
 from .conftest import needs_cards, release, run_cli
@@ -21,7 +21,7 @@ HUB_IDS = ["TinyLlama/TinyLlama-1.1B-Chat-v1.0", "LLM360/Amber", "epfl-llm/medit
 
 @pytest.fixture
 def options(hub):
-    return CheckOptions(endpoint=hub.url, token=False, timeout=1.0, retries=2, backoff=0.01)
+    return SessionConfig.of(endpoint=hub.url, token=False, timeout=1.0, retries=2, backoff=0.01)
 
 
 def write_list(tmp_path, lines):
@@ -34,7 +34,7 @@ def test_a_mixed_list_is_checked_in_order_and_failures_are_recorded(hub, store, 
     folder = release(tmp_path, "LLM360__Amber")
     path = write_list(tmp_path, ["# models to ship", TINY, "", str(folder), "llama-2",
                                  "nobody/nothing", str(tmp_path / "gone.gguf"), TINY])
-    result = run(path, None, options, store=store, jobs=3)
+    result = run(path, Session(options, store=store), jobs=3)
     assert [i.target for i in result.items] == [TINY, str(folder), "llama-2", "nobody/nothing",
                                                 str(tmp_path / "gone.gguf")]
     assert [i.status for i in result.items] == ["done", "done", "done", "failed", "failed"]
@@ -53,7 +53,7 @@ def test_hub_faults_are_survived_and_nothing_is_lost(hub, store, options, tmp_pa
     hub.fault(f"/api/models/{HUB_IDS[3]}", "status", status=500, times=999)
     hub.fault(f"/api/models/{HUB_IDS[4]}", "delay", delay=1.5, times=999)
     hub.fault(f"/{HUB_IDS[5]}/resolve/", "truncate")
-    result = run(write_list(tmp_path, HUB_IDS), None, options, store=store, jobs=4)
+    result = run(write_list(tmp_path, HUB_IDS), Session(options, store=store), jobs=4)
     status = {i.target: (i.status, i.exit_code) for i in result.items}
     assert status[HUB_IDS[0]] == ("done", 0)
     assert status[HUB_IDS[1]] == ("done", 0)  # 429 then a retry
@@ -70,19 +70,19 @@ def test_hub_faults_are_survived_and_nothing_is_lost(hub, store, options, tmp_pa
 def test_a_rerun_resumes_and_retries_only_the_failures(hub, store, options, tmp_path):
     fault = hub.fault(f"/api/models/{HUB_IDS[3]}", "status", status=503, times=999)
     path = write_list(tmp_path, HUB_IDS)
-    first = run(path, None, options, store=store)
+    first = run(path, Session(options, store=store))
     assert first.checked == len(HUB_IDS) and first.exit_code == 4
     fault.times = 0
     before = len(hub.log)
-    second = run(path, None, options, store=store)
+    second = run(path, Session(options, store=store))
     assert second.checked == 1 and second.exit_code == 0
     assert sum(i.resumed for i in second.items) == len(HUB_IDS) - 1
     # a kept target only asks for its current commit (model_info), never for a file
     assert all(f"/{t}/" not in p for _, p, _ in hub.log[before:] for t in HUB_IDS[:3])
-    third = run(path, None, options, store=store)
+    third = run(path, Session(options, store=store))
     assert third.checked == 0 and all(i.resumed for i in third.items)
     assert third.items[0].record == first.items[0].record
-    fresh = run(path, None, options, store=store, fresh=True)
+    fresh = run(path, Session(options, store=store), fresh=True)
     assert fresh.checked == len(HUB_IDS) and not any(i.resumed for i in fresh.items)
 
 
@@ -100,10 +100,10 @@ def test_an_interrupted_batch_keeps_what_was_done(hub, store, options, tmp_path)
 
     path = write_list(tmp_path, HUB_IDS)
     with pytest.raises(KeyboardInterrupt):
-        run(path, None, options, store=store, jobs=1, progress=Interrupt())
-    kept = store.batch_results(batch_id(path, options))
+        run(path, Session(options, store=store), jobs=1, progress=Interrupt())
+    kept = store.batch_results(batch_id(path, options.hub_options()))
     assert len(kept) >= 2 and all(r.status == "done" for r in kept.values())
-    resumed = run(path, None, options, store=store, jobs=2)
+    resumed = run(path, Session(options, store=store), jobs=2)
     assert resumed.checked == len(HUB_IDS) - len(kept)
     assert all(i.status == "done" for i in resumed.items)
 
@@ -111,13 +111,13 @@ def test_an_interrupted_batch_keeps_what_was_done(hub, store, options, tmp_path)
 def test_concurrency_is_bounded_by_jobs(hub, store, options, tmp_path):
     for repo_id in HUB_IDS:
         hub.fault(f"/api/models/{repo_id}", "delay", delay=0.2)
-    run(write_list(tmp_path, HUB_IDS), None, options, store=store, jobs=2)
+    run(write_list(tmp_path, HUB_IDS), Session(options, store=store), jobs=2)
     assert hub.max_active <= 2
 
 
 def test_release_gates_apply_to_every_target(hub, store, options, tmp_path):
     path = write_list(tmp_path, [TINY, "meta-llama/Llama-2-7b-chat-hf"])
-    result = run(path, None, options, store=store, rules=parse([], ["gated-access"]))
+    result = run(path, Session(options, store=store), rules=parse([], ["gated-access"]))
     assert [i.gate["passed"] for i in result.items] == [True, False]
     assert [i.exit_code for i in result.items] == [0, 1] and result.exit_code == 1
     assert result.items[1].to_record()["gate"]["requirements"][0]["actual"] == 1
@@ -179,11 +179,11 @@ def test_a_changed_folder_is_checked_again_and_says_why(store, options, tmp_path
     folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n",
                      files={"LICENSE": "Apache License 2.0"})
     path = write_list(tmp_path, [str(folder)])
-    assert run(path, None, options, store=store).checked == 1
-    kept = run(path, None, options, store=store)
+    assert run(path, Session(options, store=store)).checked == 1
+    kept = run(path, Session(options, store=store))
     assert kept.checked == 0 and kept.items[0].resumed
     (folder / "LICENSE").write_text("Creative Commons Attribution-NonCommercial 4.0 changed")
-    again = run(path, None, options, store=store)
+    again = run(path, Session(options, store=store))
     assert again.checked == 1 and not again.items[0].resumed
     assert again.items[0].rechecked.startswith("the target changed (sha256:")
     assert again.items[0].to_record()["rechecked"] == again.items[0].rechecked
@@ -193,10 +193,10 @@ def test_a_changed_folder_is_checked_again_and_says_why(store, options, tmp_path
 def test_a_new_hub_commit_is_checked_again(hub, store, options, tmp_path):
     hub.add_model("org/moving", {"README.md": "---\nlicense: mit\n---\n# M\n"}, sha="a" * 40)
     path = write_list(tmp_path, ["org/moving"])
-    run(path, None, options, store=store)
-    assert run(path, None, options, store=store).items[0].resumed
+    run(path, Session(options, store=store))
+    assert run(path, Session(options, store=store)).items[0].resumed
     hub.add_model("org/moving", {"README.md": "---\nlicense: mit\n---\n# M2\n"}, sha="b" * 40)
-    again = run(path, None, options, store=store)
+    again = run(path, Session(options, store=store))
     assert again.checked == 1
     assert again.items[0].rechecked == f"the target changed (hub:{'a' * 20} -> hub:{'b' * 20})"
 
@@ -207,9 +207,9 @@ def test_a_new_tool_version_or_catalog_is_checked_again(store, options, tmp_path
 
     folder = release(tmp_path, card="---\nlicense: mit\n---\n# M\n")
     path = write_list(tmp_path, [str(folder)])
-    run(path, None, options, store=store)
+    run(path, Session(options, store=store))
     monkeypatch.setattr(opengauge, "__version__", "99.0")
-    again = run(path, None, options, store=store)
+    again = run(path, Session(options, store=store))
     assert again.checked == 1 and "the opengauge version changed" in again.items[0].rechecked
     monkeypatch.setattr(batch, "catalog_fingerprint", lambda own=None: "another")
-    assert "the catalog snapshot changed" in run(path, None, options, store=store).items[0].rechecked
+    assert "the catalog snapshot changed" in run(path, Session(options, store=store)).items[0].rechecked

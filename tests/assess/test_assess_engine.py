@@ -113,12 +113,12 @@ def test_shard_index_target(check, tmp_path):
 
 
 def test_local_paths_refused_where_asked(check, tmp_path, store):
-    from opengauge.assess.engine import CheckOptions, check_target
+    from opengauge.app.session import Session, SessionConfig
 
     folder = release(tmp_path, "LLM360__Amber")
     with pytest.raises(BadInput, match="local paths are not checked"):
-        check_target(str(folder), options=CheckOptions(offline=True), store=store,
-                     allow_paths=False)
+        Session(SessionConfig.of(offline=True), store=store).check_target(str(folder),
+                                                                         allow_paths=False)
 
 
 def test_unknown_targets(check, tmp_path):
@@ -167,9 +167,9 @@ def test_reports_render_in_every_format(check, fmt, target):
 def test_hub_answers_go_to_the_store_in_the_cache_directory(hub):
     from pathlib import Path
 
-    from opengauge.assess.engine import CheckOptions, check_target
+    from opengauge.app.session import Session, SessionConfig
 
-    check_target("LLM360/Amber", options=CheckOptions(endpoint=hub.url, token=False))
+    Session(SessionConfig.of(endpoint=hub.url, token=False)).check_target("LLM360/Amber")
     assert (Path(os.environ["OPENGAUGE_CACHE_DIR"]) / "opengauge.sqlite3").is_file()
 
 

@@ -11,14 +11,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opengauge.assess.engine import CheckOptions, check_target
+from opengauge.app.session import Session, SessionConfig
 from opengauge.errors import BadInput, OpengaugeError
 from opengauge.formats.records import report_record
 from opengauge.model import LEVELS
 
 from .conftest import finding_ids, needs_cards, release, run_cli, write_safetensors
 
-OFFLINE = CheckOptions(offline=True)
+OFFLINE = SessionConfig.of(offline=True)
+
+
+def check_target(target: str, *, options: SessionConfig, store):
+    return Session(options, store=store).check_target(target)
 
 
 def gguf_claiming(tensors: int = 0, kvs: int = 0) -> bytes:

@@ -260,9 +260,10 @@ def test_catalog_llama_3_2_region_names_the_multimodal_models() -> None:
 def test_the_multimodal_scope_follows_the_model_type(model_type, expected) -> None:
     """The Llama 3.2 use policy with --region EU for the multimodal models (or a model of
     unknown type) is no; for a text-only model the scoped clause is a condition."""
+    from opengauge.app.session import Session
     from opengauge.compliance.can_i import governing
 
-    texts = governing("llama-3.2").texts
+    texts = governing("llama-3.2", Session()).texts
     region = rules.answer("region", texts, region="EU", model_type=model_type)
     assert region.answer == expected, region.reason
     if expected == "no":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opengauge import api
+from opengauge.app.session import Session
 from opengauge.compliance import rules
 from opengauge.compliance.can_i import Questions, can_i
 from opengauge.compliance.texts import catalog_texts, same_release
@@ -11,7 +12,7 @@ from opengauge.verdict import Text, decide
 
 
 def answers(name: str, **asked: bool) -> dict[str, dict]:
-    found = can_i(name, Questions(**asked))
+    found = can_i(name, Questions(**asked), Session())
     return {a["question"]: a for a in found["answers"]}
 
 
@@ -30,7 +31,7 @@ def test_another_generation_never_lends_its_license() -> None:
 
 
 def test_a_known_missing_license_is_named_and_answers_unknown() -> None:
-    found = can_i("stable-beluga", Questions(commercial=True))
+    found = can_i("stable-beluga", Questions(commercial=True), Session())
     if not found["texts"]:  # only the missing string: nothing else may answer
         assert found["answers"][0]["answer"] == "unknown"
     assert any("Stable Beluga Non-Commercial Community License" in n and "no license text" in n

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from cli_process import run_cli
 from hubserver import HubServer
 from opengauge import api
-from opengauge.assess.engine import CheckOptions, check_target
+from opengauge.app.session import Session, SessionConfig
 from opengauge.compliance import NOTICE
 from opengauge.compliance.eu_ai_act import THRESHOLD, compare_to_limit
 from opengauge.sources.scale import MIN_TRAINING_TOKENS, token_counts
@@ -276,8 +276,9 @@ def test_local_mixture_of_experts_and_fine_tune_stay_unknown(tmp_path):
 
 def _hub_check(hub: HubServer, repo_id: str, tmp_path: Path):
     with Store(tmp_path / "store.sqlite3") as store:
-        options = CheckOptions(endpoint=hub.url, token=False, timeout=2.0, retries=1, backoff=0.01)
-        return check_target(repo_id, None, options, store=store)
+        config = SessionConfig.of(endpoint=hub.url, token=False, timeout=2.0, retries=1,
+                                  backoff=0.01)
+        return Session(config, store=store).check_target(repo_id)
 
 
 def _small_weights(tmp_path: Path) -> bytes:

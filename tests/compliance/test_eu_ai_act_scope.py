@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from hubserver import HubServer
 from opengauge import api
-from opengauge.assess.engine import CheckOptions, check_target
+from opengauge.app.session import Session, SessionConfig
 from opengauge.compliance.monetisation import monetisation
 from opengauge.model import Evidence, Locator
 from opengauge.sources import scale, sizes
@@ -295,8 +295,9 @@ def test_paid_access_wording(line, paid):
 
 def _hub_check(hub: HubServer, repo_id: str, tmp_path: Path):
     with Store(tmp_path / "store.sqlite3") as store:
-        options = CheckOptions(endpoint=hub.url, token=False, timeout=2.0, retries=1, backoff=0.01)
-        return check_target(repo_id, None, options, store=store)
+        config = SessionConfig.of(endpoint=hub.url, token=False, timeout=2.0, retries=1,
+                                  backoff=0.01)
+        return Session(config, store=store).check_target(repo_id)
 
 
 def test_hub_usage_heading_paid_card_and_per_size_row(hub, tmp_path):

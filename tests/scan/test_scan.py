@@ -268,7 +268,7 @@ def test_two_process_cluster_equals_one_process_and_a_killed_scan_resumes(small,
 
 @pytest.mark.slow
 def test_files_depth_equals_check_for_300_repositories(server, tmp_path):
-    from opengauge.assess.engine import CheckOptions, check_target
+    from opengauge.app.session import Session, SessionConfig
 
     ids = serve(server, 300)
     listing = tmp_path / "ids.txt"
@@ -279,9 +279,9 @@ def test_files_depth_equals_check_for_300_repositories(server, tmp_path):
     assert result.returncode == 0, result.stderr
     rows = {r["id"]: r for r in rows_of(out)}
     assert sorted(rows) == sorted(ids)
-    options = CheckOptions(endpoint=server.url)
+    session = Session(SessionConfig.of(endpoint=server.url))
     for repo_id in ids:
-        report = check_target(repo_id, options=options)
+        report = session.check_target(repo_id)
         row = rows[repo_id]
         assert row["error"] is None
         assert row["license_name"] == report.license["name"], repo_id
