@@ -147,3 +147,19 @@ def test_relative_function_level_and_type_checking_imports(tmp_path, monkeypatch
     assert "opengauge.model" in found  # relative
     assert "opengauge.api" in found  # inside a function
     assert "opengauge.cli" not in found  # only for the type checker
+
+
+def test_no_catalog_folder_below_the_app_layer():
+    """Below the app layer nothing receives a catalog folder (`own`): the session gives the
+    catalog, or the narrow thing needed, instead."""
+    found = []
+    for path in sorted((SRC / "opengauge").rglob("*.py")):
+        module = module_name(path)
+        if ORDER[layer_of(module) or "core"] >= ORDER["app"] or module == "opengauge.catalog.catalog":
+            continue  # the catalog loader itself reads the folder
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                names = [a.arg for a in [*node.args.posonlyargs, *node.args.args,
+                                         *node.args.kwonlyargs]]
+                found += [f"{module}.{node.name}({n})" for n in names if n in ("own", "own_dir")]
+    assert found == []

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class SessionConfig:
     """What a session is built from. `catalog` is the user's own records folder (absolute), or
-    None; the Hub fields are `HubOptions.of`'s (None: the default); `store` is the store's path
+    None; the Hub fields are `HubOptions.of`'s (None: the default; `refresh` asks again what
+the store holds); `store` is the store's path
     (None: none given, the callers' default); `history` stores each check."""
 
     catalog: str | None = None
@@ -38,6 +39,7 @@ class SessionConfig:
     timeout: float | None = None
     retries: int | None = None
     backoff: float | None = None
+    refresh: bool = False
     store: str | None = None
     history: bool = False
 
@@ -49,7 +51,8 @@ class SessionConfig:
 
     def hub_options(self) -> HubOptions:
         return HubOptions.of(offline=self.offline, endpoint=self.endpoint, token=self.token,
-                             timeout=self.timeout, retries=self.retries, backoff=self.backoff)
+                             timeout=self.timeout, retries=self.retries, backoff=self.backoff,
+                             refresh=self.refresh)
 
 
 @cache
