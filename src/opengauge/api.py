@@ -168,11 +168,10 @@ def gather(target: str, offline: bool = False) -> Facts:
     """The evidence the sources find about `target` (a path or a Hub id), without ratings
     (`check_target` rates it). `offline=True` answers Hub questions from the store only
     ($HF_HUB_OFFLINE also does)."""
-    from opengauge.sources.gather import GatherOptions
     from opengauge.sources.gather import gather as run
     from opengauge.sources.hub import HubOptions
 
-    return run(target, GatherOptions(hub=HubOptions(offline=True if offline else None)))
+    return run(target, hub=HubOptions(offline=True if offline else None))
 
 
 def import_catalog(path: str | Path) -> list[dict[str, Any]]:

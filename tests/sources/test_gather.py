@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from opengauge.errors import BadInput, NotFound
-from opengauge.sources.gather import GatherOptions, gather
+from opengauge.sources.gather import gather
 
 from .conftest import CARDS
 from .test_gguf import write_gguf
@@ -19,7 +19,7 @@ ZEPHYR = "HuggingFaceH4/zephyr-7b-beta"
 
 def run(target, client, **options):
     made = client(**options)
-    return gather(target, GatherOptions(hub=made.options), client=made)
+    return gather(target, client=made)
 
 
 def test_hub_model_with_base_model_and_datasets(hub, client):
@@ -83,7 +83,7 @@ def test_offline_gather_after_an_online_one(hub, client):
     online = run(ZEPHYR, client, token=False)
     offline_client = client(offline=True)
     hub.stop()
-    offline = gather(ZEPHYR, GatherOptions(hub=offline_client.options), client=offline_client)
+    offline = gather(ZEPHYR, client=offline_client)
     assert offline.card.license.value == online.card.license.value
     assert [d.repo_id for d in offline.datasets] == [d.repo_id for d in online.datasets]
     assert offline.hub.cached

@@ -165,8 +165,8 @@ def target_fingerprint(text: str, options: HubOptions, store: Store | None = Non
         model, _ = HubClient(hub, store).model_info(str(target.repo_id), target.revision)
         return f"hub:{model.sha}"
     hub.offline = True
-    facts = gather(target, GatherOptions(hub=hub, lookups=False, analyze_licenses=False),
-                   store=store)
+    facts = gather(target, GatherOptions(lookups=False, analyze_licenses=False), store=store,
+                   hub=hub)
     return str(revision_of(facts)["revision"])
 
 

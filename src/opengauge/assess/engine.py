@@ -41,10 +41,9 @@ TYPES_BY_TASK = {
 
 def gather(target: Target, hub: HubOptions, store: Store | None = None) -> Facts:
     """The evidence about `target` (sources only)."""
-    from opengauge.sources.gather import GatherOptions
     from opengauge.sources.gather import gather as run
 
-    return run(target, GatherOptions(hub=hub), store=store)
+    return run(target, store=store, hub=hub)
 
 
 def assess(facts: Facts, terms: CatalogTerms) -> tuple[Dossier, Subject, dict[str, Assessment]]:

@@ -231,7 +231,7 @@ def facts_of(listed: Listed, depth: str, client: LimitedClient) -> Any:
 
     if depth == "files":
         return gather(resolve_target(f"hub:{listed.id}"),
-                      GatherOptions(hub=client.options, lookups=True), client=client)
+                      GatherOptions(lookups=True), client=client)
     if not listed.known:  # a bare id (--from): model_info says what a listing would
         model, _ = client.model_info(listed.id)
         listed = Listed(id=model.id, sha=model.sha, gated=model.gated, tags=model.tags,

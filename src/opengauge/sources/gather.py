@@ -24,9 +24,8 @@ from opengauge.store import Store
 
 @dataclass
 class GatherOptions:
-    """What to read and how to reach the Hub."""
+    """What to read (how to reach the Hub is `HubOptions`, the one Hub options type)."""
 
-    hub: HubOptions = field(default_factory=HubOptions)
     lookups: bool = True           # look up base models and datasets on the Hub
     analyze_licenses: bool = True  # call the license analyzer seam on license files
     walk: WalkLimits = field(default_factory=WalkLimits)
@@ -34,15 +33,17 @@ class GatherOptions:
 
 
 def gather(target: Target | str, options: GatherOptions | None = None,
-           client: HubClient | None = None, store: Store | None = None) -> Facts:
-    """Everything the sources find about `target` (a Target or a command-line string)."""
+           client: HubClient | None = None, store: Store | None = None,
+           hub: HubOptions | None = None) -> Facts:
+    """Everything the sources find about `target` (a Target or a command-line string); the
+    Hub is asked through `client`, else a client with the options `hub`."""
     options = options or GatherOptions()
     if isinstance(target, str):
         target = resolve_target(target)
     if target.kind == "catalog":
         raise BadInput(f"'{target.name}' is neither an existing path nor a Hub id (org/name); "
                        "catalog names have no repository to read")
-    client = client or HubClient(options.hub, store)
+    client = client or HubClient(hub or HubOptions(), store)
     client.begin_check()
     facts = Facts(target=target)
     hub_repo: HubRepository | None = None
