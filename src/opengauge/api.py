@@ -32,19 +32,28 @@ if TYPE_CHECKING:
     from opengauge.sources.facts import Facts
     from opengauge.store import Store
 
-__all__ = ["DEFAULT_FRAMEWORK", "ModelView", "Ranking", "Session", "SessionConfig", "export_stem",
+Own = str | Path | Session | None
+"""The user's own records folder (else `$OPENGAUGE_CATALOG`), or a session already built."""
+
+__all__ = ["DEFAULT_FRAMEWORK", "ModelView", "Own", "Ranking", "Session", "SessionConfig", "export_stem",
            "headline_of", "license_family_of", "read_targets", "save_exports", "summarize",
            "unreachable_messages"]
 
 
-def session(own: str | Path | None = None, *, store: Store | None = None,
-            **hub: Any) -> Session:
+def session(own: Own = None, *, store: Store | None = None, **hub: Any) -> Session:
     """The session for the own records `own` (else `$OPENGAUGE_CATALOG`) and the Hub options
-    `hub` (`offline`, `endpoint`, `token`, `timeout`); catalogs are loaded once per folder."""
+    `hub` (`offline`, `endpoint`, `token`, `timeout`); catalogs are loaded once per folder.
+
+    Every function here takes a `Session` where it takes `own`: a command builds one and
+    passes it to each call (it carries its Hub options and store; none may be given again)."""
+    if isinstance(own, Session):
+        if store is not None or any(v is not None for v in hub.values()):
+            raise TypeError("a Session carries its Hub options and store: give them when it is built")
+        return own
     return Session(SessionConfig.of(own, **hub), store=store)
 
 
-def catalog(own: str | Path | None = None) -> Catalog:
+def catalog(own: Own = None) -> Catalog:
     """The catalog with the user's own records (`own`, else `$OPENGAUGE_CATALOG`)."""
     return session(own).catalog
 
@@ -64,13 +73,13 @@ def describe_frameworks() -> list[dict[str, Any]]:
     return [framework_registry.get(i).describe() for i in framework_registry.ids()]
 
 
-def ranked(framework_id: str, own: str | Path | None = None) -> list[Ranked]:
+def ranked(framework_id: str, own: Own = None) -> list[Ranked]:
     """The full ranking of `framework_id`, before any filter."""
     return session(own).ranked(framework_id)
 
 
 def rank(framework: str = DEFAULT_FRAMEWORK, *, type: str | None = None, org: str | None = None,
-         top: int | None = None, own: str | Path | None = None, license_family: str | None = None,
+         top: int | None = None, own: Own = None, license_family: str | None = None,
          levels: dict[str, str] | None = None, query: str | None = None) -> Ranking:
     """Models ranked by `framework`, filtered (see `catalog.ranking.rank`)."""
     return rank_catalog(catalog(own), framework, type=type, org=org, top=top,
@@ -84,7 +93,7 @@ def license_families() -> list[str]:
     return names()
 
 
-def resolve(name: str, own: str | Path | None = None) -> str:
+def resolve(name: str, own: Own = None) -> str:
     """The model id `name` refers to; NotFound with suggestions otherwise.
 
     An exact model id always names that model, whatever the alias table says.
@@ -92,13 +101,13 @@ def resolve(name: str, own: str | Path | None = None) -> str:
     return session(own).resolve(name)
 
 
-def model(name: str, framework: str | None = None, own: str | Path | None = None) -> ModelView:
+def model(name: str, framework: str | None = None, own: Own = None) -> ModelView:
     """One model with its ranked assessment in every framework (or just `framework`)."""
     return session(own).model(name, framework)
 
 
 def compare(names: list[str], framework: str | None = None,
-            own: str | Path | None = None) -> list[ModelView]:
+            own: Own = None) -> list[ModelView]:
     """Several models side by side."""
     if len(names) < 2:
         raise BadInput("compare needs at least two models")
@@ -106,12 +115,12 @@ def compare(names: list[str], framework: str | None = None,
     return [found.model(n, framework) for n in names]
 
 
-def check(target: str, own: str | Path | None = None) -> Report:
+def check(target: str, own: Own = None) -> Report:
     """Everything known about `target`: subject, license, frameworks, findings, provenance."""
     return session(own).check(target)
 
 
-def check_target(target: str, own: str | Path | None = None, *, offline: bool | None = None,
+def check_target(target: str, own: Own = None, *, offline: bool | None = None,
                  endpoint: str | None = None, token: str | None = None,
                  timeout: float | None = None, store: Store | None = None,
                  allow_paths: bool = True) -> Report:
@@ -142,7 +151,7 @@ def judge(report: Report, rules: list[Requirement]) -> dict[str, Any]:
     return evaluate(report_record(report), rules)
 
 
-def check_batch(path: str | Path, own: str | Path | None = None, *,
+def check_batch(path: str | Path, own: Own = None, *,
                 rules: list[Requirement] | None = None, jobs: int = 4, fresh: bool = False,
                 progress: Any = None, store: Store | None = None, offline: bool | None = None,
                 endpoint: str | None = None, token: str | None = None,
@@ -190,7 +199,7 @@ def import_catalog(path: str | Path) -> list[dict[str, Any]]:
     ]
 
 
-def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
+def list_catalog(own: Own = None) -> dict[str, Any]:
     """Datasets in use (source, layer, snapshot, model count) and precedence notes."""
     cat = catalog(own)
     cat.check_all()
@@ -204,7 +213,7 @@ def list_catalog(own: str | Path | None = None) -> dict[str, Any]:
     return {"datasets": datasets, "notes": notes}
 
 
-def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path | None = None, *,
+def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: Own = None, *,
            framework: str | None = None, validate: bool = False, offline: bool | None = None,
            endpoint: str | None = None, token: str | None = None,
            timeout: float | None = None, warnings: list[str] | None = None) -> list[Exported]:
@@ -266,7 +275,7 @@ def _snapshot_spec(spec: str) -> tuple[str, str | None]:
     return framework_id, layer or None
 
 
-def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Report:
+def snapshot_report(name: str, spec: str, own: Own = None) -> Report:
     """A report holding one model's record in one dataset snapshot (see `_snapshot_spec`)."""
     from opengauge.app.curated import snapshot_report as report_of
 
@@ -274,7 +283,7 @@ def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Repo
     return report_of(session(own), name, framework_id, layer, spec)
 
 
-def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
+def diff(a: str, b: str | None = None, own: Own = None, *,
          snapshots: list[str] | None = None, history: list[str] | None = None) -> Diff:
     """What changed from model `a` to model `b` (`opengauge.diff.Diff`).
 
@@ -302,7 +311,7 @@ def diff(a: str, b: str | None = None, own: str | Path | None = None, *,
     return diff_reports(report_a, report_b, labels=labels)
 
 
-def _diff_history(a: str, b: str | None, refs: list[str], own: str | Path | None) -> Diff:
+def _diff_history(a: str, b: str | None, refs: list[str], own: Own) -> Diff:
     from opengauge.diff import diff as diff_reports
     from opengauge.formats.records import report_from_record
 
@@ -328,31 +337,31 @@ def record_check(target: str, report: Report) -> str | None:
     return record_safely(target, report)
 
 
-def history(name: str, own: str | Path | None = None, *, limit: int | None = None) -> HistoryView:
+def history(name: str, own: Own = None, *, limit: int | None = None) -> HistoryView:
     """`opengauge history MODEL`: its stored checks, newest first (`history.HistoryView`)."""
     from opengauge import history as stored
 
     return stored.view(name, session(own).resolve, limit=limit)
 
 
-def history_entry(name: str, ref: str, own: str | Path | None = None) -> Entry:
+def history_entry(name: str, ref: str, own: Own = None) -> Entry:
     """One stored check of a model: its number, `latest`, `previous` or a revision prefix."""
     from opengauge import history as stored
 
     return stored.find(name, ref, session(own).resolve)
 
 
-def data_snapshots(own: str | Path | None = None, sources: list[str] | None = None) -> list[DataSnapshot]:
+def data_snapshots(own: Own = None, sources: list[str] | None = None) -> list[DataSnapshot]:
     """The data snapshot (upstream commit, date, attribution) of each dataset in use."""
     return session(own).snapshots(sources)
 
 
-def model_ids(own: str | Path | None = None) -> list[str]:
+def model_ids(own: Own = None) -> list[str]:
     """Every model id in the catalog (any framework)."""
     return session(own).ids()
 
 
-def pin_snapshots(pins: list[str], own: str | Path | None = None) -> list[DataSnapshot]:
+def pin_snapshots(pins: list[str], own: Own = None) -> list[DataSnapshot]:
     """Check permalink pins `source@commit` against the loaded data; the pinned snapshots.
 
     BadInput for a malformed pin, NotFound when the loaded data is not that snapshot.
@@ -382,7 +391,7 @@ def snapshot_commit(snapshot: DataSnapshot) -> str | None:
     return text.rsplit("@", 1)[1].lower()
 
 
-def can_i(target: str, own: str | Path | None = None, *, commercial: bool = False,
+def can_i(target: str, own: Own = None, *, commercial: bool = False,
           users: float | None = None, revenue: float | None = None, region: str | None = None,
           fine_tune: bool = False, redistribute: bool = False, train_on_outputs: bool = False,
           military: bool = False, **hub: Any) -> dict[str, Any]:

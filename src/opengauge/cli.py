@@ -163,11 +163,13 @@ def check(
         if eu_ai_act:
             raise BadInput("--eu-ai-act shows one TARGET; with --from FILE every JSON record "
                            "carries eu_ai_act")
-        _batch(from_file, rules, hub, jobs, fresh, format, catalog, history_enabled(no_history))
+        _batch(from_file, rules, jobs, fresh, format, api.session(catalog, **hub),
+               history_enabled(no_history))
         return
     if target is None:
         raise BadInput("check needs a TARGET (a path, org/name or catalog name) or --from FILE")
-    report = api.check_target(target, catalog, **hub)
+    session = api.session(catalog, **hub)  # one per command, passed to every call
+    report = api.check_target(target, session)
     say_unreachable(api.unreachable_messages([report]))
     if history_enabled(no_history):
         problem = api.record_check(target, report)
@@ -176,7 +178,7 @@ def check(
     outcome = api.judge(report, rules) if rules else None
     if outcome is not None:
         report.context["gate"] = outcome
-    snapshots = api.catalog(catalog).snapshots()
+    snapshots = api.catalog(session).snapshots()
     used = {r.assessment.source for r in report.frameworks.values()}
     document = reports_document([report], [s for s in snapshots if s.source in used])
     if eu_ai_act:
@@ -200,14 +202,14 @@ def history_enabled(no_history: bool) -> bool:
     return enabled(no_history)
 
 
-def _batch(path: Path, rules: list, hub: dict, jobs: int, fresh: bool,
-           format: OutputFormat | None, catalog: Path | None, history: bool = False) -> None:
+def _batch(path: Path, rules: list, jobs: int, fresh: bool, format: OutputFormat | None,
+           session: api.Session, history: bool = False) -> None:
     """`check --from FILE`: every target, a progress bar on a terminal, a summary, resume."""
     from opengauge.assess.batch import progress_bar
 
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
-        run = api.check_batch(path, catalog, rules=rules, jobs=jobs, fresh=fresh,
-                              progress=progress, history=history, **hub)
+        run = api.check_batch(path, session, rules=rules, jobs=jobs, fresh=fresh,
+                              progress=progress, history=history)
     emit(batch_document(run), format)
     for line in run.notes():
         warn(line)
