@@ -23,7 +23,7 @@ from opengauge.assess.dossier import Dossier
 from opengauge.assess.licensing import WEIGHTS_SCOPES
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
+from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject, tri_state
 from opengauge.sources.facts import Facts
 from opengauge.sources.licensefiles import SCOPES
 from opengauge.sources.target import Target, resolve_target
@@ -289,9 +289,9 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     picture = d.licenses
     eu = assessed.get("osai")
     rating = eu.rating("licenses") if eu is not None else None
-    verdicts = {True: "open source", False: "not open source"}
+    verdicts = ("open source", "not open source", "open source status unknown")
     basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
-                      f"{r.label} ({verdicts.get(r.open_source, 'open source status unknown')})"
+                      f"{r.label} ({tri_state(r.open_source, *verdicts)})"
                       for r in [*picture.terms, *picture.base_models]) or None
     results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source,
                 "scope": r.scope}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge.assess import analyzer
-from opengauge.model import Evidence
+from opengauge.model import Evidence, tri_state
 from opengauge.sources.facts import Facts, RelatedRepo
 
 NO_LICENSE_IDS = frozenset({"other", "unknown", "none", "n/a", "na", ""})
@@ -89,8 +89,8 @@ class LicenseReading:
 
     def cited(self) -> Evidence:
         """The declaration's evidence with the analyzer's reading as its note."""
-        verdict = {True: "open source", False: "not open source"}.get(self.open_source,
-                                                                       "open source status unknown")
+        verdict = tri_state(self.open_source, "open source", "not open source",
+                            "open source status unknown")
         if self.result is None and self.declared.strip().lower() in NO_LICENSE_IDS:
             note = f"'{self.declared}' names no license" if self.declared else "no license declared"
         elif self.result is None:
@@ -99,7 +99,7 @@ class LicenseReading:
             note = (self.result.get("note") or "license not identified") + f"; {verdict}"
         else:
             note = f"{self.label}: {verdict}"
-        kinds = sorted({r.get("kind") for r in self.restrictions if r.get("kind")})
+        kinds = sorted({str(r["kind"]) for r in self.restrictions if r.get("kind")})
         if kinds:
             note += f" (restrictions: {', '.join(kinds)})"
         if self.subject:
@@ -293,16 +293,14 @@ def read(facts: Facts) -> LicensePicture:
         break  # quantizations of one model share their metadata; one is enough
     picture.base_models = [_related(r, "base-model") for r in facts.base_models if r.found]
     picture.datasets = [_related(r, "dataset") for r in facts.datasets if r.found]
-    picture.base_models = [r for r in picture.base_models if r is not None]
     if picture.analyzer:
         bases = base_terms(facts, picture.base_models)
         picture.base_models += bases.readings
         picture.unversioned = bases.unversioned
-    picture.datasets = [r for r in picture.datasets if r is not None]
     return picture
 
 
-def _related(repo: RelatedRepo, source: str) -> LicenseReading | None:
+def _related(repo: RelatedRepo, source: str) -> LicenseReading:
     if repo.license is not None:
         value = str(repo.license.value)
         if value.strip().lower() == "other" and repo.license_name is not None:
@@ -386,12 +384,12 @@ def declared_bases(facts: Facts) -> list[tuple[str, Evidence]]:
         if isinstance(base, str) and base.strip():
             found.setdefault(base.strip(), adapter.evidence)
     for weight in facts.weights.gguf:
-        for fact in weight.gguf.base_models if weight.gguf else []:
-            url = fact.value.get("repo_url")
+        for linked in weight.gguf.base_models if weight.gguf else []:
+            url = linked.value.get("repo_url")
             match = _HUB_URL.match(url.strip()) if isinstance(url, str) else None
-            label = match.group(1) if match else fact.value.get("name")
+            label = match.group(1) if match else linked.value.get("name")
             if isinstance(label, str) and label.strip():
-                found.setdefault(label.strip(), fact.evidence)
+                found.setdefault(label.strip(), linked.evidence)
     return [(k, v) for k, v in found.items() if k]
 
 
