@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("opengauge", "opengauge.model", "opengauge.errors", "opengauge.paths",
               "opengauge.yamlfile", "opengauge.atomic", "opengauge.store", "opengauge.identity",
-              "opengauge.limits", "opengauge.licensenames")),
+              "opengauge.limits", "opengauge.licensenames", "opengauge.bundledindex")),
     ("licenses", ("opengauge.licenses",)),
     ("sources", ("opengauge.sources",)),
     ("frameworks", ("opengauge.frameworks",)),
@@ -44,13 +44,9 @@ KNOWN_UPWARD = {
     ("opengauge.assess.engine", "opengauge.compliance.eu_ai_act"),
     ("opengauge.compliance.can_i", "opengauge.api"),
     ("opengauge.compliance.eu_ai_act", "opengauge.api"),
-    ("opengauge.frameworks.mof_rules", "opengauge.assess.dossier"),
-    ("opengauge.frameworks.osai_rules", "opengauge.assess.dossier"),
-    ("opengauge.frameworks.osaid_rules", "opengauge.assess.dossier"),
     ("opengauge.history", "opengauge.api"),
     ("opengauge.history", "opengauge.formats.historyview"),
     ("opengauge.history", "opengauge.formats.records"),
-    ("opengauge.identity", "opengauge.catalog.index"),
 }
 
 

@@ -19,13 +19,13 @@ from typing import Any
 from opengauge import __version__
 from opengauge.assess import findings as finding_rules
 from opengauge.assess import licensing
-from opengauge.assess.dossier import Dossier
-from opengauge.assess.licensing import WEIGHTS_SCOPES
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
 from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject, tri_state
+from opengauge.sources.dossier import Dossier
 from opengauge.sources.facts import Facts
 from opengauge.sources.licensefiles import SCOPES
+from opengauge.sources.licensepicture import WEIGHTS_SCOPES
 from opengauge.sources.target import Target, resolve_target
 from opengauge.store import Store
 

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from opengauge.assess.licensing import LicensePicture, LicenseReading
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import Facts, Link, Section
+from opengauge.sources.licensepicture import LicensePicture, LicenseReading
 
 WEIGHT_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5",
                    ".msgpack", ".nemo", ".tflite", ".mlmodel", ".llamafile", ".npz")
