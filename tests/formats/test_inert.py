@@ -229,6 +229,7 @@ def test_cli_csv_neutralises_formulas(formula_catalog: Path) -> None:
             float(cell)
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_web_and_site_csv_neutralise_formulas(formula_catalog: Path, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 

@@ -60,6 +60,7 @@ def test_from_file_names_the_bad_line(tmp_path):
     assert [item.id for item in inputs.from_file(listing)] == ["org/a", "org/b"]
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_cards_without_card_column_is_one_line_error(tmp_path):
     import pyarrow as pa
 
@@ -354,6 +355,7 @@ def test_out_folder_of_other_files_is_refused(tmp_path, snapshot):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_census_page_in_the_web_app_and_the_static_site(dataset, tmp_path):
     from fastapi.testclient import TestClient
 

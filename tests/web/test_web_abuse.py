@@ -275,6 +275,7 @@ def test_paths_given_to_serve_are_never_shown(own_catalog: Path, given: str, mon
         assert client.get("/models/my-model").status_code == 200
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_a_relative_catalog_folder_is_hidden_and_nothing_else(own_catalog: Path, tmp_path: Path,
                                                               monkeypatch) -> None:
     from opengauge.web.site import build
