@@ -158,6 +158,7 @@ def test_rows_follow_the_cards(dataset, snapshot):
     assert plain["revision"] is None and plain["depth"] == "card"
 
 
+@pytest.mark.slow
 def test_a_shard_larger_than_a_batch_streams_every_row_once_in_order(snapshot, tmp_path):
     """A worker holds ROW_BATCH repositories at a time (its memory does not grow with the
     shard): a 250-repository shard is read and written in row groups, and its rows are exactly
@@ -217,6 +218,7 @@ def test_census_numbers_match_their_sql(dataset):
     assert json.loads(census.render_json(result))["numbers"][0]["key"] == "no-license"
 
 
+@pytest.mark.slow
 def test_report_cli_formats_and_errors(dataset, tmp_path):
     table = run_cli("scan", "report", str(dataset), "--format", "table")
     assert table.returncode == 0 and "Repositories without any license" in table.stdout
@@ -385,6 +387,7 @@ def test_next_link_is_the_rel_next_url():
     assert inputs._next_link('<https://h/x>; rel="last"') is None
 
 
+@pytest.mark.slow
 def test_bad_scan_invocations_are_one_line_errors(tmp_path):
     for args, message in (
         (["--hub", "--offline", "--out", str(tmp_path / "o")], "--hub lists the Hub"),

@@ -135,6 +135,7 @@ def test_site_replaces_an_earlier_site(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]  # no temporary folders left
 
 
+@pytest.mark.slow
 def test_serve_on_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     import socket
 
