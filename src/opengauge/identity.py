@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from opengauge.bundledindex import bundled_identity
 from opengauge.errors import BadInput, NotFound
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
@@ -159,8 +160,6 @@ def load_table_data(raw: bytes) -> object:
 @cache
 def table() -> IdentityTable:
     """The bundled, reviewed alias table (its parsed form is kept in the prebuilt index)."""
-    from opengauge.catalog.index import bundled_identity
-
     raw = table_bytes()
     data = bundled_identity(table_digest(raw))
     return IdentityTable(parse_table(data if data is not None else load_table_data(raw)))

@@ -40,6 +40,7 @@ def test_check_a_folder_as_a_table(hub, tmp_path):
     assert "opengauge show" not in done.stdout  # no catalog page for a folder
 
 
+@pytest.mark.slow
 def test_catalog_names_still_work(hub):
     done = cli(hub, "check", "llama-2", "-f", "json")
     assert done.returncode == 0
@@ -69,6 +70,7 @@ def test_release_gate_passes(hub):
     assert json.loads(done.stdout)["models"][0]["gate"]["passed"] is True
 
 
+@pytest.mark.slow
 def test_bad_requirement_syntax_exits_2_before_any_network(hub):
     for args in (["--require", "osai>>0.5"], ["--deny", "no-such-finding"],
                  ["--require", "mof-class=5"]):

@@ -208,6 +208,7 @@ def test_a_card_naming_several_governing_licenses_binds_all(check, tmp_path):
 
 @needs_analyzer
 @needs_cards
+@pytest.mark.slow
 def test_can_i_on_a_card_with_several_licenses_says_no_to_800_million_users(tmp_path):
     folder = tmp_path / "nemotron"
     shutil.copytree(CARDS / "nvidia__Llama-3.1-Nemotron-Nano-VL-8B-V1", folder)

@@ -102,6 +102,7 @@ def test_parent_paths_inside_a_shard_index(tmp_path, store):
 
 
 @needs_cards
+@pytest.mark.slow
 def test_a_huge_card_is_cut(tmp_path, store):
     folder = release(tmp_path, "LLM360__Amber")
     with (folder / "README.md").open("a") as handle:

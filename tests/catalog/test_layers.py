@@ -107,6 +107,7 @@ def test_import_replaces_the_bundled_snapshot_and_records_the_commit(tmp_path: P
     assert "zephyr" not in {e.assessment.subject.id for e in api.ranked("osai")}
 
 
+@pytest.mark.slow
 def test_a_failed_import_keeps_the_previous_data(tmp_path: Path) -> None:
     good = shutil.copytree(CURRENT, tmp_path / "good")
     api.import_catalog(good)
@@ -117,6 +118,7 @@ def test_a_failed_import_keeps_the_previous_data(tmp_path: Path) -> None:
     assert len(api.ranked("osai")) == 193
 
 
+@pytest.mark.slow
 def test_import_of_a_folder_without_records_is_bad_input(tmp_path: Path) -> None:
     done = run_cli("catalog", "import", str(tmp_path))
     assert done.returncode == 2

@@ -104,6 +104,7 @@ def test_catalog_import_of_a_clone_replaces_the_bundled_releases(tmp_path: Path)
     assert ranking.entries[0].assessment.layer == "imported"
 
 
+@pytest.mark.slow
 def test_import_of_a_broken_release_changes_nothing(tmp_path: Path) -> None:
     clone = tmp_path / "model_openness_tool"
     (clone / "models").mkdir(parents=True)

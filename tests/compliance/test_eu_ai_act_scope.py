@@ -404,6 +404,7 @@ def test_labelled_and_hyphenated_token_counts(text, expected):
     assert [v for v, _, _ in scale.token_counts(text)] == [pytest.approx(expected)]
 
 
+@pytest.mark.slow
 def test_cli_shows_the_scope_block_and_the_out_of_scope_status():
     from cli_process import run_cli
 

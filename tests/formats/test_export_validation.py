@@ -28,6 +28,7 @@ def _rank(*extra: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("framework", ["osai", "osai-14"])
+@pytest.mark.slow
 def test_exported_eu_records_are_read_back_as_the_same_models(tmp_path, framework):
     # olmo and bloomz tie on the score: the tie-break on the file name must not move them
     out = tmp_path / "records"
@@ -98,6 +99,7 @@ def _licenses(folder: Path) -> list[dict]:
     (APACHE.read_text().split("---", 2)[2], {"id": "Apache-2.0"}),
     (LLAMA_31.read_text(), {"name": "Llama 3.1 Community License Agreement 2024"}),
 ])
+@pytest.mark.slow
 def test_a_license_only_folder_declares_the_license_not_the_file_name(tmp_path, text, declared):
     (tmp_path / "LICENSE").write_text(text)
     found = [entry["license"] for entry in _licenses(tmp_path)
@@ -105,6 +107,7 @@ def test_a_license_only_folder_declares_the_license_not_the_file_name(tmp_path, 
     assert found == [{"acknowledgement": "declared", **declared}]
 
 
+@pytest.mark.slow
 def test_an_unidentified_license_file_declares_nothing(tmp_path):
     (tmp_path / "LICENSE").write_text("Terms of our own.\nYou may look at the model.\n")
     assert all(entry["license"].get("name") != "LICENSE" for entry in _licenses(tmp_path))

@@ -153,6 +153,7 @@ def assert_terminal_inert(text: str) -> None:
     assert ESC not in text and "\x07" not in text and "\r" not in text
 
 
+@pytest.mark.slow
 def test_ansi_in_a_card_license_and_a_file_name_never_reach_the_terminal(tmp_path: Path) -> None:
     folder = tmp_path / "model"
     folder.mkdir()
@@ -166,6 +167,7 @@ def test_ansi_in_a_card_license_and_a_file_name_never_reach_the_terminal(tmp_pat
     assert "LICENSE-\\x1b[31mred" in done.stdout
 
 
+@pytest.mark.slow
 def test_ansi_in_a_gguf_name_never_reaches_the_terminal(tmp_path: Path) -> None:
     path = tmp_path / "spoof.gguf"
     writer = gguf.GGUFWriter(str(path), "llama")
@@ -182,6 +184,7 @@ def test_ansi_in_a_gguf_name_never_reaches_the_terminal(tmp_path: Path) -> None:
     assert "\\x1b" in done.stdout
 
 
+@pytest.mark.slow
 def test_ansi_in_a_catalog_name_never_reaches_the_terminal(ansi_catalog: Path) -> None:
     for args in (("rank", "--catalog", str(ansi_catalog), "-f", "table"),
                  ("show", "spoof", "--catalog", str(ansi_catalog), "-f", "table"),
@@ -218,6 +221,7 @@ def assert_no_formula(text: str) -> None:
     assert "'=HYPERLINK(" in text and "'@SUM(1+1)" in text
 
 
+@pytest.mark.slow
 def test_cli_csv_neutralises_formulas(formula_catalog: Path) -> None:
     done = run_cli("rank", "--catalog", str(formula_catalog), "-f", "csv")
     assert done.returncode == 0, done.stderr
@@ -229,6 +233,7 @@ def test_cli_csv_neutralises_formulas(formula_catalog: Path) -> None:
             float(cell)
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_web_and_site_csv_neutralise_formulas(formula_catalog: Path, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
@@ -243,6 +248,7 @@ def test_web_and_site_csv_neutralise_formulas(formula_catalog: Path, tmp_path: P
     assert_no_formula((tmp_path / "site" / "leaderboard" / "osai.csv").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_markdown_never_passes_html_or_links_raw(formula_catalog: Path) -> None:
     for args in (("rank", "--catalog", str(formula_catalog), "-f", "markdown"),
                  ("show", "markup", "--catalog", str(formula_catalog), "-f", "markdown"),

@@ -76,6 +76,7 @@ def test_copyleft_is_no_violation_and_share_alike_is_not_flow_down(key: str) -> 
     assert kinds(library_text(key)) == set()
 
 
+@pytest.mark.slow
 def test_every_osi_approved_text_but_a_few_click_acceptances_is_clean() -> None:
     from opengauge.licenses.lookup import reference_text
 

@@ -25,6 +25,7 @@ def license_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_table_reads_like_the_issue(license_file: Path) -> None:
     out = run(str(license_file), "-f", "table")
     assert out.returncode == 0, out.stderr
@@ -46,6 +47,7 @@ def test_json_envelope_has_a_licenses_array(license_file: Path) -> None:
     assert data["licenses"][0]["matches"][0]["version"] == "3.2"
 
 
+@pytest.mark.slow
 def test_several_inputs_and_stdin(license_file: Path, tmp_path: Path) -> None:
     other = tmp_path / "COPYING"
     other.write_text(library_text("gpl-3.0"), encoding="utf-8")
@@ -55,6 +57,7 @@ def test_several_inputs_and_stdin(license_file: Path, tmp_path: Path) -> None:
     assert piped["licenses"][0]["path"] == "-" and piped["licenses"][0]["basis"] == "osi-approved"
 
 
+@pytest.mark.slow
 def test_csv_and_markdown(license_file: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run(str(license_file), "-f", "csv").stdout)))
     assert rows[0]["licenses"] == "llama-3.2-license-2024" and rows[0]["open_source"] == "False"
@@ -63,6 +66,7 @@ def test_csv_and_markdown(license_file: Path) -> None:
     assert markdown.startswith(f"## `{license_file}`") and "| user-threshold |" in markdown
 
 
+@pytest.mark.slow
 def test_id_lookup() -> None:
     data = json.loads(run("--id", "llama3.1", "-f", "json").stdout)["licenses"][0]
     assert data["id"] == "llama3.1" and data["matches"][0]["key"] == "llama-3.1-license-2024"
@@ -74,6 +78,7 @@ def test_id_lookup() -> None:
     (["--id", "no-such-license"], 3, "unknown license id"),
     ([], 2, "give a license file"),
 ])
+@pytest.mark.slow
 def test_errors_are_one_line_with_an_exit_code(args: list[str], code: int, message: str) -> None:
     out = run(*args)
     assert out.returncode == code
@@ -81,6 +86,7 @@ def test_errors_are_one_line_with_an_exit_code(args: list[str], code: int, messa
     assert "Traceback" not in out.stderr
 
 
+@pytest.mark.slow
 def test_binary_file_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "LICENSE"
     path.write_bytes(bytes(range(256)))
@@ -88,6 +94,7 @@ def test_binary_file_exits_2(tmp_path: Path) -> None:
     assert out.returncode == 2 and "binary file" in out.stderr
 
 
+@pytest.mark.slow
 def test_check_shows_the_analyzers_reading_beside_the_curated_license() -> None:
     out = subprocess.run([sys.executable, "-m", "opengauge.cli", "check", "olmo", "-f", "json"],
                          capture_output=True, text=True, timeout=120)

@@ -95,6 +95,7 @@ def hub_ids() -> list[str]:
         return [row["hub_id"] for row in csv.DictReader(handle, delimiter="\t")]
 
 
+@pytest.mark.slow
 def test_all_83_hub_ids_map() -> None:
     ids = hub_ids() or sorted(registry().hub)
     assert len(ids) == 83

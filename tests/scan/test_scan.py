@@ -60,6 +60,7 @@ def test_from_file_names_the_bad_line(tmp_path):
     assert [item.id for item in inputs.from_file(listing)] == ["org/a", "org/b"]
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_cards_without_card_column_is_one_line_error(tmp_path):
     import pyarrow as pa
 
@@ -157,6 +158,7 @@ def test_rows_follow_the_cards(dataset, snapshot):
     assert plain["revision"] is None and plain["depth"] == "card"
 
 
+@pytest.mark.slow
 def test_a_shard_larger_than_a_batch_streams_every_row_once_in_order(snapshot, tmp_path):
     """A worker holds ROW_BATCH repositories at a time (its memory does not grow with the
     shard): a 250-repository shard is read and written in row groups, and its rows are exactly
@@ -216,6 +218,7 @@ def test_census_numbers_match_their_sql(dataset):
     assert json.loads(census.render_json(result))["numbers"][0]["key"] == "no-license"
 
 
+@pytest.mark.slow
 def test_report_cli_formats_and_errors(dataset, tmp_path):
     table = run_cli("scan", "report", str(dataset), "--format", "table")
     assert table.returncode == 0 and "Repositories without any license" in table.stdout
@@ -354,6 +357,7 @@ def test_out_folder_of_other_files_is_refused(tmp_path, snapshot):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_census_page_in_the_web_app_and_the_static_site(dataset, tmp_path):
     from fastapi.testclient import TestClient
 
@@ -383,6 +387,7 @@ def test_next_link_is_the_rel_next_url():
     assert inputs._next_link('<https://h/x>; rel="last"') is None
 
 
+@pytest.mark.slow
 def test_bad_scan_invocations_are_one_line_errors(tmp_path):
     for args, message in (
         (["--hub", "--offline", "--out", str(tmp_path / "o")], "--hub lists the Hub"),

@@ -71,6 +71,7 @@ def test_catalog_yaml_over_the_byte_limit_is_refused(tmp_path, monkeypatch):
         yamlfile.read_yaml(path)
 
 
+@pytest.mark.slow  # an 80,000-heading card
 def test_80k_headings_and_links_stay_bounded(tmp_path):
     """A 2 MiB README of 80k headings, each followed by a link: linear heading lookup and the
     heading and link limits, under a CPU limit that a quadratic lookup overruns."""

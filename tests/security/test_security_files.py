@@ -37,6 +37,7 @@ def files_holding(folder: Path, text: str) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and text.encode() in p.read_bytes()]
 
 
+@pytest.mark.slow
 def test_license_symlink_out_of_the_folder_reaches_no_report_history_or_export(tmp_path):
     folder = release_with_card(tmp_path)
     os.symlink(secret_file(tmp_path), folder / "LICENSE")
@@ -84,6 +85,7 @@ def test_a_fifo_as_target_is_refused_before_it_is_opened(tmp_path):
     assert done.stderr.count("\n") == 1 and "FIFO" in done.stderr
 
 
+@pytest.mark.slow
 def test_a_fifo_as_license_file_is_skipped_not_waited_on(tmp_path):
     folder = release_with_card(tmp_path)
     os.mkfifo(folder / "LICENSE")

@@ -75,6 +75,7 @@ def test_a_model_info_over_the_cap_is_refused_and_not_stored(hub, client, store,
     assert store.hub_get("model_info", f"{hub.url}|model:org/big|") is None
 
 
+@pytest.mark.slow
 def test_check_of_a_hub_model_declaring_10_gb_is_exit_2_in_one_line(hub):
     hub.add_model("org/huge", {"README.md": CARD})
     hub.fault("/api/models/org/huge", "declare", size=10 << 30)
@@ -84,6 +85,7 @@ def test_check_of_a_hub_model_declaring_10_gb_is_exit_2_in_one_line(hub):
     assert done.stderr.count("\n") == 1 and "limit for a Hub answer" in done.stderr
 
 
+@pytest.mark.slow
 def test_a_file_redirected_to_a_host_answering_404_is_a_missing_file(hub, other_host):
     hub.add_model("org/moved", {"README.md": CARD, "LICENSE": "Moved-license-text 42"})
     hub.fault("/org/moved/resolve/", "redirect", location=f"{other_host}/x/LICENSE", times=0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from opengauge import api
@@ -22,6 +23,7 @@ def site(*args: str) -> int:
     return CliRunner().invoke(cli_app, ["site", *args]).exit_code
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_a_record_named_index_does_not_overwrite_the_models_index(tmp_path: Path) -> None:
     own = tmp_path / "mine"
     own.mkdir()
@@ -36,6 +38,7 @@ def test_a_record_named_index_does_not_overwrite_the_models_index(tmp_path: Path
         or "_index.html" in listing
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_rebuilding_keeps_git_cname_and_other_files(tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert site(str(out)) == 0
@@ -50,6 +53,7 @@ def test_rebuilding_keeps_git_cname_and_other_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]  # no temporary folders left
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_pages_of_models_gone_from_the_catalog_are_removed(tmp_path: Path) -> None:
     own = tmp_path / "mine"
     own.mkdir()
@@ -64,6 +68,7 @@ def test_pages_of_models_gone_from_the_catalog_are_removed(tmp_path: Path) -> No
     assert "models/gone-soon.html" not in (out / MARKER).read_text("utf-8")
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_a_foreign_folder_needs_force_and_keeps_its_files(tmp_path: Path) -> None:
     out = tmp_path / "public"
     out.mkdir()

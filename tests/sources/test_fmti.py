@@ -71,6 +71,7 @@ def test_check_shows_the_developer_score_as_context() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.slow
 def test_text_formats_label_it_as_the_developers(fmt: str) -> None:
     done = run_cli("check", "gemma", "--format", fmt)
     assert "FMTI score of the developer (Google), not of this model" in done.stdout

@@ -22,6 +22,7 @@ def run(target, client, **options):
     return gather(target, client=made)
 
 
+@pytest.mark.slow
 def test_hub_model_with_base_model_and_datasets(hub, client):
     hub.add_model("mistralai/Mistral-7B-v0.1", {"README.md": "---\nlicense: apache-2.0\n---\n"})
     hub.add_dataset("HuggingFaceH4/ultrachat_200k", {"license": "mit"})

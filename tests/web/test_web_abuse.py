@@ -94,6 +94,7 @@ def start_checks(address: tuple[str, int], count: int) -> tuple[list[threading.T
     return threads, statuses
 
 
+@pytest.mark.slow
 def test_cached_pages_are_answered_while_checks_are_blocked(slow_hub: HubServer) -> None:
     app = create_app(check_limit=100, check_workers=2, check_queue=2, check_budget=120)
     with running(app) as address:
@@ -256,6 +257,7 @@ PAGES = ["/", "/models", "/models/my-model", "/models/llama-2", "/compare?models
 
 
 @pytest.mark.parametrize("given", ["absolute", "environment"])
+@pytest.mark.slow
 def test_paths_given_to_serve_are_never_shown(own_catalog: Path, given: str, monkeypatch) -> None:
     if given == "environment":
         monkeypatch.setenv("OPENGAUGE_CATALOG", str(own_catalog))
@@ -275,6 +277,7 @@ def test_paths_given_to_serve_are_never_shown(own_catalog: Path, given: str, mon
         assert client.get("/models/my-model").status_code == 200
 
 
+@pytest.mark.slow  # builds the whole static site
 def test_a_relative_catalog_folder_is_hidden_and_nothing_else(own_catalog: Path, tmp_path: Path,
                                                               monkeypatch) -> None:
     from opengauge.web.site import build

@@ -65,6 +65,7 @@ def test_site_has_every_leaderboard_model_and_framework_page(site: Path) -> None
     assert pages == set(api.model_ids())
 
 
+@pytest.mark.slow  # the whole static site (module fixture)
 def test_site_csv_is_the_full_cli_ranking(site: Path) -> None:
     for framework_id in api.framework_ids():
         result = CliRunner().invoke(cli_app, ["rank", "--framework", framework_id, "-f", "csv"])
@@ -97,6 +98,7 @@ def test_every_link_in_the_site_resolves(site: Path) -> None:
     assert checked > 3_000
 
 
+@pytest.mark.slow  # the whole static site (module fixture)
 def test_static_pages_carry_citation_and_a_content_security_policy(site: Path) -> None:
     html = (site / "models" / "llama-2.html").read_text("utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html
@@ -133,6 +135,7 @@ def test_site_replaces_an_earlier_site(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]  # no temporary folders left
 
 
+@pytest.mark.slow
 def test_serve_on_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     import socket
 

@@ -17,14 +17,15 @@ from typing import Any
 
 from opengauge import __version__
 from opengauge.assess import licensing
-from opengauge.assess.dossier import Dossier
-from opengauge.assess.licensing import WEIGHTS_SCOPES, CatalogTerms
+from opengauge.assess.licensing import CatalogTerms
 from opengauge.catalog.catalog import Catalog
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Ranked, Subject
+from opengauge.model import Assessment, Ranked, Subject, tri_state
+from opengauge.sources.dossier import Dossier
 from opengauge.sources.facts import Facts
 from opengauge.sources.hub import HubOptions
 from opengauge.sources.licensefiles import SCOPES
+from opengauge.sources.licensepicture import WEIGHTS_SCOPES
 from opengauge.sources.target import Target
 from opengauge.store import Store
 
@@ -178,9 +179,9 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     picture = d.licenses
     eu = assessed.get("osai")
     rating = eu.rating("licenses") if eu is not None else None
-    verdicts = {True: "open source", False: "not open source"}
+    verdicts = ("open source", "not open source", "open source status unknown")
     basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
-                      f"{r.label} ({verdicts.get(r.open_source, 'open source status unknown')})"
+                      f"{r.label} ({tri_state(r.open_source, *verdicts)})"
                       for r in [*picture.terms, *picture.base_models]) or None
     results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source,
                 "scope": r.scope}

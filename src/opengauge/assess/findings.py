@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from opengauge.assess.dossier import FILLED_WORDS, Dossier
-from opengauge.assess.licensing import CARD_TERMS, LicenseReading
 from opengauge.licensenames import reads_as_license
 from opengauge.model import Evidence, Report
+from opengauge.sources.dossier import FILLED_WORDS, Dossier
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
+from opengauge.sources.licensepicture import CARD_TERMS, LicenseReading
 
 FINDINGS: dict[str, str] = {
     "license-mismatch": "the card, a license file, GGUF metadata or the base model name "

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from opengauge.errors import BadInput
-from opengauge.model import LEVELS
+from opengauge.model import LEVELS, tri_state
 
 OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt,
              "=": operator.eq}
@@ -106,7 +106,7 @@ def check(record: dict[str, Any], requirement: Requirement) -> tuple[bool, Any, 
     kind = requirement.kind
     if kind == "open-source":
         value = (record.get("summary") or {}).get("open_source")
-        words = {True: "open source", False: "not open source"}.get(value, "open source status unknown")
+        words = tri_state(value, "open source", "not open source", "open source status unknown")
         return value is True, value, words
     if kind == "deny":
         ids = [f.get("id") for f in record.get("findings") or []]

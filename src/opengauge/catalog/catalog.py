@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from opengauge import frameworks
+from opengauge.bundledindex import bundled_payload
 from opengauge.catalog import index
 from opengauge.catalog.readers import all_readers, reader
 from opengauge.errors import BadInput
@@ -84,7 +85,7 @@ def _snapshot_text(meta: dict) -> str | None:
 
 def _load_bundled() -> list[Dataset]:
     root = bundled_root()
-    payload = index.bundled_payload()
+    payload = bundled_payload()
     shipped = {
         d["source"]: index.IndexedDataset(d["source"], d["fingerprint"], d["records"], d["skipped"])
         for d in payload.get("datasets", [])

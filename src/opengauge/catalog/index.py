@@ -1,10 +1,10 @@
 """Prebuilt indexes of catalog records, so a cold start never parses hundreds of YAML files.
 
 The bundled index ships in package data (`data/index.json`, written by
-`python -m opengauge.catalog.build`). Imported and own records get an index in the user's cache
-directory. Each index entry carries a fingerprint of the folder it was built from (file names
-and sizes, plus modification times for user folders); when the folder changes, the entry is
-rebuilt automatically.
+`python -m opengauge.catalog.build`, read by `opengauge.bundledindex`). Imported and own records
+get an index in the user's cache directory. Each index entry carries a fingerprint of the folder
+it was built from (file names and sizes, plus modification times for user folders); when the
+folder changes, the entry is rebuilt automatically.
 """
 
 from __future__ import annotations
@@ -14,17 +14,14 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
 from opengauge.atomic import write_atomic
+from opengauge.bundledindex import INDEX_FORMAT, payload_of
 from opengauge.catalog.readers import reader
 from opengauge.model import Assessment
-
-INDEX_FORMAT = 1
 
 
 @dataclass
@@ -82,43 +79,13 @@ def dump(datasets: list[IndexedDataset], identity: dict[str, Any] | None = None)
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _payload(text: str) -> dict[str, Any]:
-    try:
-        payload = json.loads(text)
-    except ValueError:
-        return {}
-    if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
-        return {}
-    return payload
-
-
 def parse(text: str) -> dict[str, IndexedDataset]:
     """Index entries by source; an unreadable or outdated index yields none."""
-    payload = _payload(text)
+    payload = payload_of(text)
     return {
         d["source"]: IndexedDataset(d["source"], d["fingerprint"], d["records"], d["skipped"])
         for d in payload.get("datasets", [])
     }
-
-
-def bundled_text() -> str:
-    """The text of the bundled index in package data ("" when absent)."""
-    try:
-        return resources.files("opengauge.catalog").joinpath("data", "index.json").read_text("utf-8")
-    except OSError:
-        return ""
-
-
-@cache
-def bundled_payload() -> dict[str, Any]:
-    """The parsed bundled index (read once per process)."""
-    return _payload(bundled_text())
-
-
-def bundled_identity(digest: str) -> Any:
-    """The parsed alias table stored in the bundled index, if it matches `digest`."""
-    identity = bundled_payload().get("identity") or {}
-    return identity.get("data") if identity.get("sha1") == digest else None
 
 
 def cached(folder: Path, source: str, cache_file: Path) -> IndexedDataset:

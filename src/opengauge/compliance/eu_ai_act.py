@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from opengauge.compliance import NOTICE, gpai
 from opengauge.compliance.monetisation import monetisation
-from opengauge.model import Assessment, Evidence, Locator, Report
+from opengauge.model import Assessment, Evidence, Locator, Report, tri_state
 from opengauge.sources import scale
 
 if TYPE_CHECKING:
@@ -324,8 +324,8 @@ def _declared_evidence(report: Report) -> list[Evidence]:
 
 def _text_evidence(record: dict[str, Any]) -> Evidence:
     names = ", ".join(str(m.get("name") or m.get("key")) for m in record.get("matches") or [])
-    verdict = {True: "open source", False: "not open source"}.get(record.get("open_source"),
-                                                                 "open source status unknown")
+    verdict = tri_state(record.get("open_source"), "open source", "not open source",
+                        "open source status unknown")
     basis = f" ({record['basis']})" if record.get("basis") else ""
     return Evidence("license-analyzer", Locator(file=record.get("path"), field=record.get("kind")),
                     None, f"{names or record.get('label') or 'not identified'}: {verdict}{basis}; "
@@ -490,7 +490,7 @@ def systemic_risk(report: Report, facts: Any = None, catalog: Catalog | None = N
                               "threshold": THRESHOLD, "result": "unknown", "evidence": [],
                               "note": None}
     flop = found.flop
-    if flop is None:
+    if flop is None or params is None or tokens is None:  # flop is None exactly when one is
         missing = [n for n, c in (("parameters", params), ("training tokens", tokens)) if c is None]
         result["note"] = "; ".join([f"{' and '.join(missing)} not found: no estimate", *found.notes])
     else:

@@ -43,7 +43,8 @@ def monetisation(records: list[dict[str, Any]], lines: Iterable[tuple[Evidence, 
     `lines`: (where, text) of the card's lines and curated notes to search for paid access."""
     paid = [Evidence(e.source, e.locator, _short(text), "access only through paid services")
             for e, text in lines if PAID_ACCESS.search(text)]
-    charged, unpriced = [], []
+    charged: list[Evidence] = []
+    unpriced: list[Evidence] = []
     for record in records:
         for item in record.get("restrictions") or []:
             if item.get("kind") not in THRESHOLDS:

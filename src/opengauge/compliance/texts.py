@@ -59,7 +59,7 @@ def registry_file(key: str) -> RegistryFile | None:
 
     entry = registry().get(key)
     found = reference_file(entry) if entry is not None else None
-    if found is None:
+    if entry is None or found is None:
         return None
     path, raw = found
     front = _FRONT.match(raw)
@@ -591,13 +591,14 @@ def conflicts(out: CatalogTexts, subject: Subject, frameworks: dict[str, Ranked]
         "message": f"the curated license {labels} is open source, but {where} says "
                    f"\"{quote}\"; the more restrictive reading decides",
         "evidence": [], "license": labels, "note": quote, "where": where})
-    record = {"path": None, "label": f"record note ({where})", "origin": "record-note",
-              "why": f"{where}: \"{quote}\"", "kind": "use-policy", "identified": True,
-              "matches": [{"name": f"record note: {quote}", "kind": "use-policy"}],
-              "restrictions": [{"kind": "non-commercial", "quote": quote, "lines": [],
-                                "value": None}],
-              "open_source": False, "basis": "the record's own license note",
-              "osd_violations": [], "note": None, "grants": []}
+    record: dict[str, Any] = {
+        "path": None, "label": f"record note ({where})", "origin": "record-note",
+        "why": f"{where}: \"{quote}\"", "kind": "use-policy", "identified": True,
+        "matches": [{"name": f"record note: {quote}", "kind": "use-policy"}],
+        "restrictions": [{"kind": "non-commercial", "quote": quote, "lines": [],
+                          "value": None}],
+        "open_source": False, "basis": "the record's own license note",
+        "osd_violations": [], "note": None, "grants": []}
     out.texts.append(GoverningText(record, None))
 
 

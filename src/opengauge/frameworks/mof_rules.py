@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from opengauge.assess.dossier import Dossier
 from opengauge.frameworks import mof
 from opengauge.model import Assessment, Evidence, Rating, Subject
+from opengauge.sources.dossier import Dossier
 
 LICENSE_UNKNOWN = "license-unknown"
 CODE_PURPOSE = {"Training code": "training", "Inference code": "inference",

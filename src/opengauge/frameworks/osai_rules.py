@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from opengauge.assess.dossier import CITATION, WEIGHT_SUFFIXES, Dossier
 from opengauge.model import Assessment, Evidence, Rating, Subject
+from opengauge.sources.dossier import CITATION, WEIGHT_SUFFIXES, Dossier
 from opengauge.sources.facts import SECTION_KINDS
 
 OPEN_CARD_SECTIONS = 5

@@ -10,9 +10,9 @@ demonstrably not met (a component under terms that do not qualify), and otherwis
 
 from __future__ import annotations
 
-from opengauge.assess.dossier import Dossier
 from opengauge.frameworks import mof_rules, osaid
 from opengauge.model import Assessment, Level, Rating, Subject
+from opengauge.sources.dossier import Dossier
 
 UNKNOWN_VERDICT = "unknown"
 

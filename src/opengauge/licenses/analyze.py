@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from functools import partial
 from pathlib import Path
 
 from opengauge.errors import BadInput, NotFound
@@ -209,8 +210,8 @@ def analyze_text(text: str, path: str | None = None, warnings: list[str] | None 
         result.note = "unknown license; " + _contains_note(result.contains)
     elif not result.identified:
         result.note = _unknown_note(result.closest, norm)
-    for extra in [*choice_notes, *([reason] if reason else [])]:
-        result.note = f"{result.note}; {extra}" if result.note else extra
+    for addition in [*choice_notes, *([reason] if reason else [])]:
+        result.note = f"{result.note}; {addition}" if result.note else addition
     return result
 
 
@@ -326,7 +327,7 @@ def _modified(reg: Registry, norm: Normalized, matches: list[TextMatch], text: s
         entry = reg.at(matches[index].entry)
         own = {f.kind for f in lookup.reference_analysis(entry.key)[0]}
         judged = modified.judge(norm, text_added, findings, own,
-                                lambda entry=entry: lookup.reference_text(entry))
+                                partial(lookup.reference_text, entry))
         if judged is not None:
             withdrawn[index] = judged
     return (sentences, findings), withdrawn

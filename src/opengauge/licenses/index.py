@@ -218,14 +218,14 @@ def build(extra: Path | None = None) -> Built:
     for entry in entries:
         for name in {entry.name, entry.short_name, entry.spdx, entry.key, *entry.aliases,
                      *entry.other_spdx} - {None}:
-            key = name_key(str(name))
-            if key and entry.key not in names.setdefault(key, []):
-                names[key].append(entry.key)
+            spelled = name_key(str(name))
+            if spelled and entry.key not in names.setdefault(spelled, []):
+                names[spelled].append(entry.key)
     for hub_id, item in lib.hub.items():
         for name in (hub_id, item.get("name")):
-            key = name_key(str(name or ""))
-            if key and f"hub:{hub_id}" not in names.setdefault(key, []):
-                names[key].append(f"hub:{hub_id}")
+            spelled = name_key(str(name or ""))
+            if spelled and f"hub:{hub_id}" not in names.setdefault(spelled, []):
+                names[spelled].append(f"hub:{hub_id}")
     meta = {"format": FORMAT, "normalizer": NORMALIZER_VERSION, "version": __version__,
             "fingerprint": fingerprint(extra), "digest": content_digest(extra)}
     registry = {"entries": _columns(entries), "families": lib.families, "hub": lib.hub}

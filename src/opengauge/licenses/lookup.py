@@ -133,7 +133,7 @@ def add_reference(reg: Registry, ref: references.Reference, seen: set, result: L
                                        ref.statement)
         result.matches.append(match)
         shared, unanimous = _family_findings(members)
-        flags = [match.osi_approved] if unanimous is not None and match.osi_approved else []
+        flags: list[bool] = [match.osi_approved] if unanimous is not None and match.osi_approved else []
         return shared, flags, ({"use", "modify", "redistribute"} if unanimous else set())
     entry = reg.get(ref.target)
     if entry is None:

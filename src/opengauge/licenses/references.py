@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.names import resolve
@@ -54,7 +54,8 @@ class Unresolved:
     via: str
 
 
-def resolve_id(value: str, registry: Registry, names: Mapping[str, list[str]]) -> str | bool | None:
+def resolve_id(value: str, registry: Registry, names: Mapping[str, list[str]]
+               ) -> str | Literal[False] | None:
     """A Hub id, SPDX id, key, alias or license name -> key or `family:<id>`.
 
     Returns None for Hub ids that name no license (`other`, `unknown`) and False when the

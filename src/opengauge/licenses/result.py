@@ -47,7 +47,8 @@ class Match:
                    osi_approved=entry.osi_approved, fsf_libre=entry.fsf_libre, **extra)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"key": self.key, "spdx": self.spdx, "name": self.name, "family": self.family,
+        data: dict[str, Any] = {
+                "key": self.key, "spdx": self.spdx, "name": self.name, "family": self.family,
                 "version": self.version, "kind": self.kind, "score": self.score,
                 "lines": self.lines, "via": self.via, "coverage": self.coverage,
                 "truncated": self.truncated,

@@ -84,7 +84,7 @@ def violations(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     by_criterion: dict[int, list[dict[str, Any]]] = {}
     for finding in findings:
         for criterion in finding.osd:
-            entry = {"kind": finding.kind, "lines": list(finding.lines)}
+            entry: dict[str, Any] = {"kind": finding.kind, "lines": list(finding.lines)}
             if getattr(finding, "source", None):
                 entry["source"] = finding.source
             if entry not in by_criterion.setdefault(criterion, []):

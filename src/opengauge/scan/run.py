@@ -270,7 +270,8 @@ def scan(listing: Callable[[Limiter | None], Iterator[Listed]], source: str,
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        window = None
+        # an actor proxy of SlidingWindow: its calls return futures (Dask types it as the class)
+        window: Any = None
         if not options.hub.offline:
             window = client.submit(SlidingWindow, budgets.api, budgets.download, budgets.window,
                                    actor=True).result()

@@ -103,9 +103,9 @@ def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Pr
                                 kind="malformed"))
     if front is not None:
         card.has_front_matter = True
-        data, lines, problem = load_front_matter(front, first)
-        if problem:
-            line, message = problem
+        data, lines, located = load_front_matter(front, first)
+        if located:
+            line, message = located
             problems.append(Problem(SOURCE, f"{file}:{line}: front matter: {message}",
                                     _ev(locate, line, None, None), kind="malformed"))
         elif data is not None:

@@ -140,7 +140,7 @@ def parse_index(raw: bytes, name: str) -> ShardIndex:
     data = _json(raw, fail)
     if not isinstance(data, dict) or not isinstance(data.get("weight_map"), dict):
         raise fail("field 'weight_map': expected an object mapping tensor names to shard files")
-    metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+    metadata: dict[str, Any] = data["metadata"] if isinstance(data.get("metadata"), dict) else {}
     total = metadata.get("total_size")
     shards: list[str] = []
     for tensor, shard in data["weight_map"].items():

@@ -115,22 +115,24 @@ def card_tokens(card: Any, size: Size | None = None) -> TokenAnswer:
         for row in table.rows:
             cell = row.cells[column] if column < len(row.cells) else ""
             rows.append((row, sizes.row_size(table, row, column), sizes.cell_count(cell, unit), cell))
-        counted = [r for r in rows if r[2] is not None and r[1] is not None]
+        counted = [(r, label, count, cell) for r, label, count, cell in rows
+                   if count is not None and label is not None]
         if not counted:
-            total = next((r for r in rows if r[2] is not None and r[0].cells
-                          and re.match(r"\s*total\b", r[0].cells[0], re.IGNORECASE)), None)
+            total = next(((r, count) for r, _, count, _ in rows if count is not None and r.cells
+                          and re.match(r"\s*total\b", r.cells[0], re.IGNORECASE)), None)
             if total is not None:
-                answer.count = Count(total[2], Evidence(
+                answer.count = Count(total[1], Evidence(
                     "card", card_locator(card, total[0].line), _quote(total[0].raw),
                     f"the Total row of the card's {table.header[column]} table "
-                    f"({_count_text(total[2])})"))
+                    f"({_count_text(total[1])})"))
                 return answer
             continue
         if size is not None:
-            mine = [r for r in rows if r[1] is not None and sizes.matches(r[1], size.value, size.exact)]
-            with_count = [r for r in mine if r[2] is not None]
+            mine = [(r, label, count) for r, label, count, _ in rows
+                    if label is not None and sizes.matches(label, size.value, size.exact)]
+            with_count = [(r, label, count) for r, label, count in mine if count is not None]
             if with_count:
-                row, label, value, cell = with_count[0]
+                row, label, value = with_count[0]
                 answer.count = Count(value, Evidence(
                     "card", card_locator(card, row.line), _quote(row.raw),
                     f"the {table.header[column] or 'token'} cell of the card's table row for "
@@ -238,7 +240,7 @@ def weights_parameters(facts: Any) -> Count | None:
         return Count(float(counted.value), counted.evidence)
     hub = facts.hub.safetensors if facts.hub is not None else None
     total = hub.value.get("total") if hub is not None and isinstance(hub.value, dict) else None
-    if isinstance(total, int) and total > 0:
+    if hub is not None and isinstance(total, int) and total > 0:
         return Count(float(total), hub.evidence)
     return None
 

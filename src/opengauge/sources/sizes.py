@@ -223,8 +223,8 @@ def row_size(table: Table, row: Row, skip: int) -> float | None:
         labels = size_labels(row.cells[column])
         if labels:
             return labels[0]
-    labels = {s for i, c in enumerate(row.cells) if i != skip for s in size_labels(c)[:1]}
-    return labels.pop() if len(labels) == 1 else None
+    others = {s for i, c in enumerate(row.cells) if i != skip for s in size_labels(c)[:1]}
+    return others.pop() if len(others) == 1 else None
 
 
 def precise_parameters(cell: str) -> float | None:

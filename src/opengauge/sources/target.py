@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 from urllib.parse import unquote, urlsplit
 
 from opengauge.errors import BadInput, NotFound
@@ -145,7 +145,12 @@ def _path_target(raw: str, path: Path) -> Target:
     return Target("path", raw, path=path, path_kind=kind)
 
 
+@overload
+def _hub_target(raw: str, text: str, *, forced: Literal[True]) -> Target: ...
+@overload
+def _hub_target(raw: str, text: str, *, forced: bool) -> Target | None: ...
 def _hub_target(raw: str, text: str, *, forced: bool) -> Target | None:
+    """The Hub target `text` names; None, or BadInput when `forced` (a `hub:` prefix)."""
     repo, revision = _split_hub(text)
     if repo is not None and is_repo_id(repo) and (revision is None or _REVISION.fullmatch(revision)):
         return Target("hub", raw, repo_id=repo, revision=revision)

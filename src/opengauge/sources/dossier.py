@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from opengauge.assess.licensing import LicensePicture, LicenseReading
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import Facts, Link, Section
+from opengauge.sources.licensepicture import LicensePicture, LicenseReading
 
 WEIGHT_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5",
                    ".msgpack", ".nemo", ".tflite", ".mlmodel", ".llamafile", ".npz")
@@ -143,10 +143,10 @@ class Dossier:
             if isinstance(base, str) and base.strip():
                 found.setdefault(base.strip(), adapter.evidence)
         for weight in self.facts.weights.gguf:
-            for fact in weight.gguf.base_models if weight.gguf else []:
-                label = hub_id(fact.value.get("repo_url")) or fact.value.get("name")
+            for linked in weight.gguf.base_models if weight.gguf else []:
+                label = hub_id(linked.value.get("repo_url")) or linked.value.get("name")
                 if isinstance(label, str) and label.strip():
-                    found.setdefault(label.strip(), fact.evidence)
+                    found.setdefault(label.strip(), linked.evidence)
         return list(found.items())
 
     @property
@@ -167,10 +167,10 @@ class Dossier:
         for fact in card.datasets if card else []:
             found.setdefault(str(fact.value), fact.evidence)
         for weight in self.facts.weights.gguf:
-            for fact in weight.gguf.datasets if weight.gguf else []:
-                label = hub_id(fact.value.get("repo_url")) or fact.value.get("name")
+            for linked in weight.gguf.datasets if weight.gguf else []:
+                label = hub_id(linked.value.get("repo_url")) or linked.value.get("name")
                 if isinstance(label, str) and label.strip():
-                    found.setdefault(label.strip(), fact.evidence)
+                    found.setdefault(label.strip(), linked.evidence)
         return list(found.items())
 
     # -- the card ------------------------------------------------------------------------------
