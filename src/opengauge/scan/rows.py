@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from opengauge import frontmatter
 from opengauge.assess import engine
 from opengauge.assess import findings as finding_rules
 from opengauge.model import Locator
@@ -122,13 +123,9 @@ def shallow_facts(listed: Listed, depth: str, client: HubClient) -> Facts:
 
 
 def _front_matter_only(card: str) -> str | None:
-    lines = card.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            return "\n".join(lines[:index + 1]) + "\n"
-    return None
+    card = card.lstrip("\ufeff")
+    lines = frontmatter.body_of(card)[1] - 1
+    return "\n".join(card.split("\n")[:lines]) + "\n" if lines else None
 
 
 def row_of(facts: Facts, depth: str, listed: Listed | None = None) -> dict[str, Any]:
