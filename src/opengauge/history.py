@@ -27,6 +27,7 @@ from typing import Any
 
 from opengauge import __version__
 from opengauge.errors import BadInput, NotFound, OpengaugeError
+from opengauge.filenames import looks_like_path
 from opengauge.model import Report
 from opengauge.store import HistoryRow, Store, default_path
 
@@ -229,7 +230,7 @@ def lookup_key(text: str, own: str | Path | None = None) -> tuple[str, NotFound 
         else ("", "", raw)
     rest = rest.strip()
     path = Path(rest).expanduser()
-    if forced == "path" or (not forced and (_exists(path) or _path_like(rest))):
+    if forced == "path" or (not forced and (_exists(path) or looks_like_path(rest))):
         return str(path.resolve()), None
     repo = rest.split("@", 1)[0]
     if forced == "hub" or (not forced and is_repo_id(repo)):
@@ -240,14 +241,6 @@ def lookup_key(text: str, own: str | Path | None = None) -> tuple[str, NotFound 
         return api.resolve(rest, own), None
     except NotFound as error:
         return rest, error
-
-
-def _path_like(text: str) -> bool:
-    """Written as a path (the folder or file may be gone since it was checked)."""
-    from opengauge.sources.target import WEIGHT_SUFFIXES
-
-    return (text.startswith(("/", "./", "../", "~")) or "\\" in text or text.count("/") > 1
-            or text.lower().endswith(WEIGHT_SUFFIXES))
 
 
 def _exists(path: Path) -> bool:

@@ -9,7 +9,6 @@ The decision rules are in `rules.py`; docs/compliance.md documents both.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,8 +22,7 @@ from opengauge.compliance.texts import (
     registry_file,
 )
 from opengauge.errors import BadInput
-
-WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
+from opengauge.filenames import READABLE_WEIGHT_SUFFIXES, looks_like_path
 
 
 @dataclass
@@ -111,12 +109,6 @@ def report_texts(report: Any) -> tuple[list[GoverningText], list[str]]:
     return [], ["the report names no license text"]
 
 
-def _looks_like_path(target: str) -> bool:
-    """A target meant as a file: an absolute or relative path, or a file name with a suffix."""
-    return target.startswith(("/", "./", "../", "~", "\\")) or bool(
-        re.search(r"\.(?:txt|md|license|licence|gguf|safetensors|json)$", target, re.IGNORECASE))
-
-
 def _is_model_folder(path: Path) -> bool:
     """A folder holding a model (card, config, weights): read as `check` reads it, so the card's
     own terms and the base model's join its license files."""
@@ -129,7 +121,7 @@ def _is_model_folder(path: Path) -> bool:
 
 def _is_weights(path: Path) -> bool:
     name = path.name.lower()
-    return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
+    return path.is_file() and name.endswith(READABLE_WEIGHT_SUFFIXES)
 
 
 def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governing:
@@ -137,7 +129,7 @@ def governing(target: str, own: str | Path | None = None, **hub: Any) -> Governi
     from opengauge import api
 
     path = Path(target)
-    if not path.exists() and _looks_like_path(target):
+    if not path.exists() and looks_like_path(target):
         from opengauge.errors import NotFound
 
         raise NotFound(f"{target}: no such file or folder")
