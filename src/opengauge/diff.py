@@ -139,22 +139,10 @@ def _pairs(a: Report, b: Report) -> list[tuple[str, Ranked | None, Ranked | None
     return [(k, a.frameworks.get(k), b.frameworks.get(k)) for k in keys]
 
 
-def _results(report: Report) -> list[dict[str, Any]]:
-    """The analyzer's answers about the report's license: the governing texts when the report
-    has them (a catalog model's license and use-policy texts), else its `analysis`."""
-    texts = (report.license or {}).get("texts")
-    if texts:
-        return [t for t in texts if isinstance(t, dict)]
-    analysis = (report.license or {}).get("analysis")
-    if isinstance(analysis, dict):
-        analysis = analysis.get("results", [analysis])
-    return [r for r in analysis or [] if isinstance(r, dict)]
-
-
 def _identified(report: Report) -> list[str]:
     """The analyzer's identified licenses as 'name version' texts, sorted."""
     found = set()
-    for result in _results(report):
+    for result in report.license_results():
         for match in result.get("matches") or []:
             name = match.get("name") or match.get("key") or match.get("spdx")
             version = match.get("version")
@@ -164,7 +152,7 @@ def _identified(report: Report) -> list[str]:
 
 
 def _verdict(report: Report) -> Any:
-    verdicts = [r.get("open_source") for r in _results(report)]
+    verdicts = [r.get("open_source") for r in report.license_results()]
     return verdicts[0] if len(set(verdicts)) == 1 else (verdicts or None)
 
 
@@ -179,7 +167,7 @@ def _added_removed(a: list[dict], b: list[dict], name: str) -> tuple[list[dict],
 
 
 def _restrictions(report: Report) -> list[dict[str, Any]]:
-    return [r for result in _results(report) for r in result.get("restrictions") or []
+    return [r for result in report.license_results() for r in result.get("restrictions") or []
             if isinstance(r, dict)]
 
 

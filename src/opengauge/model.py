@@ -218,3 +218,15 @@ class Report:
     findings: list[dict[str, Any]] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
+
+    def license_results(self) -> list[dict[str, Any]]:
+        """The license analyzer's per-text results: the governing texts (`license['texts']`, a
+        catalog model's license and use-policy texts) when the report has them, else its
+        reading of the license name (`license['analysis']`)."""
+        texts = (self.license or {}).get("texts")
+        if texts:
+            return [t for t in texts if isinstance(t, dict)]
+        analysis = (self.license or {}).get("analysis")
+        if isinstance(analysis, dict):
+            analysis = analysis.get("results", [analysis])
+        return [r for r in analysis or [] if isinstance(r, dict)]

@@ -86,19 +86,6 @@ def framework_properties(framework_id: str, entry: Ranked) -> list[tuple[str, st
     return out
 
 
-def analysis_results(report: Report) -> list[dict[str, Any]]:
-    """The license analyzer's per-text results: the governing texts (`report.license['texts']`,
-    a catalog model's license and use-policy texts, as `can-i`, `check` and `diff` use them) when
-    the report has them, else its reading of the license name (`report.license['analysis']`)."""
-    texts = (report.license or {}).get("texts")
-    if texts:
-        return [t for t in texts if isinstance(t, dict)]
-    analysis = (report.license or {}).get("analysis")
-    if isinstance(analysis, dict):
-        analysis = analysis.get("results", [analysis])
-    return [r for r in analysis or [] if isinstance(r, dict)]
-
-
 def _text_of(result: dict[str, Any]) -> str | None:
     """The text a result's line numbers refer to: a governing text's label, else its path."""
     where = result.get("label") or result.get("path")
@@ -120,7 +107,7 @@ def license_properties(report: Report) -> list[tuple[str, str]]:
         out.append((name("license", "name"), str(lic["name"])))
     if lic.get("rating"):
         out.append((name("license", "rating"), str(lic["rating"])))
-    results = analysis_results(report)
+    results = report.license_results()
     if results:
         out.append((name("license", "open_source"), text(_verdict(results))))
     for result in results:
