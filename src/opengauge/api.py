@@ -14,7 +14,7 @@ from opengauge.catalog.catalog import Catalog, load
 from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
-from opengauge.model import LEVELS, Assessment, DataSnapshot, Ranked, Report, Subject
+from opengauge.model import LEVELS, Assessment, DataSnapshot, Finding, Ranked, Report, Subject
 
 if TYPE_CHECKING:
     from opengauge.licenses.result import LicenseResult
@@ -263,7 +263,8 @@ def check(target: str, own: str | Path | None = None) -> Report:
     }
     verdict = headline_of(view.frameworks, report.license.get("texts"))
     report.context["summary"] = verdict.summary
-    report.findings = [*report.findings, *report.license.get("conflicts", []), *verdict.findings]
+    conflicts = [Finding.from_dict(f) for f in report.license.get("conflicts", [])]
+    report.findings = [*report.findings, *conflicts, *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -293,7 +294,7 @@ def check_target(target: str, own: str | Path | None = None, *, offline: bool | 
 
 def unreachable_messages(reports: list[Report]) -> list[str]:
     """The distinct `hub-unreachable` messages of `reports` (to say once on stderr)."""
-    found = [f["message"] for r in reports for f in r.findings if f.get("id") == "hub-unreachable"]
+    found = [f.message for r in reports for f in r.findings if f.id == "hub-unreachable"]
     return list(dict.fromkeys(found))
 
 
@@ -385,7 +386,7 @@ def _catalog_license(view: ModelView) -> dict[str, Any]:
     return section
 
 
-def _releases(view: ModelView) -> list[dict[str, Any]]:
+def _releases(view: ModelView) -> list[Finding]:
     """Name each framework's release (`frameworks.<id>.release`); a warning finding
     `frameworks-rate-different-releases` when one of them rates another generation than the
     model shown (`compliance.texts.same_release`)."""
@@ -401,11 +402,11 @@ def _releases(view: ModelView) -> list[dict[str, Any]]:
               if not same_release([shown], [release_name(r.assessment.subject)])]
     if not others:
         return []
-    return [{"id": "frameworks-rate-different-releases", "severity": "warning",
-             "message": f"the frameworks rate different releases: the model shown is {shown}, but "
-                        + "; ".join(others),
-             "evidence": [], "releases": {fid: release_name(r.assessment.subject)
-                                          for fid, r in view.frameworks.items()}}]
+    return [Finding("frameworks-rate-different-releases", "warning",
+                    f"the frameworks rate different releases: the model shown is {shown}, but "
+                    + "; ".join(others),
+                    [], {"releases": {fid: release_name(r.assessment.subject)
+                                      for fid, r in view.frameworks.items()}})]
 
 
 def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:

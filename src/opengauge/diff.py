@@ -172,7 +172,7 @@ def _restrictions(report: Report) -> list[dict[str, Any]]:
 
 
 def _findings(report: Report) -> list[dict[str, Any]]:
-    return [{**f, "id": f.get("id") or f.get("kind")} for f in report.findings if isinstance(f, dict)]
+    return [f.to_dict() for f in report.findings]
 
 
 def diff(a: Report, b: Report, *, labels: tuple[str, str] | None = None) -> Diff:

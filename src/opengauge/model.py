@@ -209,13 +209,42 @@ class DataSnapshot:
 
 
 @dataclass(slots=True)
+class Finding:
+    """What a release's files, the catalog or the verdict table say that contradicts itself.
+
+    `id` is stable (listed in `assess.findings.FINDINGS`), `severity` is `error`, `warning` or
+    `info`; `details` are the finding's own fields (candidates, releases, ...), in order.
+    """
+
+    id: str
+    severity: str
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("id", "severity", "message", "evidence")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "severity": self.severity, "message": self.message,
+                "evidence": [e.to_dict() for e in self.evidence], **self.details}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """Read a finding record back (an old record's `kind` stands for its id)."""
+        return cls(data.get("id") or data.get("kind") or "", data.get("severity") or "",
+                   data.get("message") or "",
+                   [Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   {k: v for k, v in data.items() if k not in cls._KEYS})
+
+
+@dataclass(slots=True)
 class Report:
     """What `check` answers: the subject and every section later stages fill in."""
 
     subject: Subject
     license: dict[str, Any] = field(default_factory=dict)
     frameworks: dict[str, Ranked] = field(default_factory=dict)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
 

@@ -153,5 +153,5 @@ def report_properties(report: Report) -> list[tuple[str, str]]:
             if snap.get(key):
                 out.append((name("data", str(snap["source"]), key), str(snap[key])))
     out += license_properties(report)
-    out += [(name("finding"), text(finding)) for finding in report.findings]
+    out += [(name("finding"), text(finding.to_dict())) for finding in report.findings]
     return list(dict.fromkeys(out))  # CycloneDX keeps a set of properties: no exact repeats

@@ -191,7 +191,7 @@ def row_of(facts: Facts, depth: str, listed: Listed | None = None) -> dict[str, 
         "base_models": bases,
         "gated": gated,
         "excluded_regions": sorted(set(regions)),
-        "findings": [f["id"] for f in finding_rules.find(dossier)],
+        "findings": [f.id for f in finding_rules.find(dossier)],
         "eu_score": round(eu.score, 6) if eu is not None and eu.score is not None else None,
         "mof_class": str(mof.klass) if mof is not None and mof.klass is not None else None,
         "last_modified": (listed.last_modified if listed else None) or (hub.last_modified
