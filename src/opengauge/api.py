@@ -14,7 +14,16 @@ from opengauge.catalog.catalog import Catalog, load
 from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
 from opengauge.identity import require_id, table
-from opengauge.model import LEVELS, Assessment, DataSnapshot, Finding, Ranked, Report, Subject
+from opengauge.model import (
+    LEVELS,
+    Assessment,
+    DataSnapshot,
+    Finding,
+    Ranked,
+    Report,
+    ReportProvenance,
+    Subject,
+)
 
 if TYPE_CHECKING:
     from opengauge.licenses.result import LicenseResult
@@ -256,11 +265,11 @@ def check(target: str, own: str | Path | None = None) -> Report:
     report = Report(subject=view.subject, frameworks=view.frameworks)
     report.license = _catalog_license(view)
     report.findings = different
-    report.provenance = {
-        "kind": "curated",
-        "data": [s.to_dict() for s in view.snapshots],
-        "records": {f: _record_origin(r.assessment) for f, r in view.frameworks.items()},
-    }
+    report.provenance = ReportProvenance(
+        kind="curated",
+        data=[s.to_dict() for s in view.snapshots],
+        records={f: _record_origin(r.assessment) for f, r in view.frameworks.items()},
+    )
     verdict = headline_of(view.frameworks, report.license.get("texts"))
     report.context["summary"] = verdict.summary
     conflicts = [Finding.from_dict(f) for f in report.license.get("conflicts", [])]
@@ -523,7 +532,7 @@ def export(targets: list[str] | list[tuple[str, str]], fmt: str, own: str | Path
 def export_stem(key: str, report: Report | None) -> str:
     """The file name (before the suffix) of an export: the catalog id; `org__name` for a Hub
     repository; the folder's or file's name for a local target."""
-    target = ((report.provenance or {}).get("target") if report else None) or {}
+    target = (report.provenance.target if report else None) or {}
     if target.get("kind") == "hub":
         return str(target.get("repo_id") or key).replace("/", "__")
     if target.get("kind") == "path":
@@ -586,8 +595,8 @@ def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Repo
     snaps = [s for s in cat.snapshots() if s.source == framework.source]
     view = ModelView(entry.assessment.subject, {framework_id: entry}, snaps)
     report = Report(subject=view.subject, frameworks=view.frameworks, license=_catalog_license(view))
-    report.provenance = {"kind": "curated", "data": [s.to_dict() for s in snaps],
-                         "records": {framework_id: _record_origin(entry.assessment)}}
+    report.provenance = ReportProvenance(kind="curated", data=[s.to_dict() for s in snaps],
+                                         records={framework_id: _record_origin(entry.assessment)})
     return report
 
 

@@ -90,7 +90,7 @@ def side(report: Report, label: str | None = None) -> dict[str, Any]:
     """How a report is named in a diff: id, name, a label, and the data it was computed from."""
     return {"id": report.subject.id, "name": report.subject.name, "label": label or report.subject.id,
             "data": [{k: d.get(k) for k in ("source", "snapshot", "date", "layer")}
-                     for d in (report.provenance or {}).get("data") or []]}
+                     for d in report.provenance.data or []]}
 
 
 def _result(entry: Ranked) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def enabled(no_history: bool = False) -> bool:
 
 def model_key(report: Report) -> str:
     """The key a report is stored under (see the module docstring)."""
-    target = (report.provenance or {}).get("target")
+    target = report.provenance.target
     if isinstance(target, dict):
         if target.get("kind") == "hub" and target.get("repo_id"):
             return str(target["repo_id"]).lower()
@@ -59,10 +59,10 @@ def model_key(report: Report) -> str:
 def revision_of(report: Report) -> tuple[str, str]:
     """(revision, kind): the report's assessed revision, or a digest of the catalog data and
     record files a catalog report was read from."""
-    provenance = report.provenance or {}
-    if provenance.get("revision"):
-        return str(provenance["revision"]), str(provenance.get("revision_kind") or "revision")
-    basis = json.dumps({"data": provenance.get("data"), "records": provenance.get("records")},
+    provenance = report.provenance
+    if provenance.revision:
+        return str(provenance.revision), str(provenance.revision_kind or "revision")
+    basis = json.dumps({"data": provenance.data, "records": provenance.records},
                        sort_keys=True, default=str)
     return "catalog:" + hashlib.sha256(basis.encode()).hexdigest()[:16], "catalog-snapshot"
 
@@ -70,7 +70,7 @@ def revision_of(report: Report) -> tuple[str, str]:
 def snapshots_of(report: Report) -> list[dict[str, Any]]:
     """The data snapshots the report was computed from (its provenance `data`)."""
     return [{k: d.get(k) for k in ("source", "snapshot", "date", "layer")}
-            for d in (report.provenance or {}).get("data") or [] if isinstance(d, dict)]
+            for d in report.provenance.data or [] if isinstance(d, dict)]
 
 
 def stored_record(record: dict[str, Any]) -> dict[str, Any]:

@@ -238,6 +238,68 @@ class Finding:
 
 
 @dataclass(slots=True)
+class ReportProvenance:
+    """Where a report comes from: `kind` (`curated`, `automatic`, `curated+automatic`), the
+    catalog data and records of a curated report, the target and revision of an automatic one.
+
+    The JSON keys follow the field order; a field that is None is left out, unless it is named
+    in `nulls` (written as null: the revision a report could not read).
+    """
+
+    kind: str | None = None
+    data: list[dict[str, Any]] | None = None
+    """The catalog data snapshots (`DataSnapshot.to_dict()`)."""
+    records: dict[str, Any] | None = None
+    """Framework id -> the record a curated result was read from."""
+    target: dict[str, Any] | None = None
+    """The target as resolved (`Target.to_dict()`)."""
+    revision: str | None = None
+    revision_kind: str | None = None
+    requested_revision: str | None = None
+    modified: str | None = None
+    revision_note: str | None = None
+    assessed_at: str | None = None
+    tool: dict[str, Any] | None = None
+    analyzer: Any = None
+    frameworks: list[str] | None = None
+    files: int | None = None
+    listing_truncated: bool | None = None
+    problems: list[dict[str, Any]] | None = None
+    url: str | None = None
+    cached: bool | None = None
+    last_modified: str | None = None
+    nulls: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys of a stored record this version does not know, kept as they were."""
+
+    _OWN = ("nulls", "extra")
+
+    def set(self, **values: Any) -> ReportProvenance:
+        """A copy with `values` set; those given as None are written as null."""
+        return replace(self, **values,
+                       nulls=self.nulls | {k for k, v in values.items() if v is None})
+
+    def merged(self, other: ReportProvenance) -> ReportProvenance:
+        """This provenance with every field `other` has (a value or a null) taken from it."""
+        taken = {f.name: getattr(other, f.name) for f in fields(other) if f.name not in self._OWN
+                 and (getattr(other, f.name) is not None or f.name in other.nulls)}
+        return replace(self, **taken, nulls=self.nulls | other.nulls,
+                       extra={**self.extra, **other.extra})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in self._OWN}
+        return {**{k: v for k, v in data.items() if v is not None or k in self.nulls},
+                **self.extra}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportProvenance:
+        known = {f.name for f in fields(cls)} - set(cls._OWN)
+        return cls(**{k: v for k, v in data.items() if k in known},
+                   nulls=frozenset(k for k, v in data.items() if k in known and v is None),
+                   extra={k: v for k, v in data.items() if k not in known})
+
+
+@dataclass(slots=True)
 class Report:
     """What `check` answers: the subject and every section later stages fill in."""
 
@@ -245,7 +307,7 @@ class Report:
     license: dict[str, Any] = field(default_factory=dict)
     frameworks: dict[str, Ranked] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: ReportProvenance = field(default_factory=ReportProvenance)
     context: dict[str, Any] = field(default_factory=dict)
 
     def license_results(self) -> list[dict[str, Any]]:

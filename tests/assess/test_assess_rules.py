@@ -41,7 +41,7 @@ def test_every_reference_card_gets_ratings_with_evidence_and_confidence(check, s
                 assert rating.confidence is None
             else:
                 assert rating.confidence in ("high", "medium", "low"), rating.dimension
-    assert len(report.provenance["revision"]) == 40  # the Hub commit sha
+    assert len(report.provenance.revision) == 40  # the Hub commit sha
 
 
 def test_without_the_analyzer_license_dependent_ratings_are_unknown(check, no_analyzer, hub):

@@ -72,10 +72,10 @@ def test_offline_makes_no_attempt_and_raises_no_finding(check, tmp_path):
 def test_a_known_hub_id_falls_back_to_the_catalog(check):
     report = check("meta-llama/Llama-2-7b-hf", endpoint=closed_port())
     assert report.subject.id == "llama-2"
-    assert report.provenance["kind"] == "curated"
+    assert report.provenance.kind == "curated"
     found = next(f for f in report.findings if f.id == "hub-unreachable")
     assert "revision was not assessed" in found.details["note"]
-    assert report.provenance["revision"] is None
+    assert report.provenance.revision is None
 
 
 def test_an_unknown_hub_id_fails_clearly_when_unreachable(check):

@@ -30,7 +30,7 @@ def full_report():
     automatic = ranked_record(report.frameworks["osai"], evidence=True)
     automatic = copy.deepcopy(automatic) | {"provenance": "automatic", "score": 0.3}
     report.context["automatic"] = {"osai": automatic}
-    report.provenance["revision"] = "0123456789abcdef0123456789abcdef01234567"
+    report.provenance.revision = "0123456789abcdef0123456789abcdef01234567"
     report.context["energy"] = {"kwh": 12.5}
     return report
 

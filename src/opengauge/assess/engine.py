@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,15 @@ from opengauge.assess.dossier import Dossier
 from opengauge.assess.licensing import WEIGHTS_SCOPES
 from opengauge.errors import BadInput
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Evidence, Locator, Ranked, Report, Subject
+from opengauge.model import (
+    Assessment,
+    Evidence,
+    Locator,
+    Ranked,
+    Report,
+    ReportProvenance,
+    Subject,
+)
 from opengauge.sources.facts import Facts
 from opengauge.sources.licensefiles import SCOPES
 from opengauge.sources.target import Target, resolve_target
@@ -110,8 +118,8 @@ def catalog_fallback(target: Target, error: Any, own: str | Path | None = None) 
             f"curated view of {ids[0]}")
     result.findings.append(finding_rules.unreachable_finding(
         error.reason, [Evidence("hub", Locator(url=error.endpoint), note=str(error))], note=note))
-    result.provenance = {**(result.provenance or {}), "target": target.to_dict(),
-                         "revision": None, "revision_note": note}
+    result.provenance = result.provenance.set(target=target.to_dict(), revision=None,
+                                              revision_note=note)
     return result
 
 
@@ -157,8 +165,8 @@ def report(facts: Facts, own: str | Path | None = None) -> Report:
         result = Report(subject=curated.subject, frameworks=curated.frameworks,
                         license={**license_section, "curated": curated.license},
                         findings=finding_rules.find(dossier),
-                        provenance={**curated.provenance, **provenance,
-                                    "kind": "curated+automatic"})
+                        provenance=curated.provenance.merged(provenance).set(
+                            kind="curated+automatic"))
         result.context.update({k: v for k, v in curated.context.items() if k != "summary"})
         result.context["automatic"] = ranked
         result.context["comparison"] = compare(curated.frameworks, ranked,
@@ -235,20 +243,19 @@ def revision_of(facts: Facts) -> dict[str, Any]:
             "modified": modified}
 
 
-def provenance_of(facts: Facts, d: Dossier) -> dict[str, Any]:
-    found: dict[str, Any] = {"kind": "automatic", "target": facts.target.to_dict(),
-                             **revision_of(facts),
-                             "assessed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                             "tool": {"name": "opengauge", "version": __version__},
-                             "analyzer": d.licenses.analyzer,
-                             "frameworks": automatic.ids(),
-                             "files": len(facts.files), "listing_truncated": facts.listing_truncated,
-                             "problems": [{"source": p.source, "kind": p.kind, "message": p.message}
-                                          for p in facts.problems]}
+def provenance_of(facts: Facts, d: Dossier) -> ReportProvenance:
+    found = ReportProvenance(kind="automatic", target=facts.target.to_dict(), **revision_of(facts),
+                             assessed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                             tool={"name": "opengauge", "version": __version__},
+                             analyzer=d.licenses.analyzer,
+                             frameworks=automatic.ids(),
+                             files=len(facts.files), listing_truncated=facts.listing_truncated,
+                             problems=[{"source": p.source, "kind": p.kind, "message": p.message}
+                                       for p in facts.problems])
     if facts.hub is not None:
-        found.update({"url": facts.hub.url, "cached": facts.hub.cached,
-                      "last_modified": facts.hub.last_modified})
-    return {k: v for k, v in found.items() if v is not None}
+        found = replace(found, url=facts.hub.url, cached=facts.hub.cached,
+                        last_modified=facts.hub.last_modified)
+    return found
 
 
 # -- placing, summary, license ------------------------------------------------------------------

@@ -106,7 +106,7 @@ class Item:
 def evaluate(report: Report, facts: Any = None, own: str | Path | None = None) -> dict[str, Any]:
     """The `eu_ai_act` section of `report` (`facts`: the gathered evidence of a repository)."""
     assessments = _assessments(report)
-    local = (report.provenance.get("target") or {}).get("kind") == "path"
+    local = (report.provenance.target or {}).get("kind") == "path"
     criteria = [_license(report)] + [_decide(cid, _signals(cid, assessments, facts, local))
                                      for cid in ("weights", "architecture", "usage")]
     criteria.append(_monetisation(report, facts, assessments, criteria))

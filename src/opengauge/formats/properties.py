@@ -148,7 +148,7 @@ def report_properties(report: Report) -> list[tuple[str, str]]:
     for framework_id, entry in (report.context.get("automatic") or {}).items():
         if isinstance(entry, Ranked):  # a repository's own assessment beside the catalog's
             out += framework_properties(f"automatic:{framework_id}", entry)
-    for snap in (report.provenance or {}).get("data") or []:
+    for snap in report.provenance.data or []:
         for key in ("snapshot", "date", "layer", "attribution"):
             if snap.get(key):
                 out.append((name("data", str(snap["source"]), key), str(snap[key])))
