@@ -15,7 +15,7 @@ from opengauge import api
 from opengauge.diff import diff
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.diffview import rows
-from opengauge.model import Report
+from opengauge.model import Finding, Report
 from reference_data import REFERENCE
 
 
@@ -112,7 +112,7 @@ def _report(version: str, restrictions: list[dict], findings: list[dict]) -> Rep
     report = copy.deepcopy(api.check("llama-3.1"))
     kept = {k: v for k, v in report.license.items() if k not in ("texts", "text_notes")}
     report.license = {**kept, "analysis": _analysis(version, restrictions)}  # as an automatic report
-    report.findings = findings
+    report.findings = [Finding.from_dict(f) for f in findings]
     return report
 
 

@@ -175,7 +175,7 @@ def test_a_local_folder_is_stored_under_its_absolute_path(tmp_path, monkeypatch)
     (entry,) = api.history(str(folder)).entries
     assert entry.row.model == str(folder.resolve()) and entry.row.target == "my-model"
     assert entry.row.revision_kind == "local-digest"
-    assert entry.row.revision == report.provenance["revision"]
+    assert entry.row.revision == report.provenance.revision
     assert json.loads(entry.row.snapshots) == []  # rated from its own files, no catalog record
     assert api.history("./my-model").model == str(folder.resolve())
     assert api.history(f"path:{folder}").model == str(folder.resolve())

@@ -18,7 +18,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("opengauge", "opengauge.model", "opengauge.errors", "opengauge.paths",
               "opengauge.yamlfile", "opengauge.atomic", "opengauge.store", "opengauge.identity",
-              "opengauge.limits", "opengauge.licensenames", "opengauge.bundledindex")),
+              "opengauge.limits", "opengauge.licensenames", "opengauge.bundledindex",
+              "opengauge.frontmatter", "opengauge.filenames")),
     ("licenses", ("opengauge.licenses",)),
     ("sources", ("opengauge.sources",)),
     ("frameworks", ("opengauge.frameworks",)),

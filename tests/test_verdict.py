@@ -40,8 +40,8 @@ def test_an_identified_text_that_is_not_open_source_decides_before_any_rating() 
     assert answer.summary["open_source"] is False and answer.summary["rule"] == "texts"
     assert "CC-BY-NC-4.0" in answer.summary["basis"]
     [finding] = answer.findings
-    assert finding["id"] == "curated-rating-disagrees"
-    assert "osaid: pass" in finding["message"] and "CC-BY-NC-4.0" in finding["message"]
+    assert finding.id == "curated-rating-disagrees"
+    assert "osaid: pass" in finding.message and "CC-BY-NC-4.0" in finding.message
 
 
 def test_an_unidentified_text_does_not_decide_and_no_finding_without_an_open_rating() -> None:
@@ -94,7 +94,7 @@ def test_catalog_headlines_follow_their_texts() -> None:
     audioldm = api.check("audioldm")
     assert audioldm.context["summary"]["open_source"] is False
     assert "NonCommercial" in audioldm.context["summary"]["basis"]
-    assert [f["id"] for f in audioldm.findings] == ["curated-rating-disagrees"]
+    assert [f.id for f in audioldm.findings] == ["curated-rating-disagrees"]
     for name in ("bloomz", "mistral-large-2", "llama-2"):
         found = summary(name)
         assert found["open_source"] is False and found["rule"] == "texts", name

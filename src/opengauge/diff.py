@@ -90,7 +90,7 @@ def side(report: Report, label: str | None = None) -> dict[str, Any]:
     """How a report is named in a diff: id, name, a label, and the data it was computed from."""
     return {"id": report.subject.id, "name": report.subject.name, "label": label or report.subject.id,
             "data": [{k: d.get(k) for k in ("source", "snapshot", "date", "layer")}
-                     for d in (report.provenance or {}).get("data") or []]}
+                     for d in report.provenance.data or []]}
 
 
 def _result(entry: Ranked) -> dict[str, Any]:
@@ -139,22 +139,10 @@ def _pairs(a: Report, b: Report) -> list[tuple[str, Ranked | None, Ranked | None
     return [(k, a.frameworks.get(k), b.frameworks.get(k)) for k in keys]
 
 
-def _results(report: Report) -> list[dict[str, Any]]:
-    """The analyzer's answers about the report's license: the governing texts when the report
-    has them (a catalog model's license and use-policy texts), else its `analysis`."""
-    texts = (report.license or {}).get("texts")
-    if texts:
-        return [t for t in texts if isinstance(t, dict)]
-    analysis = (report.license or {}).get("analysis")
-    if isinstance(analysis, dict):
-        analysis = analysis.get("results", [analysis])
-    return [r for r in analysis or [] if isinstance(r, dict)]
-
-
 def _identified(report: Report) -> list[str]:
     """The analyzer's identified licenses as 'name version' texts, sorted."""
     found = set()
-    for result in _results(report):
+    for result in report.license_results():
         for match in result.get("matches") or []:
             name = match.get("name") or match.get("key") or match.get("spdx")
             version = match.get("version")
@@ -164,7 +152,7 @@ def _identified(report: Report) -> list[str]:
 
 
 def _verdict(report: Report) -> Any:
-    verdicts = [r.get("open_source") for r in _results(report)]
+    verdicts = [r.get("open_source") for r in report.license_results()]
     return verdicts[0] if len(set(verdicts)) == 1 else (verdicts or None)
 
 
@@ -179,12 +167,12 @@ def _added_removed(a: list[dict], b: list[dict], name: str) -> tuple[list[dict],
 
 
 def _restrictions(report: Report) -> list[dict[str, Any]]:
-    return [r for result in _results(report) for r in result.get("restrictions") or []
+    return [r for result in report.license_results() for r in result.get("restrictions") or []
             if isinstance(r, dict)]
 
 
 def _findings(report: Report) -> list[dict[str, Any]]:
-    return [{**f, "id": f.get("id") or f.get("kind")} for f in report.findings if isinstance(f, dict)]
+    return [f.to_dict() for f in report.findings]
 
 
 def diff(a: Report, b: Report, *, labels: tuple[str, str] | None = None) -> Diff:

@@ -27,6 +27,7 @@ from typing import Any
 
 from opengauge import __version__
 from opengauge.errors import BadInput, NotFound
+from opengauge.filenames import looks_like_path
 from opengauge.model import Report
 from opengauge.store import HistoryRow, Store, default_path
 
@@ -46,7 +47,7 @@ def enabled(no_history: bool = False) -> bool:
 
 def model_key(report: Report) -> str:
     """The key a report is stored under (see the module docstring)."""
-    target = (report.provenance or {}).get("target")
+    target = report.provenance.target
     if isinstance(target, dict):
         if target.get("kind") == "hub" and target.get("repo_id"):
             return str(target["repo_id"]).lower()
@@ -58,10 +59,10 @@ def model_key(report: Report) -> str:
 def revision_of(report: Report) -> tuple[str, str]:
     """(revision, kind): the report's assessed revision, or a digest of the catalog data and
     record files a catalog report was read from."""
-    provenance = report.provenance or {}
-    if provenance.get("revision"):
-        return str(provenance["revision"]), str(provenance.get("revision_kind") or "revision")
-    basis = json.dumps({"data": provenance.get("data"), "records": provenance.get("records")},
+    provenance = report.provenance
+    if provenance.revision:
+        return str(provenance.revision), str(provenance.revision_kind or "revision")
+    basis = json.dumps({"data": provenance.data, "records": provenance.records},
                        sort_keys=True, default=str)
     return "catalog:" + hashlib.sha256(basis.encode()).hexdigest()[:16], "catalog-snapshot"
 
@@ -69,7 +70,7 @@ def revision_of(report: Report) -> tuple[str, str]:
 def snapshots_of(report: Report) -> list[dict[str, Any]]:
     """The data snapshots the report was computed from (its provenance `data`)."""
     return [{k: d.get(k) for k in ("source", "snapshot", "date", "layer")}
-            for d in (report.provenance or {}).get("data") or [] if isinstance(d, dict)]
+            for d in report.provenance.data or [] if isinstance(d, dict)]
 
 
 def stored_record(record: dict[str, Any]) -> dict[str, Any]:
@@ -209,7 +210,7 @@ def lookup_key(text: str, resolve: Callable[[str], str]) -> tuple[str, NotFound 
         else ("", "", raw)
     rest = rest.strip()
     path = Path(rest).expanduser()
-    if forced == "path" or (not forced and (_exists(path) or _path_like(rest))):
+    if forced == "path" or (not forced and (_exists(path) or looks_like_path(rest))):
         return str(path.resolve()), None
     repo = rest.split("@", 1)[0]
     if forced == "hub" or (not forced and is_repo_id(repo)):
@@ -220,14 +221,6 @@ def lookup_key(text: str, resolve: Callable[[str], str]) -> tuple[str, NotFound 
         return resolve(rest), None
     except NotFound as error:
         return rest, error
-
-
-def _path_like(text: str) -> bool:
-    """Written as a path (the folder or file may be gone since it was checked)."""
-    from opengauge.sources.target import WEIGHT_SUFFIXES
-
-    return (text.startswith(("/", "./", "../", "~")) or "\\" in text or text.count("/") > 1
-            or text.lower().endswith(WEIGHT_SUFFIXES))
 
 
 def _exists(path: Path) -> bool:

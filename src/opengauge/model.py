@@ -209,12 +209,115 @@ class DataSnapshot:
 
 
 @dataclass(slots=True)
+class Finding:
+    """What a release's files, the catalog or the verdict table say that contradicts itself.
+
+    `id` is stable (listed in `assess.findings.FINDINGS`), `severity` is `error`, `warning` or
+    `info`; `details` are the finding's own fields (candidates, releases, ...), in order.
+    """
+
+    id: str
+    severity: str
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("id", "severity", "message", "evidence")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "severity": self.severity, "message": self.message,
+                "evidence": [e.to_dict() for e in self.evidence], **self.details}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """Read a finding record back (an old record's `kind` stands for its id)."""
+        return cls(data.get("id") or data.get("kind") or "", data.get("severity") or "",
+                   data.get("message") or "",
+                   [Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   {k: v for k, v in data.items() if k not in cls._KEYS})
+
+
+@dataclass(slots=True)
+class ReportProvenance:
+    """Where a report comes from: `kind` (`curated`, `automatic`, `curated+automatic`), the
+    catalog data and records of a curated report, the target and revision of an automatic one.
+
+    The JSON keys follow the field order; a field that is None is left out, unless it is named
+    in `nulls` (written as null: the revision a report could not read).
+    """
+
+    kind: str | None = None
+    data: list[dict[str, Any]] | None = None
+    """The catalog data snapshots (`DataSnapshot.to_dict()`)."""
+    records: dict[str, Any] | None = None
+    """Framework id -> the record a curated result was read from."""
+    target: dict[str, Any] | None = None
+    """The target as resolved (`Target.to_dict()`)."""
+    revision: str | None = None
+    revision_kind: str | None = None
+    requested_revision: str | None = None
+    modified: str | None = None
+    revision_note: str | None = None
+    assessed_at: str | None = None
+    tool: dict[str, Any] | None = None
+    analyzer: Any = None
+    frameworks: list[str] | None = None
+    files: int | None = None
+    listing_truncated: bool | None = None
+    problems: list[dict[str, Any]] | None = None
+    url: str | None = None
+    cached: bool | None = None
+    last_modified: str | None = None
+    nulls: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys of a stored record this version does not know, kept as they were."""
+
+    _OWN = ("nulls", "extra")
+
+    def set(self, **values: Any) -> ReportProvenance:
+        """A copy with `values` set; those given as None are written as null."""
+        return replace(self, **values,
+                       nulls=self.nulls | {k for k, v in values.items() if v is None})
+
+    def merged(self, other: ReportProvenance) -> ReportProvenance:
+        """This provenance with every field `other` has (a value or a null) taken from it."""
+        taken = {f.name: getattr(other, f.name) for f in fields(other) if f.name not in self._OWN
+                 and (getattr(other, f.name) is not None or f.name in other.nulls)}
+        return replace(self, **taken, nulls=self.nulls | other.nulls,
+                       extra={**self.extra, **other.extra})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in self._OWN}
+        return {**{k: v for k, v in data.items() if v is not None or k in self.nulls},
+                **self.extra}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportProvenance:
+        known = {f.name for f in fields(cls)} - set(cls._OWN)
+        return cls(**{k: v for k, v in data.items() if k in known},
+                   nulls=frozenset(k for k, v in data.items() if k in known and v is None),
+                   extra={k: v for k, v in data.items() if k not in known})
+
+
+@dataclass(slots=True)
 class Report:
     """What `check` answers: the subject and every section later stages fill in."""
 
     subject: Subject
     license: dict[str, Any] = field(default_factory=dict)
     frameworks: dict[str, Ranked] = field(default_factory=dict)
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    provenance: ReportProvenance = field(default_factory=ReportProvenance)
     context: dict[str, Any] = field(default_factory=dict)
+
+    def license_results(self) -> list[dict[str, Any]]:
+        """The license analyzer's per-text results: the governing texts (`license['texts']`, a
+        catalog model's license and use-policy texts) when the report has them, else its
+        reading of the license name (`license['analysis']`)."""
+        texts = (self.license or {}).get("texts")
+        if texts:
+            return [t for t in texts if isinstance(t, dict)]
+        analysis = (self.license or {}).get("analysis")
+        if isinstance(analysis, dict):
+            analysis = analysis.get("results", [analysis])
+        return [r for r in analysis or [] if isinstance(r, dict)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from opengauge.model import Assessment, tri_state
+from opengauge.model import Assessment, Finding, tri_state
 
 EU_FRAMEWORKS = ("osai", "osai-14")
 EU_KEYS = ("weights_endmodel", "licenses", "trainingcode")
@@ -68,7 +68,7 @@ class Headline:
     """The table's answer: the summary record and the findings it raises."""
 
     summary: dict[str, Any]
-    findings: list[dict[str, Any]]
+    findings: list[Finding]
 
 
 def decide(texts: list[Text], assessments: dict[str, Assessment], *,
@@ -83,7 +83,7 @@ def decide(texts: list[Text], assessments: dict[str, Assessment], *,
     summary: dict[str, Any] = {"weights": weights, "weights_source": weights_source,
                                "weights_text": weights_text, "open_source": None, "basis": None,
                                "rule": "unknown", "missing": []}
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     osaid = assessments.get("osaid")
     osaid_verdict = osaid.verdict if osaid is not None and osaid.verdict in ("pass", "fail") \
         else None
@@ -210,7 +210,7 @@ def _missing(texts: list[Text], eu_missing: list[str], eu_basis: str | None) -> 
 
 def _disagreements(text: Text, osaid: Assessment | None, osaid_verdict: str | None,
                    eu_verdict: bool | None, eu_basis: str | None,
-                   assessments: dict[str, Assessment]) -> list[dict[str, Any]]:
+                   assessments: dict[str, Assessment]) -> list[Finding]:
     """`curated-rating-disagrees` for each curated rating that calls the model open while the
     governing text is not."""
     said: list[str] = []
@@ -228,9 +228,9 @@ def _disagreements(text: Text, osaid: Assessment | None, osaid_verdict: str | No
         f" ({text.basis})" if text.basis else "")
     if not said:
         return []
-    return [{"id": "curated-rating-disagrees", "severity": "warning",
-             "message": f"curated rating says open ({'; '.join(said)}), but {text_says}",
-             "evidence": [], "curated": said, "text": text.label}]
+    return [Finding("curated-rating-disagrees", "warning",
+                    f"curated rating says open ({'; '.join(said)}), but {text_says}",
+                    [], {"curated": said, "text": text.label})]
 
 
 def _automatic(assessments: dict[str, Assessment], basis: str) -> bool:

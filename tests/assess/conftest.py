@@ -142,7 +142,7 @@ def ratings(report, framework: str = "osai") -> dict:
 
 
 def finding_ids(report) -> list[str]:
-    return [f["id"] for f in report.findings]
+    return [f.id for f in report.findings]
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -42,7 +42,7 @@ def test_mit_relabelled_fine_tune_of_llama_2_is_not_open_source(check, tmp_path)
     assert record["license"]["open_source"] is False
     assert record["summary"]["open_source"] is False
     assert "base-model meta-llama/Llama-2-7b llama2" in record["license"]["basis"]
-    assert [f["id"] for f in report.findings] == ["more-permissive-than-base"]
+    assert [f.id for f in report.findings] == ["more-permissive-than-base"]
     licenses = ratings(report)["licenses"]
     assert licenses.level == "closed"
     assert any(e.note and e.note.startswith("meta-llama/Llama-2-7b: Llama 2") and "not open source"
@@ -71,7 +71,7 @@ def test_base_whose_license_is_undetermined_makes_the_terms_unknown(check, hub, 
 def test_fine_tune_of_an_open_base_stays_open_source(check, tmp_path):
     report = check(str(relabelled(tmp_path, "Qwen/Qwen2.5-0.5B")))
     assert report_record(report)["license"]["open_source"] is True
-    assert "more-permissive-than-base" not in [f["id"] for f in report.findings]
+    assert "more-permissive-than-base" not in [f.id for f in report.findings]
     assert gate(report, "open-source")["passed"]
 
 

@@ -29,10 +29,10 @@ def test_hub_revision_is_the_commit_assessed(check, hub):
     repo = hub.repos[("model", TINY)]
     repo.branches["v1"] = "1" * 40
     report = check(f"{TINY}@v1")
-    assert report.provenance["revision"] == "1" * 40
-    assert report.provenance["requested_revision"] == "v1"
-    assert report.provenance["revision_kind"] == "hub-commit"
-    assert report.provenance["kind"] == "automatic"
+    assert report.provenance.revision == "1" * 40
+    assert report.provenance.requested_revision == "v1"
+    assert report.provenance.revision_kind == "hub-commit"
+    assert report.provenance.kind == "automatic"
     assert report.subject.id == TINY and report.subject.org == "TinyLlama"
     assert report.frameworks["osai"].assessment.snapshot == "1" * 40
 
@@ -40,16 +40,16 @@ def test_hub_revision_is_the_commit_assessed(check, hub):
 def test_local_revision_is_a_digest_that_follows_the_files(check, tmp_path):
     folder = release(tmp_path, "LLM360__Amber")
     first = check(str(folder)).provenance
-    assert first["revision"].startswith("sha256:") and first["revision_kind"] == "local-digest"
-    assert first["modified"]
-    assert check(str(folder)).provenance["revision"] == first["revision"]
+    assert first.revision.startswith("sha256:") and first.revision_kind == "local-digest"
+    assert first.modified
+    assert check(str(folder)).provenance.revision == first.revision
     (folder / "README.md").write_text((folder / "README.md").read_text() + "\nMore.\n")
-    assert check(str(folder)).provenance["revision"] != first["revision"]
+    assert check(str(folder)).provenance.revision != first.revision
 
 
 def test_catalog_names_get_the_curated_report(check):
     report = check("llama-2")
-    assert report.provenance["kind"] == "curated"
+    assert report.provenance.kind == "curated"
     assert "automatic" not in report.context
     assert check("catalog:Llama 2").subject.id == "llama-2"
 
@@ -57,8 +57,8 @@ def test_catalog_names_get_the_curated_report(check):
 def test_a_hub_id_in_the_catalog_is_shown_beside_its_curated_records(check):
     report = check("meta-llama/Llama-2-7b-chat-hf")
     assert report.subject.id == "llama-2"
-    assert report.provenance["kind"] == "curated+automatic"
-    assert report.provenance["revision"] and report.provenance["records"]["osai"]["source"] \
+    assert report.provenance.kind == "curated+automatic"
+    assert report.provenance.revision and report.provenance.records["osai"]["source"] \
         == "osai-index"
     assert report.frameworks["osai"].assessment.provenance == "curated"
     automatic = report.context["automatic"]
@@ -81,9 +81,9 @@ def test_prefixes_force_the_choice(check, tmp_path, monkeypatch):
     (tmp_path / "LLM360").mkdir()
     release(tmp_path / "LLM360", "LLM360__Amber").rename(tmp_path / "LLM360" / "Amber")
     monkeypatch.chdir(tmp_path)
-    assert check("LLM360/Amber").provenance["target"]["kind"] == "path"
-    assert check("hub:LLM360/Amber").provenance["target"]["kind"] == "hub"
-    assert check("path:LLM360/Amber").provenance["target"]["kind"] == "path"
+    assert check("LLM360/Amber").provenance.target["kind"] == "path"
+    assert check("hub:LLM360/Amber").provenance.target["kind"] == "hub"
+    assert check("path:LLM360/Amber").provenance.target["kind"] == "path"
 
 
 def test_single_file_targets(check, tmp_path):
@@ -141,7 +141,7 @@ def test_offline_after_an_online_check(check, hub):
     endpoint = hub.url
     hub.stop()
     offline = check(TINY, offline=True, endpoint=endpoint)
-    assert offline.provenance["cached"] is True
+    assert offline.provenance.cached is True
     assert offline.frameworks["osai"].assessment.levels() == \
         online.frameworks["osai"].assessment.levels()
 
@@ -177,9 +177,9 @@ def test_a_local_folder_named_like_a_catalog_model_is_shown_beside_it(check, tmp
     folder = release(tmp_path / "x", "LLM360__Amber")
     named = folder.rename(folder.parent / "Amber")
     report = check(str(named))
-    assert report.provenance["kind"] == "curated+automatic" and report.subject.id == "amber"
+    assert report.provenance.kind == "curated+automatic" and report.subject.id == "amber"
     other = check(str(release(tmp_path / "y", "LLM360__Amber")))  # "LLM360__Amber" is no name
-    assert other.provenance["kind"] == "automatic"
+    assert other.provenance.kind == "automatic"
 
 
 @needs_analyzer

@@ -20,7 +20,8 @@ pytestmark = needs_cards
 
 
 def by_id(report, finding_id):
-    return [f for f in report.findings if f["id"] == finding_id]
+    """The findings `finding_id` of `report`, as their JSON records."""
+    return [f.to_dict() for f in report.findings if f.id == finding_id]
 
 
 def test_license_other_without_a_license_file(check):
@@ -111,9 +112,9 @@ def test_analyzer_unavailable_is_said(check, no_analyzer, tmp_path):
 def test_every_finding_has_a_known_id_severity_message_and_evidence(check):
     for slug in sorted(p.name for p in CARDS.iterdir() if p.is_dir()):
         for item in check(slug.replace("__", "/", 1)).findings:
-            assert item["id"] in FINDINGS
-            assert item["severity"] in ("error", "warning", "info")
-            assert item["message"] and isinstance(item["evidence"], list)
+            assert item.id in FINDINGS
+            assert item.severity in ("error", "warning", "info")
+            assert item.message and isinstance(item.evidence, list)
 
 
 # -- license findings need the analyzer ---------------------------------------------------------

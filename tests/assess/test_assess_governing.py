@@ -166,8 +166,8 @@ def test_two_licenses_for_the_same_scope_are_a_mismatch(check, tmp_path):
     folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n", files={
         "LICENSE-MODEL": text("scancode/deepseek-la-1.0.LICENSE"), "LICENSE-CODE": apache_text()})
     report = check(str(folder))
-    mismatch = [f for f in report.findings if f["id"] == "license-mismatch"]
-    assert len(mismatch) == 1 and mismatch[0]["scope"] == "weights"
+    mismatch = [f for f in report.findings if f.id == "license-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].details["scope"] == "weights"
 
 
 # -- the card's own terms -------------------------------------------------------------------------
@@ -298,8 +298,8 @@ def test_prose_that_only_mentions_a_model_binds_nothing(check, tmp_path, body):
 def test_family_without_version_is_unversioned_unless_one_fits(check, tmp_path):
     report = check(str(release(tmp_path, card=relabelled_card("", "# M\n\nBuilt with Llama.\n"))),
                    offline=True)
-    found = [f for f in report.findings if f["id"] == "base-model-unversioned"]
-    assert found and {"llama-2", "llama-3.1"} <= set(found[0]["candidates"])
+    found = [f for f in report.findings if f.id == "base-model-unversioned"]
+    assert found and {"llama-2", "llama-3.1"} <= set(found[0].details["candidates"])
     assert report.license["base_models"] == []
     pinned = release(tmp_path / "Llama-3.3-helper", card=relabelled_card(
         "", "# M\n\nBuilt with Llama. This is our Llama 3.3 assistant.\n"))

@@ -69,14 +69,14 @@ def test_bad_weights_inside_a_folder_do_not_stop_the_report(tmp_path, store):
     report = check_target(str(folder), options=OFFLINE, store=store)
     assert "evidence-unreadable" in finding_ids(report)
     assert report.context["repository"]["parameters"] == 16
-    assert any(p["kind"] == "malformed" for p in report.provenance["problems"])
+    assert any(p["kind"] == "malformed" for p in report.provenance.problems)
 
 
 def test_malformed_front_matter_still_gives_a_report(tmp_path, store):
     folder = release(tmp_path, card="---\nlicense: [mit\nbase_model: *x\n---\n# Model\n"
                                     "## Limitations\n" + "It fails often. " * 5 + "\n")
     report = check_target(str(folder), options=OFFLINE, store=store)
-    problem = next(p for p in report.provenance["problems"] if p["source"] == "card")
+    problem = next(p for p in report.provenance.problems if p["source"] == "card")
     assert "README.md:2" in problem["message"] or "README.md:3" in problem["message"]
     assert "evidence-unreadable" in finding_ids(report)
     assert report.frameworks["osai"].assessment.rating("modelcard").level == "closed"
@@ -87,7 +87,7 @@ def test_symlink_loops_and_broken_links(tmp_path, store):
     os.symlink(folder, folder / "loop")
     os.symlink(folder / "missing", folder / "dangling")
     report = check_target(str(folder), options=OFFLINE, store=store)
-    kinds = {p["kind"] for p in report.provenance["problems"]}
+    kinds = {p["kind"] for p in report.provenance.problems}
     assert "folder" in kinds
 
 
@@ -108,7 +108,7 @@ def test_a_huge_card_is_cut(tmp_path, store):
     with (folder / "README.md").open("a") as handle:
         handle.write("word " * (600_000))
     report = check_target(str(folder), options=OFFLINE, store=store)
-    assert any(p["kind"] == "truncated" for p in report.provenance["problems"])
+    assert any(p["kind"] == "truncated" for p in report.provenance.problems)
 
 
 @settings(max_examples=25, deadline=None,

@@ -41,7 +41,7 @@ def test_every_reference_card_gets_ratings_with_evidence_and_confidence(check, s
                 assert rating.confidence is None
             else:
                 assert rating.confidence in ("high", "medium", "low"), rating.dimension
-    assert len(report.provenance["revision"]) == 40  # the Hub commit sha
+    assert len(report.provenance.revision) == 40  # the Hub commit sha
 
 
 def test_without_the_analyzer_license_dependent_ratings_are_unknown(check, no_analyzer, hub):
@@ -57,7 +57,7 @@ def test_without_the_analyzer_license_dependent_ratings_are_unknown(check, no_an
     assert mof.blockers["Model parameters (Final)"]["status"] == "license-unknown"
     assert report.frameworks["osaid"].assessment.verdict == "unknown"
     assert report.context["summary"]["open_source"] is None
-    assert "analyzer-unavailable" in [f["id"] for f in report.findings]
+    assert "analyzer-unavailable" in [f.id for f in report.findings]
     assert not any(r.level == "closed" for r in eu.values() if r.dimension != "modelcard")
 
 
@@ -143,7 +143,7 @@ def test_unknown_base_model_is_unknown(check, tmp_path):
     folder = release(tmp_path, card="---\nlicense: mit\nbase_model: nobody/nothing\n---\n# M\n")
     report = check(str(folder))
     assert ratings(report)["weights_basemodel"].level == "unknown"
-    assert "base-model-not-found" in [f["id"] for f in report.findings]
+    assert "base-model-not-found" in [f.id for f in report.findings]
 
 
 def test_datasets_without_the_analyzer_are_unknown_and_gated_ones_partial(check, hub, no_analyzer):

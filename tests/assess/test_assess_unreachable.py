@@ -54,9 +54,9 @@ def test_a_local_folder_answers_from_local_evidence(check, tmp_path, endpoint, r
     ids = finding_ids(report)
     assert ids.count("hub-unreachable") == 1
     assert "evidence-unreadable" not in ids
-    found = next(f for f in report.findings if f["id"] == "hub-unreachable")
-    assert found["message"].startswith("the Hub could not be reached (")
-    assert reason in found["message"] and found["message"].endswith(MESSAGE)
+    found = next(f for f in report.findings if f.id == "hub-unreachable")
+    assert found.message.startswith("the Hub could not be reached (")
+    assert reason in found.message and found.message.endswith(MESSAGE)
     assert report.license["declared"][0]["declared"] == "apache-2.0"
 
 
@@ -72,10 +72,10 @@ def test_offline_makes_no_attempt_and_raises_no_finding(check, tmp_path):
 def test_a_known_hub_id_falls_back_to_the_catalog(check):
     report = check("meta-llama/Llama-2-7b-hf", endpoint=closed_port())
     assert report.subject.id == "llama-2"
-    assert report.provenance["kind"] == "curated"
-    found = next(f for f in report.findings if f["id"] == "hub-unreachable")
-    assert "revision was not assessed" in found["note"]
-    assert report.provenance["revision"] is None
+    assert report.provenance.kind == "curated"
+    found = next(f for f in report.findings if f.id == "hub-unreachable")
+    assert "revision was not assessed" in found.details["note"]
+    assert report.provenance.revision is None
 
 
 def test_an_unknown_hub_id_fails_clearly_when_unreachable(check):

@@ -75,7 +75,7 @@ def test_a_curated_license_against_the_records_own_note_raises_a_conflict() -> N
 
 def test_another_releases_permissive_license_raises_no_conflict() -> None:
     codegen = api.check("codegen")  # Apache-2.0 is CodeGen2's (MOT), not CodeGen2.5's
-    assert "curated-license-conflict" not in [f["id"] for f in codegen.findings]
+    assert "curated-license-conflict" not in [f.id for f in codegen.findings]
     assert not any(t["open_source"] for t in codegen.license["texts"])
 
 
@@ -83,7 +83,7 @@ def test_each_framework_names_its_release_and_a_mix_is_a_warning() -> None:
     grok = api.check("grok")
     releases = {f: r.assessment.extra["release"] for f, r in grok.frameworks.items()}
     assert releases["osai"] == "Grok 2" and releases["mof"] == "Grok-1"
-    [finding] = [f for f in grok.findings if f["id"] == "frameworks-rate-different-releases"]
-    assert "Grok-1" in finding["message"] and finding["severity"] == "warning"
+    [finding] = [f for f in grok.findings if f.id == "frameworks-rate-different-releases"]
+    assert "Grok-1" in finding.message and finding.severity == "warning"
     llama = api.check("llama-2")  # every framework rates a Llama 2 release
-    assert "frameworks-rate-different-releases" not in [f["id"] for f in llama.findings]
+    assert "frameworks-rate-different-releases" not in [f.id for f in llama.findings]

@@ -17,7 +17,7 @@ from opengauge import api
 from opengauge.errors import CheckFailed
 from opengauge.formats import cyclonedx, spdx3
 from opengauge.formats.bom import license_facts
-from opengauge.model import Assessment, Ranked, Report
+from opengauge.model import Assessment, Finding, Ranked, Report
 
 MODELS = ["llama-2", "llama-3.1", "olmo", "pythia", "bloomz", "mistral", "stable-diffusion", "whisper"]
 
@@ -210,7 +210,7 @@ def _with_analysis_and_classes() -> Report:
                                                  progress={"1": 0.0, "2": 0.0, "3": 57.14}), 80, 273)
     report.frameworks["osaid"] = Ranked(Assessment(subject, "osaid", verdict="fail",
                                                    reasons=["data information missing"]), 5, 9)
-    report.findings = [{"id": "gated-eu-excluded", "message": "EU users excluded"}]
+    report.findings = [Finding("gated-eu-excluded", "warning", "EU users excluded")]
     return report
 
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opengauge.model import Locator
-from opengauge.sources.card import classify, clean_title, parse_card, split_front_matter
+from opengauge.sources.card import classify, clean_title, parse_card
 
 from .conftest import CARDS
 
@@ -189,11 +189,6 @@ def test_crlf_and_bom():
                                  "README.md", locate)
     assert problems == [] and facts.license.value == "mit"
     assert facts.sections[0].kind == "intended_use"
-
-
-def test_split_front_matter_lines():
-    front, first, body, problem = split_front_matter("---\na: 1\n---\nbody")
-    assert (front, first, body, problem) == ("a: 1", 2, 4, None)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

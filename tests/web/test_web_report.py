@@ -8,6 +8,7 @@ import re
 
 from opengauge import api
 from opengauge.formats.records import ranked_record
+from opengauge.model import Evidence, Finding, Locator
 from opengauge.web.links import Links
 from opengauge.web.pages import Pages
 from opengauge.web.views import Views
@@ -17,20 +18,19 @@ def full_report():
     report = api.check("llama-2")
     report.license["analysis"] = {"family": "Llama 2 Community License", "osd": {"verdict": "fails"},
                                   "spdx": None, "url": "https://ai.meta.com/llama/license/"}
-    report.findings = [{
-        "kind": "field-of-use-restriction", "severity": "error",
-        "message": "Clause 2 limits use above 700 million monthly users <b>",
-        "evidence": [{"source": "license", "locator": {"file": "LICENSE", "line": 42, "url": None,
-                                                        "field": None},
-                      "quote": "greater than 700 million monthly active users", "note": None}],
-        "osd": 6,
-    }]
+    report.findings = [Finding(
+        "field-of-use-restriction", "error",
+        "Clause 2 limits use above 700 million monthly users <b>",
+        [Evidence("license", Locator(file="LICENSE", line=42),
+                  "greater than 700 million monthly active users")],
+        {"osd": 6},
+    )]
     report.context["developer_transparency"] = {"fmti": {"edition": 2025, "score": 38,
                                                           "developer": "Meta"}}
     automatic = ranked_record(report.frameworks["osai"], evidence=True)
     automatic = copy.deepcopy(automatic) | {"provenance": "automatic", "score": 0.3}
     report.context["automatic"] = {"osai": automatic}
-    report.provenance["revision"] = "0123456789abcdef0123456789abcdef01234567"
+    report.provenance.revision = "0123456789abcdef0123456789abcdef01234567"
     report.context["energy"] = {"kwh": 12.5}
     return report
 

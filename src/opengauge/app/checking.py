@@ -59,8 +59,8 @@ def catalog_fallback(session: Session, target: Target, error: HubUnreachable) ->
             f"curated view of {ids[0]}")
     result.findings.append(finding_rules.unreachable_finding(
         error.reason, [Evidence("hub", Locator(url=error.endpoint), note=str(error))], note=note))
-    result.provenance = {**(result.provenance or {}), "target": target.to_dict(),
-                         "revision": None, "revision_note": note}
+    result.provenance = result.provenance.set(target=target.to_dict(), revision=None,
+                                              revision_note=note)
     return result
 
 
@@ -80,8 +80,8 @@ def report(session: Session, facts: Facts) -> Report:
         result = Report(subject=curated.subject, frameworks=curated.frameworks,
                         license={**license_section, "curated": curated.license},
                         findings=finding_rules.find(dossier),
-                        provenance={**curated.provenance, **provenance,
-                                    "kind": "curated+automatic"})
+                        provenance=curated.provenance.merged(provenance).set(
+                            kind="curated+automatic"))
         result.context.update({k: v for k, v in curated.context.items() if k != "summary"})
         result.context["automatic"] = ranked
         result.context["comparison"] = engine.compare(curated.frameworks, ranked,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from opengauge import frameworks as framework_registry
 from opengauge.errors import BadInput, NotFound
 from opengauge.identity import table
-from opengauge.model import Assessment, DataSnapshot, Ranked, Report, Subject
+from opengauge.model import Assessment, DataSnapshot, Finding, Ranked, Report, ReportProvenance, Subject
 
 if TYPE_CHECKING:
     from opengauge.app.session import Session
@@ -78,14 +78,15 @@ def check(session: Session, target: str) -> Report:
     report = Report(subject=view.subject, frameworks=view.frameworks)
     report.license = catalog_license(view)
     report.findings = different
-    report.provenance = {
-        "kind": "curated",
-        "data": [s.to_dict() for s in view.snapshots],
-        "records": {f: record_origin(r.assessment) for f, r in view.frameworks.items()},
-    }
+    report.provenance = ReportProvenance(
+        kind="curated",
+        data=[s.to_dict() for s in view.snapshots],
+        records={f: record_origin(r.assessment) for f, r in view.frameworks.items()},
+    )
     verdict = headline_of(view.frameworks, report.license.get("texts"))
     report.context["summary"] = verdict.summary
-    report.findings = [*report.findings, *report.license.get("conflicts", []), *verdict.findings]
+    conflicts = [Finding.from_dict(f) for f in report.license.get("conflicts", [])]
+    report.findings = [*report.findings, *conflicts, *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -133,7 +134,7 @@ def catalog_license(view: ModelView) -> dict[str, Any]:
     return section
 
 
-def releases(view: ModelView) -> list[dict[str, Any]]:
+def releases(view: ModelView) -> list[Finding]:
     """Name each framework's release (`frameworks.<id>.release`); a warning finding
     `frameworks-rate-different-releases` when one of them rates another generation than the
     model shown (`compliance.texts.same_release`)."""
@@ -149,11 +150,11 @@ def releases(view: ModelView) -> list[dict[str, Any]]:
               if not same_release([shown], [release_name(r.assessment.subject)])]
     if not others:
         return []
-    return [{"id": "frameworks-rate-different-releases", "severity": "warning",
-             "message": f"the frameworks rate different releases: the model shown is {shown}, but "
-                        + "; ".join(others),
-             "evidence": [], "releases": {fid: release_name(r.assessment.subject)
-                                          for fid, r in view.frameworks.items()}}]
+    return [Finding("frameworks-rate-different-releases", "warning",
+                    f"the frameworks rate different releases: the model shown is {shown}, but "
+                    + "; ".join(others),
+                    [], {"releases": {fid: release_name(r.assessment.subject)
+                                      for fid, r in view.frameworks.items()}})]
 
 
 def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -186,8 +187,8 @@ def snapshot_report(session: Session, name: str, framework_id: str, layer: str |
     snaps = [s for s in cat.snapshots() if s.source == framework.source]
     view = ModelView(entry.assessment.subject, {framework_id: entry}, snaps)
     report = Report(subject=view.subject, frameworks=view.frameworks, license=catalog_license(view))
-    report.provenance = {"kind": "curated", "data": [s.to_dict() for s in snaps],
-                         "records": {framework_id: record_origin(entry.assessment)}}
+    report.provenance = ReportProvenance(kind="curated", data=[s.to_dict() for s in snaps],
+                                         records={framework_id: record_origin(entry.assessment)})
     return report
 
 

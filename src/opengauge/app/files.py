@@ -39,7 +39,7 @@ def read_targets(path: str | Path) -> list[tuple[str, str]]:
 def export_stem(key: str, report: Report | None) -> str:
     """The file name (before the suffix) of an export: the catalog id; `org__name` for a Hub
     repository; the folder's or file's name for a local target."""
-    target = ((report.provenance or {}).get("target") if report else None) or {}
+    target = (report.provenance.target if report else None) or {}
     if target.get("kind") == "hub":
         return str(target.get("repo_id") or key).replace("/", "__")
     if target.get("kind") == "path":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from opengauge.assess import licensing
 from opengauge.assess.licensing import CatalogTerms
 from opengauge.catalog.catalog import Catalog
 from opengauge.frameworks import automatic
-from opengauge.model import Assessment, Ranked, Subject, tri_state
+from opengauge.model import Assessment, Ranked, ReportProvenance, Subject, tri_state
 from opengauge.sources.dossier import Dossier
 from opengauge.sources.facts import Facts
 from opengauge.sources.hub import HubOptions
@@ -126,20 +127,19 @@ def revision_of(facts: Facts) -> dict[str, Any]:
             "modified": modified}
 
 
-def provenance_of(facts: Facts, d: Dossier) -> dict[str, Any]:
-    found: dict[str, Any] = {"kind": "automatic", "target": facts.target.to_dict(),
-                             **revision_of(facts),
-                             "assessed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                             "tool": {"name": "opengauge", "version": __version__},
-                             "analyzer": d.licenses.analyzer,
-                             "frameworks": automatic.ids(),
-                             "files": len(facts.files), "listing_truncated": facts.listing_truncated,
-                             "problems": [{"source": p.source, "kind": p.kind, "message": p.message}
-                                          for p in facts.problems]}
+def provenance_of(facts: Facts, d: Dossier) -> ReportProvenance:
+    found = ReportProvenance(kind="automatic", target=facts.target.to_dict(), **revision_of(facts),
+                             assessed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                             tool={"name": "opengauge", "version": __version__},
+                             analyzer=d.licenses.analyzer,
+                             frameworks=automatic.ids(),
+                             files=len(facts.files), listing_truncated=facts.listing_truncated,
+                             problems=[{"source": p.source, "kind": p.kind, "message": p.message}
+                                       for p in facts.problems])
     if facts.hub is not None:
-        found.update({"url": facts.hub.url, "cached": facts.hub.cached,
-                      "last_modified": facts.hub.last_modified})
-    return {k: v for k, v in found.items() if v is not None}
+        found = replace(found, url=facts.hub.url, cached=facts.hub.cached,
+                        last_modified=facts.hub.last_modified)
+    return found
 
 
 # -- placing, summary, license ------------------------------------------------------------------

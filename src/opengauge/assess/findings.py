@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from opengauge.licensenames import reads_as_license
-from opengauge.model import Evidence, Report
+from opengauge.model import Evidence, Finding, Report
 from opengauge.sources.dossier import FILLED_WORDS, Dossier
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
@@ -56,13 +56,11 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def finding(finding_id: str, severity: str, message: str, evidence: list[Evidence],
-            **details: Any) -> dict[str, Any]:
-    """A finding record (`id`, `severity`, `message`, `evidence`, optional details)."""
+            **details: Any) -> Finding:
+    """A finding (`id`, `severity`, `message`, `evidence`, details other than None)."""
     assert finding_id in FINDINGS and severity in SEVERITIES
-    record: dict[str, Any] = {"id": finding_id, "severity": severity, "message": message,
-                              "evidence": [e.to_dict() for e in evidence]}
-    record.update({k: v for k, v in details.items() if v is not None})
-    return record
+    return Finding(finding_id, severity, message, list(evidence),
+                   {k: v for k, v in details.items() if v is not None})
 
 
 def _comparable(reading: LicenseReading) -> tuple[frozenset[str], frozenset[str]]:
@@ -98,7 +96,7 @@ def same_scope(a: LicenseReading, b: LicenseReading) -> bool:
     return a.scope == b.scope or "unknown" in (a.scope, b.scope)
 
 
-def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
+def license_mismatch(d: Dossier) -> list[Finding]:
     own = [r for r in d.licenses.model if r.source not in ("use-policy", "notice", *CARD_TERMS)
            and r.identified]
     found = []
@@ -115,7 +113,7 @@ def license_mismatch(d: Dossier) -> list[dict[str, Any]]:
     if primary is not None and primary.source != "use-policy":
         for base in d.licenses.base_models:
             if not base.identified or agree(primary, base) or _more_permissive(d, base) \
-                    or any(f.get("base_model") == base.subject for f in found) \
+                    or any(f.details.get("base_model") == base.subject for f in found) \
                     or any(r.identified and agree(r, base) for r in d.licenses.model):
                 continue  # (last: the release itself names the base's terms, as it binds both)
             both_open = primary.open_source is True and base.open_source is True
@@ -141,11 +139,11 @@ def _more_permissive(d: Dossier, base: LicenseReading) -> str | None:
     return None
 
 
-def more_permissive_than_base(d: Dossier) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def more_permissive_than_base(d: Dossier) -> list[Finding]:
+    found: list[Finding] = []
     for base in d.licenses.base_models:
         why = _more_permissive(d, base)
-        if any(f["base_model"] == base.subject for f in found):
+        if any(f.details["base_model"] == base.subject for f in found):
             continue  # one finding per base model (its license and use policy say it once)
         if why and d.licenses.primary is not None:
             found.append(finding("more-permissive-than-base", "error",
@@ -154,7 +152,7 @@ def more_permissive_than_base(d: Dossier) -> list[dict[str, Any]]:
     return found
 
 
-def noncommercial_training_data(d: Dossier) -> list[dict[str, Any]]:
+def noncommercial_training_data(d: Dossier) -> list[Finding]:
     restricted = [r for r in d.licenses.datasets if r.noncommercial]
     own = d.licenses
     commercial = own.own_open_source is True or (
@@ -170,7 +168,7 @@ def noncommercial_training_data(d: Dossier) -> list[dict[str, Any]]:
                     datasets=[r.subject for r in restricted])]
 
 
-def license_other_without_file(d: Dossier) -> list[dict[str, Any]]:
+def license_other_without_file(d: Dossier) -> list[Finding]:
     card = d.facts.card
     other = [f for f in card.licenses if str(f.value).strip().lower() == "other"] if card else []
     if not other:
@@ -191,7 +189,7 @@ def license_other_without_file(d: Dossier) -> list[dict[str, Any]]:
                     "not shipped with the model", evidence)]
 
 
-def license_link_broken(d: Dossier) -> list[dict[str, Any]]:
+def license_link_broken(d: Dossier) -> list[Finding]:
     card = d.facts.card
     link = card.license_link if card is not None else None
     if link is None or d.single_file:
@@ -207,7 +205,7 @@ def license_link_broken(d: Dossier) -> list[dict[str, Any]]:
                     [link.evidence], license_link=value)]
 
 
-def gated_eu_excluded(d: Dossier) -> list[dict[str, Any]]:
+def gated_eu_excluded(d: Dossier) -> list[Finding]:
     card = d.facts.card
     found = []
     if card is not None and card.eu_disallowed is not None and card.eu_disallowed.value:
@@ -228,7 +226,7 @@ def gated_eu_excluded(d: Dossier) -> list[dict[str, Any]]:
     return found
 
 
-def license_missing(d: Dossier) -> list[dict[str, Any]]:
+def license_missing(d: Dossier) -> list[Finding]:
     card = d.facts.card
     declared = bool(card and (card.licenses or card.license_name)) or bool(d.licenses.model) \
         or any(license_kind(n) == "license" for n, _ in d.facts.files) \
@@ -243,21 +241,21 @@ def license_missing(d: Dossier) -> list[dict[str, Any]]:
                     [d.where("searched the card, LICENSE*/COPYING* files and GGUF metadata")])]
 
 
-def license_unidentified(d: Dossier) -> list[dict[str, Any]]:
+def license_unidentified(d: Dossier) -> list[Finding]:
     return [finding("license-unidentified", "warning" if r.source == "license-file" else "info",
                     f"{_where(r)} ('{r.declared}'): the analyzer could not identify it"
                     + (f" ({r.result.get('note')})" if r.result and r.result.get("note") else ""),
                     [r.cited()]) for r in d.licenses.unidentified]
 
 
-def acceptable_use_policy(d: Dossier) -> list[dict[str, Any]]:
+def acceptable_use_policy(d: Dossier) -> list[Finding]:
     policies = [f for f in d.facts.license_files if f.kind == "use-policy"]
     return [finding("acceptable-use-policy", "info",
                     f"{f.name} restricts what the model may be used for", [f.evidence])
             for f in policies]
 
 
-def gated_access(d: Dossier) -> list[dict[str, Any]]:
+def gated_access(d: Dossier) -> list[Finding]:
     if d.gate is None:
         return []
     kind, evidence, _ = d.gate
@@ -265,7 +263,7 @@ def gated_access(d: Dossier) -> list[dict[str, Any]]:
                     [evidence])]
 
 
-def related_not_found(d: Dossier) -> list[dict[str, Any]]:
+def related_not_found(d: Dossier) -> list[Finding]:
     found = [finding("base-model-not-found", "warning",
                      f"the base model {r.repo_id} is not on the Hub", [r.evidence],
                      base_model=r.repo_id) for r in d.facts.base_models if not r.found]
@@ -276,7 +274,7 @@ def related_not_found(d: Dossier) -> list[dict[str, Any]]:
     return found
 
 
-def card_unfilled(d: Dossier) -> list[dict[str, Any]]:
+def card_unfilled(d: Dossier) -> list[Finding]:
     card = d.facts.card
     if card is None:
         return []
@@ -293,7 +291,7 @@ UNREACHABLE = ("the Hub could not be reached ({reason}); answered from local evi
                "--offline to skip it")
 
 
-def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -> dict[str, Any]:
+def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -> Finding:
     """The `hub-unreachable` finding with its one documented message."""
     return finding("hub-unreachable", "warning", UNREACHABLE.format(reason=reason), evidence,
                    **details)
@@ -301,11 +299,11 @@ def unreachable_finding(reason: str, evidence: list[Evidence], **details: Any) -
 
 def unreachable_messages(reports: list[Report]) -> list[str]:
     """The distinct `hub-unreachable` messages of `reports` (to say once on stderr)."""
-    found = [f["message"] for r in reports for f in r.findings if f.get("id") == "hub-unreachable"]
+    found = [f.message for r in reports for f in r.findings if f.id == "hub-unreachable"]
     return list(dict.fromkeys(found))
 
 
-def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:
+def hub_unreachable(d: Dossier) -> list[Finding]:
     found = [p for p in d.facts.problems if p.kind == "unreachable"]
     if not found:
         return []
@@ -313,7 +311,7 @@ def hub_unreachable(d: Dossier) -> list[dict[str, Any]]:
                                 [found[0].evidence] if found[0].evidence else [])]
 
 
-def base_model_unversioned(d: Dossier) -> list[dict[str, Any]]:
+def base_model_unversioned(d: Dossier) -> list[Finding]:
     return [finding("base-model-unversioned", "warning",
                     f"the card names the base model '{u['name']}' without a version; its terms "
                     f"are not bound (candidates: {', '.join(u['candidates'])})",
@@ -321,7 +319,7 @@ def base_model_unversioned(d: Dossier) -> list[dict[str, Any]]:
             for u in d.licenses.unversioned]
 
 
-def evidence_unreadable(d: Dossier) -> list[dict[str, Any]]:
+def evidence_unreadable(d: Dossier) -> list[Finding]:
     problems = [p for p in d.facts.problems if p.kind != "unreachable"]  # said once, above
     if not problems:
         return []
@@ -332,7 +330,7 @@ def evidence_unreadable(d: Dossier) -> list[dict[str, Any]]:
                     problems=[f"{p.kind}: {p.message}"[:300] for p in problems[:20]])]
 
 
-def analyzer_unavailable(d: Dossier) -> list[dict[str, Any]]:
+def analyzer_unavailable(d: Dossier) -> list[Finding]:
     if d.licenses.analyzer:
         return []
     return [finding("analyzer-unavailable", "info",
@@ -341,7 +339,7 @@ def analyzer_unavailable(d: Dossier) -> list[dict[str, Any]]:
                     [d.where("opengauge.licenses.analyze_text is not available")])]
 
 
-RULES: tuple[Callable[[Dossier], list[dict[str, Any]]], ...] = (
+RULES: tuple[Callable[[Dossier], list[Finding]], ...] = (
     license_mismatch, license_other_without_file, gated_eu_excluded, more_permissive_than_base,
     noncommercial_training_data, license_missing, license_unidentified, license_link_broken,
     acceptable_use_policy, gated_access, related_not_found, base_model_unversioned, card_unfilled,
@@ -351,7 +349,7 @@ RULES: tuple[Callable[[Dossier], list[dict[str, Any]]], ...] = (
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def find(d: Dossier) -> list[dict[str, Any]]:
+def find(d: Dossier) -> list[Finding]:
     """Every finding about the target, errors first."""
     found = [item for rule in RULES for item in rule(d)]
-    return sorted(found, key=lambda f: _ORDER[f["severity"]])
+    return sorted(found, key=lambda f: _ORDER[f.severity])

@@ -9,7 +9,6 @@ The decision rules are in `rules.py`; docs/compliance.md documents both.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,9 +22,8 @@ from opengauge.compliance.texts import (
     registry_file,
 )
 from opengauge.errors import BadInput
+from opengauge.filenames import READABLE_WEIGHT_SUFFIXES, looks_like_path
 from opengauge.model import Report
-
-WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
 
 
 class Checker(Protocol):
@@ -120,12 +118,6 @@ def report_texts(report: Any) -> tuple[list[GoverningText], list[str]]:
     return [], ["the report names no license text"]
 
 
-def _looks_like_path(target: str) -> bool:
-    """A target meant as a file: an absolute or relative path, or a file name with a suffix."""
-    return target.startswith(("/", "./", "../", "~", "\\")) or bool(
-        re.search(r"\.(?:txt|md|license|licence|gguf|safetensors|json)$", target, re.IGNORECASE))
-
-
 def _is_model_folder(path: Path) -> bool:
     """A folder holding a model (card, config, weights): read as `check` reads it, so the card's
     own terms and the base model's join its license files."""
@@ -138,7 +130,7 @@ def _is_model_folder(path: Path) -> bool:
 
 def _is_weights(path: Path) -> bool:
     name = path.name.lower()
-    return path.is_file() and name.endswith(WEIGHT_SUFFIXES)
+    return path.is_file() and name.endswith(READABLE_WEIGHT_SUFFIXES)
 
 
 def governing(target: str, checker: Checker) -> Governing:
@@ -147,7 +139,7 @@ def governing(target: str, checker: Checker) -> Governing:
     from opengauge.assess.findings import unreachable_messages
 
     path = Path(target)
-    if not path.exists() and _looks_like_path(target):
+    if not path.exists() and looks_like_path(target):
         from opengauge.errors import NotFound
 
         raise NotFound(f"{target}: no such file or folder")

@@ -110,7 +110,7 @@ def evaluate(report: Report, facts: Any = None, catalog: Catalog | None = None) 
     """The `eu_ai_act` section of `report` (`facts`: the gathered evidence of a repository;
     `catalog`: where its MOT release file is read)."""
     assessments = _assessments(report)
-    local = (report.provenance.get("target") or {}).get("kind") == "path"
+    local = (report.provenance.target or {}).get("kind") == "path"
     criteria = [_license(report)] + [_decide(cid, _signals(cid, assessments, facts, local))
                                      for cid in ("weights", "architecture", "usage")]
     criteria.append(_monetisation(report, facts, assessments, criteria))

@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from opengauge import frontmatter
 from opengauge.model import Ranked, Subject
 
 NO_LICENSE = frozenset({"", "unclear", "unknown", "unlicensed", "undisclosed", "none", "na", "n/a",
@@ -35,7 +36,6 @@ DEAL_FREELY = re.compile(r"\b(?:permission|grant\w*|licen[cs]e\w*)\b[^.;]{0,120}
                          r"[^.;]{0,80}\bwithout\s+restriction\b")
 """An MIT-style grant ("permission ... to deal in the Model Materials without restriction"):
 all three rights, whether or not they are listed after it."""
-_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _CARD = re.compile(r"^(?:readme|model[_-]?card)", re.IGNORECASE)
 _NOTICE_NAME = re.compile(r"notice", re.IGNORECASE)
 _WEIGHTS_COMPONENT = "Model parameters (Final)"
@@ -62,9 +62,9 @@ def registry_file(key: str) -> RegistryFile | None:
     if entry is None or found is None:
         return None
     path, raw = found
-    front = _FRONT.match(raw)
-    offset = raw[: front.end()].count("\n") if front else 0
-    body = "\n" * offset + raw[front.end():] if front else raw
+    body, first = frontmatter.body_of(raw)
+    offset = first - 1
+    body = "\n" * offset + body
     source, _, name = entry.files[0].partition("/")
     shown = str(path) if source == "user" else f"opengauge/licenses/data/{path.parent.name}/{name}"
     return RegistryFile(shown, body, offset)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from opengauge.formats.properties import analysis_results, report_properties
+from opengauge.formats.properties import report_properties
 from opengauge.identity import slugify
 from opengauge.model import Evidence, Rating, Report
 
@@ -229,7 +229,7 @@ def _download(report: Report) -> str | None:
 def _concluded(report: Report) -> list[LicenseFacts]:
     """Licenses the analyzer identified (matches of kind `license`), when its results are present."""
     found: list[LicenseFacts] = []
-    for result in analysis_results(report):
+    for result in report.license_results():
         if not result.get("identified", True):
             continue
         for match in result.get("matches") or []:

@@ -86,19 +86,6 @@ def framework_properties(framework_id: str, entry: Ranked) -> list[tuple[str, st
     return out
 
 
-def analysis_results(report: Report) -> list[dict[str, Any]]:
-    """The license analyzer's per-text results: the governing texts (`report.license['texts']`,
-    a catalog model's license and use-policy texts, as `can-i`, `check` and `diff` use them) when
-    the report has them, else its reading of the license name (`report.license['analysis']`)."""
-    texts = (report.license or {}).get("texts")
-    if texts:
-        return [t for t in texts if isinstance(t, dict)]
-    analysis = (report.license or {}).get("analysis")
-    if isinstance(analysis, dict):
-        analysis = analysis.get("results", [analysis])
-    return [r for r in analysis or [] if isinstance(r, dict)]
-
-
 def _text_of(result: dict[str, Any]) -> str | None:
     """The text a result's line numbers refer to: a governing text's label, else its path."""
     where = result.get("label") or result.get("path")
@@ -120,7 +107,7 @@ def license_properties(report: Report) -> list[tuple[str, str]]:
         out.append((name("license", "name"), str(lic["name"])))
     if lic.get("rating"):
         out.append((name("license", "rating"), str(lic["rating"])))
-    results = analysis_results(report)
+    results = report.license_results()
     if results:
         out.append((name("license", "open_source"), text(_verdict(results))))
     for result in results:
@@ -161,10 +148,10 @@ def report_properties(report: Report) -> list[tuple[str, str]]:
     for framework_id, entry in (report.context.get("automatic") or {}).items():
         if isinstance(entry, Ranked):  # a repository's own assessment beside the catalog's
             out += framework_properties(f"automatic:{framework_id}", entry)
-    for snap in (report.provenance or {}).get("data") or []:
+    for snap in report.provenance.data or []:
         for key in ("snapshot", "date", "layer", "attribution"):
             if snap.get(key):
                 out.append((name("data", str(snap["source"]), key), str(snap[key])))
     out += license_properties(report)
-    out += [(name("finding"), text(finding)) for finding in report.findings]
+    out += [(name("finding"), text(finding.to_dict())) for finding in report.findings]
     return list(dict.fromkeys(out))  # CycloneDX keeps a set of properties: no exact repeats

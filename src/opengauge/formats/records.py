@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge import __version__
-from opengauge.model import Assessment, DataSnapshot, Ranked, Rating, Report, Subject
+from opengauge.model import (
+    Assessment,
+    DataSnapshot,
+    Finding,
+    Ranked,
+    Rating,
+    Report,
+    ReportProvenance,
+    Subject,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -115,8 +124,8 @@ def report_record(report: Report) -> dict[str, Any]:
         "summary": report.context.get("summary"),
         "license": report.license,
         "frameworks": {f: ranked_record(r, evidence=True) for f, r in report.frameworks.items()},
-        "findings": report.findings,
-        "provenance": report.provenance,
+        "findings": [f.to_dict() for f in report.findings],
+        "provenance": report.provenance.to_dict(),
         **{k: v for k, v in context.items() if k != "summary"},
     }
 
@@ -159,8 +168,8 @@ def report_from_record(record: dict[str, Any]) -> Report:
                                                             "name": record.get("name") or record["id"]}),
         license=record.get("license") or {},
         frameworks={f: ranked_from_record(r) for f, r in (record.get("frameworks") or {}).items()},
-        findings=list(record.get("findings") or []),
-        provenance=record.get("provenance") or {},
+        findings=[Finding.from_dict(f) for f in record.get("findings") or []],
+        provenance=ReportProvenance.from_dict(record.get("provenance") or {}),
         context={"summary": record.get("summary"),
                  **{k: v for k, v in record.items() if k not in _REPORT_KEYS}})
 

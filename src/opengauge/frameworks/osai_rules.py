@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+from opengauge.filenames import WEIGHT_FILE_SUFFIXES
 from opengauge.model import Assessment, Evidence, Rating, Subject
-from opengauge.sources.dossier import CITATION, WEIGHT_SUFFIXES, Dossier
+from opengauge.sources.dossier import CITATION, Dossier
 from opengauge.sources.facts import SECTION_KINDS
 
 OPEN_CARD_SECTIONS = 5
@@ -74,7 +75,7 @@ def weights_basemodel(d: Dossier, end: Rating) -> Rating:
     if not repo.found:
         return _rating("weights_basemodel", "unknown", [declared, _noted(
             repo.evidence, f"the Hub does not know {base_id}")], None)
-    weights = [n for n in repo.files if n.lower().endswith(WEIGHT_SUFFIXES)]
+    weights = [n for n in repo.files if n.lower().endswith(WEIGHT_FILE_SUFFIXES)]
     if not weights:
         return _rating("weights_basemodel", "unknown", [declared, _noted(
             repo.evidence, f"{base_id} lists no weight files")], None)

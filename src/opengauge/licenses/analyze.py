@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from functools import partial
 from pathlib import Path
 
+from opengauge import frontmatter
 from opengauge.errors import BadInput, NotFound
 from opengauge.licenses import clauses, coverage, inputs, lookup, modified, references
 from opengauge.licenses.clauses import Finding
@@ -34,7 +35,6 @@ FRAGMENT_SCORE = 0.95
 `contains` when it is this similar to its best candidate over `CLOSEST_MIN_TOKENS` words."""
 TRUNCATED = 0.95
 """A text match holding less of its license than this is reported `truncated`."""
-_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def _closest(reg: Registry, norm: Normalized, candidates: list[TextMatch]) -> dict | None:
@@ -286,7 +286,7 @@ def _is_card(path: str | None, text: str) -> bool:
     with an `SPDX-License-Identifier` line: the rest of it is the work, not terms.)"""
     if path and _CARD_NAME.match(Path(path).name):
         return True
-    return _FRONT.match(text) is not None
+    return frontmatter.body_of(text)[1] > 1
 
 
 def _coverage(text: str, norm: Normalized, found: list[TextMatch],
@@ -298,9 +298,9 @@ def _coverage(text: str, norm: Normalized, found: list[TextMatch],
     spans = [(m.segment.q_start, m.segment.q_end) for m in found]
     added = [p for why in withdrawn.values() for p in why.added.positions]
     neutral = {ref.line for ref in refs}
-    front = _FRONT.match(text)
-    if front is not None:
-        neutral.update(range(1, front.group(0).count("\n") + 2))
+    body_line = frontmatter.body_of(text)[1]
+    if body_line > 1:
+        neutral.update(range(1, body_line + 1))
     return coverage.measure(text, norm, spans, added, neutral)
 
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from opengauge import frontmatter
 from opengauge.errors import BadInput
 from opengauge.licenses.places import data_root, folders, license_names
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
 KINDS = ("license", "use-policy")
 
 
@@ -80,16 +80,15 @@ def read_file(path: Path) -> LicenseFile:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise BadInput(f"{path}: cannot read license file ({error})") from error
-    found = _FRONT.match(raw)
-    if not found:
-        raise BadInput(f"{path}: expected YAML front matter between '---' lines")
     try:
-        meta = _yaml(found.group(1))
-    except ValueError as error:
-        raise BadInput(f"{path}: front matter is not valid YAML ({error})") from error
-    if not isinstance(meta, dict) or not meta.get("key"):
+        found = frontmatter.read(raw)
+    except frontmatter.FrontMatterError as error:
+        raise BadInput(f"{path}:{error.line}: front matter: {error.message}") from error
+    if found is None:
+        raise BadInput(f"{path}: expected YAML front matter between '---' lines")
+    if not found.data.get("key"):
         raise BadInput(f"{path}: front matter needs a 'key'")
-    return LicenseFile(path, meta, found.group(2))
+    return LicenseFile(path, found.data, found.body)
 
 
 def license_files(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
+from opengauge import frontmatter
 from opengauge.errors import BadInput, NotFound
 from opengauge.licenses import clauses, expression, references
 from opengauge.licenses.clauses import Finding
@@ -26,8 +27,6 @@ from opengauge.licenses.registry import License, Registry, registry
 from opengauge.licenses.result import LicenseResult, Match
 from opengauge.licenses.sentences import split
 from opengauge.licenses.verdict import Verdict, decide, grants
-
-_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 class Names(Mapping):
@@ -69,7 +68,7 @@ def reference_file(entry: License) -> tuple[Path, str] | None:
 def reference_text(entry: License) -> str | None:
     """The first reference text of `entry` from the library files, without its front matter."""
     found = reference_file(entry)
-    return _FRONT.sub("", found[1], count=1) if found else None
+    return frontmatter.body_of(found[1])[0] if found else None
 
 
 @cache

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
+from opengauge import frontmatter
 from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.names import resolve
 from opengauge.licenses.registry import Registry
@@ -86,28 +87,12 @@ def _hub_target(kind: str, target: str | None) -> str | None:
     return target if kind == "key" else None
 
 
-def front_matter(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """The YAML front matter of a model card and the line of each top-level key."""
-    if not text.startswith("---"):
-        return None
-    lines = text.splitlines()
-    end = next((i for i in range(1, min(len(lines), 400)) if lines[i].strip() == "---"), None)
-    if end is None:
-        return None
-    import yaml
-
+def _front_matter(text: str) -> frontmatter.FrontMatter | None:
+    """The YAML front matter of a model card; None when absent or unreadable."""
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError:
+        return frontmatter.read(text)
+    except frontmatter.FrontMatterError:
         return None
-    if not isinstance(data, dict):
-        return None
-    where = {}
-    for number, line in enumerate(lines[1:end], start=2):
-        key = line.split(":", 1)[0].strip()
-        if key and not line[:1].isspace() and key not in where:
-            where[key] = number
-    return data, where
 
 
 def _spdx(text: str, registry: Registry) -> tuple[list[Reference], list[Unresolved]]:
@@ -136,21 +121,21 @@ def _spdx(text: str, registry: Registry) -> tuple[list[Reference], list[Unresolv
 
 def _card(text: str, registry: Registry, names: Mapping[str, list[str]]
           ) -> tuple[list[Reference], list[Unresolved]]:
-    parsed = front_matter(text)
+    parsed = _front_matter(text)
     if parsed is None:
         return [], []
-    data, where = parsed
+    data = parsed.data
     values = data.get("license")
     values = values if isinstance(values, list) else [values] if values else []
     found: list[Reference] = []
     unresolved: list[Unresolved] = []
     for value in values:
-        line = where.get("license", 1)
+        line = parsed.line("license") or 1
         target = resolve_id(str(value), registry, names)
         if target is None:
             name = data.get("license_name")
             if name:
-                line = where.get("license_name", line)
+                line = parsed.line("license_name") or line
                 target = resolve_id(str(name), registry, names)
                 value = f"{value} (license_name: {name})"
             if not target:
@@ -191,10 +176,9 @@ def find(text: str, sentences: list[Sentence], registry: Registry, names: Mappin
     for part in (_spdx(text, registry), _card(text, registry, names)):
         found += part[0]
         unresolved += part[1]
-    parsed = front_matter(text) if text.startswith("---") else None
+    parsed = _front_matter(text)
     if parsed is not None:
-        end = text.splitlines()[1:].index("---") + 2 if "---" in text.splitlines()[1:] else 0
-        card_lines = set(range(1, end + 1))
+        card_lines = set(range(1, parsed.body_line))
     more = _notices(sentences, registry, names, covered | card_lines)
     found += more[0]
     unresolved += more[1]

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from opengauge import frontmatter
 from opengauge.assess import engine
 from opengauge.assess import findings as finding_rules
 from opengauge.assess.licensing import CatalogTerms
@@ -123,13 +124,9 @@ def shallow_facts(listed: Listed, depth: str, client: HubClient) -> Facts:
 
 
 def _front_matter_only(card: str) -> str | None:
-    lines = card.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            return "\n".join(lines[:index + 1]) + "\n"
-    return None
+    card = card.lstrip("\ufeff")
+    lines = frontmatter.body_of(card)[1] - 1
+    return "\n".join(card.split("\n")[:lines]) + "\n" if lines else None
 
 
 def row_of(facts: Facts, depth: str, listed: Listed | None = None,
@@ -201,7 +198,7 @@ def row_of(facts: Facts, depth: str, listed: Listed | None = None,
         "base_models": bases,
         "gated": gated,
         "excluded_regions": sorted(set(regions)),
-        "findings": [f["id"] for f in finding_rules.find(dossier)],
+        "findings": [f.id for f in finding_rules.find(dossier)],
         "eu_score": round(eu.score, 6) if eu is not None and eu.score is not None else None,
         "mof_class": str(mof.klass) if mof is not None and mof.klass is not None else None,
         "last_modified": (listed.last_modified if listed else None) or (hub.last_modified

@@ -12,17 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from opengauge import frontmatter
 from opengauge.limits import MAX_CARD_HEADINGS
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import CardFacts, Fact, Facts, Problem, Section
 from opengauge.sources.interface import Repository, Source, read_text
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 SOURCE = "card"
-MAX_FRONT_MATTER_BYTES = 1 << 20
 QUOTE_CHARS = 200
 
 Locate = Callable[[int | None, str | None], Locator]
@@ -81,35 +77,27 @@ class CardBody:
         return self.headings[index - 1] if index else None
 
 
-def split_front_matter(text: str) -> tuple[str | None, int, int, str | None]:
-    """(front matter YAML or None, its first line, the body's first line, problem or None)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, 0, 1, None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---" or lines[index].rstrip() == "...":
-            return "\n".join(lines[1:index]), 2, index + 2, None
-    return None, 2, 1, "front matter opened with '---' on line 1 is never closed"
-
-
 def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Problem]]:
     """Front matter and body sections of a card; problems instead of exceptions."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     card = CardFacts(file=file)
     problems: list[Problem] = []
-    front, first, body_line, problem = split_front_matter(text)
-    if problem:
-        problems.append(Problem(SOURCE, f"{file}: {problem}", _ev(locate, 1, None, "---"),
+    try:
+        fence = frontmatter.split(text)
+    except frontmatter.FrontMatterError as error:
+        problems.append(Problem(SOURCE, f"{file}: {error.message}", _ev(locate, 1, None, "---"),
                                 kind="malformed"))
-    if front is not None:
+        fence = None
+    body_line = fence.body_line if fence is not None else 1
+    if fence is not None:
         card.has_front_matter = True
-        data, lines, located = load_front_matter(front, first)
-        if located:
-            line, message = located
-            problems.append(Problem(SOURCE, f"{file}:{line}: front matter: {message}",
-                                    _ev(locate, line, None, None), kind="malformed"))
-        elif data is not None:
-            _fill_fields(card, data, lines, locate)
+        try:
+            parsed = frontmatter.parse(fence)
+        except frontmatter.FrontMatterError as error:
+            problems.append(Problem(SOURCE, f"{file}:{error.line}: front matter: {error.message}",
+                                    _ev(locate, error.line, None, None), kind="malformed"))
+        else:
+            _fill_fields(card, parsed.data, parsed.lines, locate)
     body = split_body(text, body_line)
     card.body_line = body_line
     card.sections = find_sections(body, locate)
@@ -119,46 +107,6 @@ def parse_card(text: str, file: str, locate: Locate) -> tuple[CardFacts, list[Pr
                                 _ev(locate, None, None, None), kind="limit"))
     card.body_words = _words("\n".join(body.lines))
     return card, problems
-
-
-def load_front_matter(front: str, first_line: int) -> tuple[Any, dict[tuple[str, ...], int],
-                                                            tuple[int, str] | None]:
-    """Parse YAML; (data, key path -> line, (line, problem) or None). No aliases, size capped."""
-    if len(front.encode("utf-8", errors="replace")) > MAX_FRONT_MATTER_BYTES:
-        return None, {}, (first_line, f"over {MAX_FRONT_MATTER_BYTES} bytes")
-    try:
-        for event in yaml.parse(front, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                line = first_line + event.start_mark.line if event.start_mark else first_line
-                return None, {}, (line, "YAML aliases (*name) are not allowed in card metadata")
-        loader = _Loader(front)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        return None, {}, (line, f"invalid YAML: {exc.problem or exc.context or 'syntax error'}")
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return None, {}, (first_line, f"invalid YAML: {type(exc).__name__}")
-    if data is None:
-        return {}, {}, None
-    if not isinstance(data, dict):
-        return None, {}, (first_line, f"expected a mapping of fields, found {type(data).__name__}")
-    lines: dict[tuple[str, ...], int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            lines[(key,)] = first_line + key_node.start_mark.line
-            if isinstance(value_node, yaml.SequenceNode):
-                for index, item in enumerate(value_node.value):
-                    lines[(key, str(index))] = first_line + item.start_mark.line
-            elif isinstance(value_node, yaml.MappingNode):
-                for sub_key, _ in value_node.value:
-                    lines[(key, str(sub_key.value))] = first_line + sub_key.start_mark.line
-    return data, lines, None
 
 
 def _ev(locate: Locate, line: int | None, field_name: str | None, quote: str | None,

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
+from opengauge import frontmatter
 from opengauge.model import Evidence
-from opengauge.sources.card import split_body, split_front_matter
+from opengauge.sources.card import split_body
 from opengauge.sources.facts import BaseMention, CardTerm, Facts
 from opengauge.sources.interface import Repository, Source
 
@@ -75,8 +76,7 @@ class CardTermsSource(Source):
         if card is None or not card.text:
             return
         text = card.text.lstrip("\ufeff").replace("\r\n", "\n")
-        _, _, body_line, _ = split_front_matter(text)
-        body = split_body(text, body_line)
+        body = split_body(text, frontmatter.body_of(text)[1])
 
         def evidence(line: int, quote: str, note: str | None = None) -> Evidence:
             return repo.evidence(SOURCE, card.file, line, quote=quote[:200], note=note)

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from opengauge.filenames import WEIGHT_FILE_SUFFIXES
 from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import Facts, Link, Section
 from opengauge.sources.licensepicture import LicensePicture, LicenseReading
 
-WEIGHT_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5",
-                   ".msgpack", ".nemo", ".tflite", ".mlmodel", ".llamafile", ".npz")
 NOT_WEIGHTS = re.compile(r"(^|/)(training_args|optimizer|scheduler|rng_state[^/]*|"
                          r"trainer_state)\.(bin|pt|pth)$", re.IGNORECASE)
 CHECKPOINT_FOLDER = re.compile(r"(^|/)(checkpoint|step|ckpt|iter)[-_]?\d+/", re.IGNORECASE)
@@ -95,7 +94,7 @@ class Dossier:
         parsed = {w.name for w in self.facts.weights.files}
         for name, _size in self.facts.files:
             lower = name.lower()
-            if name not in parsed and lower.endswith(WEIGHT_SUFFIXES) and not NOT_WEIGHTS.search(name):
+            if name not in parsed and lower.endswith(WEIGHT_FILE_SUFFIXES) and not NOT_WEIGHTS.search(name):
                 found[name] = self.where("weight file in the repository listing", name)
         return sorted(found.items())
 

@@ -14,13 +14,13 @@ from typing import Any, Literal, overload
 from urllib.parse import unquote, urlsplit
 
 from opengauge.errors import BadInput, NotFound
+from opengauge.filenames import looks_like_path
 from opengauge.limits import special_kind
 
 TargetKind = Literal["path", "hub", "catalog"]
 PathKind = Literal["folder", "gguf", "safetensors", "index"]
 
 PREFIXES = ("path:", "hub:", "catalog:")
-WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
 HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co")
 NOT_MODELS = ("datasets", "spaces", "docs", "blog", "papers", "api", "collections", "organizations")
 
@@ -111,7 +111,7 @@ def resolve_target(text: str) -> Target:
     if "://" in raw:
         raise BadInput(f"target '{raw}': only huggingface.co model URLs are understood "
                        "(https://huggingface.co/org/name)")
-    if _looks_like_path(raw):
+    if looks_like_path(raw):
         raise NotFound(f"target '{raw}': no such file or folder")
     return Target("catalog", raw, name=raw)
 
@@ -121,12 +121,6 @@ def _exists(path: Path) -> bool:
         return path.exists()
     except OSError:  # a name too long for the file system, for example
         return False
-
-
-def _looks_like_path(raw: str) -> bool:
-    lower = raw.lower()
-    return (raw.startswith(("/", "./", "../", "~")) or lower.endswith(WEIGHT_SUFFIXES)
-            or raw.count("/") > 1 or "\\" in raw)
 
 
 def _path_target(raw: str, path: Path) -> Target:

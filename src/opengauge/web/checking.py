@@ -21,6 +21,7 @@ from typing import Any
 
 from opengauge import api
 from opengauge.errors import BadInput, NetworkError, NotFound, OpengaugeError
+from opengauge.filenames import written_as_path
 from opengauge.model import Report
 
 _log = logging.getLogger("opengauge.web")
@@ -69,9 +70,11 @@ def classify(target: str) -> str:
 
 
 def _looks_like_path(text: str) -> bool:
-    if text.startswith(("/", "~", ".", "\\")) or "\\" in text or "\0" in text or ".." in text:
+    """Written as a local path, or anything else this server refuses to resolve: dot names,
+    `..`, NUL, a drive-like prefix, a URL. (A bare file name is looked up as a catalog name.)"""
+    if written_as_path(text) or text.startswith(".") or "\0" in text or ".." in text:
         return True
-    if re.match(r"^[A-Za-z]:", text) or text.count("/") > 1 or "://" in text:
+    if re.match(r"^[A-Za-z]:", text) or "://" in text:
         return True
     return any(part in ("..", ".") for part in text.split("/"))
 
