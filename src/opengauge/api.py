@@ -13,7 +13,7 @@ from opengauge import frameworks as framework_registry
 from opengauge.catalog.catalog import Catalog, load
 from opengauge.errors import BadInput, NotFound
 from opengauge.frameworks.interface import Framework
-from opengauge.identity import require_id, table
+from opengauge.identity import table
 from opengauge.model import LEVELS, Assessment, DataSnapshot, Ranked, Report, Subject
 
 if TYPE_CHECKING:
@@ -92,10 +92,11 @@ def _org_matches(org: str | None, wanted: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", org, re.IGNORECASE) is not None
 
 
-def ranked(framework_id: str, own: str | Path | None = None) -> list[Ranked]:
-    """The full ranking of `framework_id`, before any filter."""
+def ranked(framework_id: str, own: str | Path | None = None, *,
+           releases: bool = False) -> list[Ranked]:
+    """The full ranking of `framework_id` (of every MOT release with `releases`), before any filter."""
     framework = framework_registry.get(framework_id)
-    return framework.rank(catalog(own).assessments(framework_id))
+    return framework.rank(catalog(own).assessments(framework_id, releases=releases))
 
 
 def rank(
@@ -108,19 +109,25 @@ def rank(
     license_family: str | None = None,
     levels: dict[str, str] | None = None,
     query: str | None = None,
+    releases: bool = False,
 ) -> Ranking:
     """Models ranked by `framework`; `type` and `org` filter, `top` keeps the first N.
 
     `license_family` keeps one family of `license_family_of`; `levels` maps a criterion ref
     to the levels wanted (`{"trainingcode": "open,partial"}`); `query` is free text matched
     against id, name, organisation and license. Ranks are ordinals within the filtered view
-    (1 is the best shown).
+    (1 is the best shown). `releases` ranks every MOT release instead of one per family.
     """
     if top is not None and top < 1:
         raise BadInput(f"--top must be a positive number, not {top}")
     fw = framework_registry.get(framework)
     wanted_levels = _level_filters(fw, levels or {})
-    records = catalog(own).assessments(framework)
+    if releases and fw.source != "mot":
+        rated = ", ".join(f for f in framework_registry.ids()
+                          if framework_registry.get(f).source == "mot")
+        raise BadInput(f"--releases: framework '{framework}' does not rate MOT releases "
+                       f"(expected one of: {rated})")
+    records = catalog(own).assessments(framework, releases=releases)
     if type:
         typed = [a for a in records if _type_matches(a.subject.type, type)]
         if not typed:
@@ -191,21 +198,22 @@ def _snapshots(own: str | Path | None, sources: list[str] | None = None) -> list
 
 
 def resolve(name: str, own: str | Path | None = None) -> str:
-    """The model id `name` refers to; NotFound with suggestions otherwise.
+    """The family or release id `name` refers to (`Catalog.resolve`); NotFound with suggestions
+    otherwise, `AmbiguousName` (exit 3, with the candidates) for a name releases share.
 
     An exact model id always names that model, whatever the alias table says.
     """
-    known = catalog(own).ids()
-    return name if name in known else require_id(name, known)
+    return catalog(own).resolve(name)
 
 
 def model(name: str, framework: str | None = None, own: str | Path | None = None) -> ModelView:
     """One model with its ranked assessment in every framework (or just `framework`)."""
     model_id = resolve(name, own)
+    release = catalog(own).is_release(model_id)
     wanted = [framework] if framework else framework_registry.ids()
     found: dict[str, Ranked] = {}
     for framework_id in wanted:
-        for entry in ranked(framework_id, own):
+        for entry in ranked(framework_id, own, releases=release):
             if entry.assessment.subject.id == model_id:
                 found[framework_id] = entry
                 break
@@ -213,7 +221,8 @@ def model(name: str, framework: str | None = None, own: str | Path | None = None
         raise BadInput(f"model '{model_id}' has no record in framework '{framework}'")
     subject = _best_subject(model_id, found)
     sources = sorted({framework_registry.get(f).source for f in found})
-    return ModelView(subject, found, _snapshots(own, sources), _context(subject, found))
+    context = {**catalog(own).release_context(model_id), **_context(subject, found)}
+    return ModelView(subject, found, _snapshots(own, sources), context)
 
 
 def _context(subject: Subject, found: dict[str, Ranked]) -> dict[str, Any]:
