@@ -67,7 +67,7 @@ def generation_of(name: str) -> str | None:
 def assign_ids(records: dict[str, list[Assessment]], table: IdentityTable) -> dict[str, Release]:
     """A `Release` per record file of `records` (family id -> MOT records): the identity table's
     entry where it lists the file, else an id by the rule of this module."""
-    taken = set(table.releases) | set(table.families) | set(table.names())
+    names = {_key(n) for n in (*table.families, *table.names(), *records)}
     found: dict[str, Release] = {}
     pending: list[tuple[str, str]] = []
     for family, family_records in records.items():
@@ -78,22 +78,24 @@ def assign_ids(records: dict[str, list[Assessment]], table: IdentityTable) -> di
                 found[file] = Release(listed.id, family, file, listed.size, listed.generation)
             else:
                 pending.append((family, file))
-    taken |= set(records)
+    taken = {_key(i) for i in table.releases}
     for family, file in sorted(pending, key=lambda p: p[1]):
-        release = new_release(file, family, taken)
-        taken.add(release.id)
+        release = new_release(file, family, names, taken)
+        taken.add(_key(release.id))
         found[file] = release
     return found
 
 
-def new_release(file: str, family: str, taken: set[str]) -> Release:
-    """A release not yet listed: its id by the rule (against the ids and names in `taken`)."""
+def new_release(file: str, family: str, names: set[str], taken: set[str]) -> Release:
+    """A release the table does not list: its id by the rule, against the family ids and names
+    (`names`) and the release ids already given (`taken`), both folded by `name_key`."""
     slug = release_slug(file)
-    candidate = slug if _key(slug) not in {_key(t) for t in taken} else f"{slug}-release"
-    base, number = candidate, 2
-    while _key(candidate) in {_key(t) for t in taken}:
+    base = f"{slug}-release" if _key(slug) in names else slug
+    candidate, number = base, 2
+    while _key(candidate) in taken or _key(candidate) in names:
         candidate, number = f"{base}-{number}", number + 1
-    return Release(candidate, family, file, size_of(Path(file).stem), generation_of(Path(file).stem))
+    stem = Path(file).stem
+    return Release(candidate, family, file, size_of(stem), generation_of(stem))
 
 
 @dataclass
