@@ -587,7 +587,8 @@ def snapshot_report(name: str, spec: str, own: str | Path | None = None) -> Repo
     model_id = resolve(name, own)
     cat = catalog(own) if layer is None else load_layer(layer, own_catalog_dir(own))
     framework = framework_registry.get(framework_id)
-    entry = next((e for e in framework.rank(cat.assessments(framework_id))
+    release = catalog(own).is_release(model_id)
+    entry = next((e for e in framework.rank(cat.assessments(framework_id, releases=release))
                   if e.assessment.subject.id == model_id), None)
     if entry is None:
         raise NotFound(f"model '{model_id}' has no record in {spec}")
