@@ -674,6 +674,11 @@ def model_ids(own: str | Path | None = None) -> list[str]:
     return catalog(own).ids()
 
 
+def release_ids(own: str | Path | None = None) -> list[str]:
+    """Every MOT release's id (`catalog.releases`): each is a model of its own."""
+    return list(catalog(own).release_index().releases)
+
+
 def pin_snapshots(pins: list[str], own: str | Path | None = None) -> list[DataSnapshot]:
     """Check permalink pins `source@commit` against the loaded data; the pinned snapshots.
 
