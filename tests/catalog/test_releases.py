@@ -59,7 +59,8 @@ def test_the_id_rule_plus_family_names_and_repeats() -> None:
     ("Llama-2-7B", "7B", "2"), ("Pythia-70M", "70M", None), ("Mixtral-8x7B", "8x7B", None),
     ("gemma-1.1-2b", "2B", "1.1"), ("Qwen2.5-32B-Instruct", "32B", "2.5"),
     ("DeepSeek-V3", None, "3"), ("BTLM-3B-8k-base-", "3B", None), ("T5", None, None),
-    ("Falcon-180B", "180B", None), ("OLMo-2-1124-7B", "7B", "2"),
+    ("Falcon-180B", "180B", None), ("OLMo-2-1124-7B", "7B", "2"), ("OpenELM-1_1B", "1.1B", None),
+    ("Switch-C-2048", None, None), ("Granite-4.1", None, "4.1"), ("RWKV-v4-(Raven)", None, "4"),
 ])
 def test_size_and_generation_read_from_the_name(name: str, size: str | None,
                                                 generation: str | None) -> None:
@@ -128,3 +129,47 @@ def test_rank_releases_lists_every_release_with_its_file() -> None:
     assert len(api.rank("mof").entries) < 273  # the family view stays the default
     refused = run_cli("rank", "--framework", "osai", "--releases")
     assert refused.returncode == 2 and "mof, osaid" in refused.stderr
+
+
+def _rated(model_id: str) -> dict[str, str | None]:
+    return {f: r.assessment.source_file for f, r in api.model(model_id).frameworks.items()}
+
+
+def test_split_families_rate_one_generation_each() -> None:
+    """docs/frameworks.md's review: each generation is a family, linked as `related`."""
+    assert _rated("gemma") == {"ouc-2023": "gemma-instruct.yaml", "mof": "gemma-1.1-2b.yml",
+                               "osaid": "gemma-1.1-2b.yml"}
+    assert _rated("gemma-3") == {"osai": "Gemma.yaml", "osai-14": "Gemma.yaml"}
+    assert _rated("gemma-2")["mof"].startswith("gemma-2-")
+    assert {"osai", "osai-14"} <= set(_rated("olmo-3")) and "mof" not in _rated("olmo-3")
+    assert _rated("olmo")["ouc-2023"] == "olmo-7b-instruct.yaml"
+    assert _rated("olmo")["mof"].startswith("OLMo-")
+    chat = api.model("pythia-chat-base")
+    assert {r.assessment.subject.org for r in chat.frameworks.values()} >= {"togethercomputer"}
+    assert "osai" in chat.frameworks and "osai" not in api.model("pythia").frameworks
+    assert _rated("grok") == {"mof": "Grok-1.yml", "osaid": "Grok-1.yml"}
+    assert api.model("grok-2").subject.license == "xAI Community License Agreement"
+    for family, related in (("gemma", {"gemma-2", "gemma-3"}), ("olmo", {"olmo-3"}),
+                            ("pythia", {"pythia-chat-base"}), ("grok", {"grok-2"})):
+        assert related <= set(api.model(family).context["related"]), family
+        assert all(family in api.model(r).context["related"] for r in related)
+
+
+def test_split_families_no_longer_mix_releases() -> None:
+    for model_id in ("gemma-3", "pythia", "pythia-chat-base", "grok", "grok-2", "phi", "phi-4",
+                     "yi-1.5", "falcon", "glm-5", "intern-s1", "rwkv", "telechat", "jamba"):
+        findings = [f["id"] for f in api.check(model_id).findings]
+        assert "frameworks-rate-different-releases" not in findings, model_id
+    # one generation, several variants: still said (Gemma 7B Instruct vs gemma-1.1-2b)
+    gemma = [f for f in api.check("gemma").findings
+             if f["id"] == "frameworks-rate-different-releases"]
+    assert gemma and gemma[0]["releases"]["mof"] == "gemma-1.1-2b"
+
+
+def test_a_family_that_still_mixes_releases_says_so() -> None:
+    """The EU index's two bundled snapshots rate MiniMax-M2.5 and MiniMax-M2 under one id."""
+    report = api.check("minimax")
+    (finding,) = [f for f in report.findings if f["id"] == "frameworks-rate-different-releases"]
+    assert finding["severity"] == "warning"
+    assert {report.frameworks[f].assessment.extra["release"] for f in ("osai", "osai-14")} == {
+        finding["releases"]["osai"], finding["releases"]["osai-14"]}

@@ -28,8 +28,8 @@ from opengauge.model import Assessment
 SOURCE = "mot"
 """The source whose records are releases."""
 
-_SIZE = re.compile(r"(?<![a-z0-9.])((?:\d+x)?\d+(?:\.\d+)?)\s?([bmt])(?![a-z0-9])", re.IGNORECASE)
-_STANDALONE_VERSION = re.compile(r"(?:^|[-_ ])v?(\d+(?:\.\d+)*)(?=$|[-_ ])", re.IGNORECASE)
+_SIZE = re.compile(r"(?<![a-z0-9.])((?:\d+x)?\d+(?:[._]\d+)?)\s?([bmt])(?![a-z0-9])", re.IGNORECASE)
+_STANDALONE_VERSION = re.compile(r"(?:^|[-_ ])v?(\d{1,2}(?:\.\d+)*)(?=$|[-_ (])", re.IGNORECASE)
 _ATTACHED_VERSION = re.compile(r"[a-z](\d+\.\d+)(?![\d.])", re.IGNORECASE)
 
 
@@ -51,15 +51,16 @@ def size_of(name: str) -> str | None:
     """The parameter count a release's name states (`Llama-2-7B` -> `7B`, `Mixtral-8x7B` ->
     `8x7B`); None when the name states none (context lengths such as `8k` are not sizes)."""
     found = _SIZE.search(name)
-    return f"{found.group(1)}{found.group(2).upper()}" if found else None
+    return f"{found.group(1).replace('_', '.')}{found.group(2).upper()}" if found else None
 
 
 def generation_of(name: str) -> str | None:
     """The version number a release's name states (`Llama-2-7B` -> `2`, `Qwen2.5-32B` -> `2.5`,
-    `DeepSeek-V3` -> `3`); None when it states none (`T5`, `Falcon-180B`)."""
-    standalone = _STANDALONE_VERSION.search(name)  # sizes (`7B`) never match: a unit follows
-    if standalone:
-        return standalone.group(1)
+    `DeepSeek-V3` -> `3`); None when it states none (`T5`, `Falcon-180B`). A version is a
+    number of one or two digits (`Switch-C-2048`, `OLMo-2-1124-7B`'s `1124` are not)."""
+    for standalone in _STANDALONE_VERSION.finditer(name):
+        if not _SIZE.match(name, standalone.start(1)):  # `1` of `OpenELM-1_1B` is a size
+            return standalone.group(1)
     attached = _ATTACHED_VERSION.search(name)
     return attached.group(1) if attached else None
 
@@ -77,25 +78,35 @@ def assign_ids(records: dict[str, list[Assessment]], table: IdentityTable) -> di
             if listed is not None:
                 found[file] = Release(listed.id, family, file, listed.size, listed.generation)
             else:
-                pending.append((family, file))
+                pending.append((family, file, record.subject.name))
     taken = {_key(i) for i in table.releases}
-    for family, file in sorted(pending, key=lambda p: p[1]):
-        release = new_release(file, family, names, taken)
+    for family, file, name in sorted(pending, key=lambda p: p[1]):
+        release = new_release(file, name, family, names, taken)
         taken.add(_key(release.id))
         found[file] = release
     return found
 
 
-def new_release(file: str, family: str, names: set[str], taken: set[str]) -> Release:
+def new_release(file: str, name: str, family: str, names: set[str], taken: set[str]) -> Release:
     """A release the table does not list: its id by the rule, against the family ids and names
-    (`names`) and the release ids already given (`taken`), both folded by `name_key`."""
+    (`names`) and the release ids already given (`taken`), both folded by `name_key`; its size
+    and generation from its upstream `name` and file name where they agree."""
     slug = release_slug(file)
     base = f"{slug}-release" if _key(slug) in names else slug
     candidate, number = base, 2
     while _key(candidate) in taken or _key(candidate) in names:
         candidate, number = f"{base}-{number}", number + 1
     stem = Path(file).stem
-    return Release(candidate, family, file, size_of(stem), generation_of(stem))
+    return Release(candidate, family, file, _agreed(size_of(name), size_of(stem)),
+                   _agreed(generation_of(name), generation_of(stem)))
+
+
+def _agreed(from_name: str | None, from_file: str | None) -> str | None:
+    """What the name and the file name state, None when they state different things
+    (`Qwen2.5-72B-Instruct.yml` names its release `Qwen2.5-32B-Instruct` upstream)."""
+    if from_name and from_file and from_name.casefold() != from_file.casefold():
+        return None
+    return from_name or from_file
 
 
 @dataclass
