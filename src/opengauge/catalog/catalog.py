@@ -251,7 +251,8 @@ class Catalog:
 
     def release_context(self, model_id: str) -> dict[str, object]:
         """How a model relates to releases: a release's `family`, a family's `releases` and
-        its `related` families (identity table)."""
+        its `related_families` (the identity table's `related`; an assessment's `related` lists
+        the family's other release files)."""
         index = self.release_index()
         if self.is_release(model_id):
             release = index.releases[model_id]
@@ -264,7 +265,7 @@ class Catalog:
             found["releases"] = listed
         family = table().families.get(model_id)
         if family is not None and family.related:
-            found["related"] = list(family.related)
+            found["related_families"] = list(family.related)
         return found
 
     def _representative(self, source: str, records: list[Assessment]) -> Assessment:

@@ -70,7 +70,7 @@ def assign_ids(records: dict[str, list[Assessment]], table: IdentityTable) -> di
     entry where it lists the file, else an id by the rule of this module."""
     names = {_key(n) for n in (*table.families, *table.names(), *records)}
     found: dict[str, Release] = {}
-    pending: list[tuple[str, str]] = []
+    pending: list[tuple[str, str, str]] = []
     for family, family_records in records.items():
         for record in family_records:
             file = record.source_file or record.subject.name

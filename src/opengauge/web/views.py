@@ -28,7 +28,7 @@ MAX_PINS = 10
 BOARD_COLUMNS = ("rank", "name", "org", "type", "license", "result")
 KNOWN_REPORT_KEYS = frozenset({"id", "name", "org", "subject", "summary", "license", "frameworks",
                                "findings", "provenance", "developer_transparency", "automatic",
-                               "family", "releases", "related"})
+                               "family", "releases", "related_families"})
 
 
 @dataclass(frozen=True)
