@@ -63,13 +63,13 @@ def test_jsonl_csv_and_markdown() -> None:
     assert len(lines) == 46 and json.loads(lines[0])["score"] == 12.5
     rows = list(csv.DictReader(io.StringIO(run_cli("rank", "-f", "csv", "--top", "2").stdout)))
     assert len(rows) == 2 and rows[0]["rank"] == "1" and rows[0]["licenses"] in {"open", "partial"}
-    markdown = run_cli("show", "olmo", "--framework", "osai", "-f", "markdown").stdout
+    markdown = run_cli("show", "olmo-3", "--framework", "osai", "-f", "markdown").stdout
     assert markdown.startswith("## OLMo") and "| dimension | level | link | note |" in markdown
 
 
 def test_compare_and_frameworks() -> None:
-    doc = json.loads(run_cli("compare", "olmo", "llama-2", "--framework", "osai").stdout)
-    assert [m["id"] for m in doc["models"]] == ["olmo", "llama-2"]
+    doc = json.loads(run_cli("compare", "olmo-3", "llama-2", "--framework", "osai").stdout)
+    assert [m["id"] for m in doc["models"]] == ["olmo-3", "llama-2"]
     doc = json.loads(run_cli("frameworks").stdout)
     ids = [f["id"] for f in doc["frameworks"]]
     assert ids[:3] == ["osai", "osai-14", "ouc-2023"]
@@ -135,6 +135,6 @@ def test_check_names_the_terms_that_govern_a_catalog_model() -> None:
     assert ("terms: Llama 2 Community License Agreement 2023 (license) — NOT open source:" in text
             and "user-threshold (line 81)" in text)
     assert "terms: Llama 2 Acceptable Use Policy (use-policy) — NOT open source" in text
-    done = run_cli("check", "olmo", "-f", "markdown")
+    done = run_cli("check", "olmo-3", "-f", "markdown")
     assert "- **Terms:** Apache License 2.0 (license) — open source; from osai-index OLMo.yaml" \
         in done.stdout

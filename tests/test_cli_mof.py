@@ -39,7 +39,7 @@ def test_rank_mof_json_contract_and_order() -> None:
     unclassified = [m["progress"]["3"] for m in models if m["class"] == 0]
     assert unclassified == sorted(unclassified, reverse=True)
     pythia = next(m for m in models if m["id"] == "pythia")
-    assert pythia["source_file"] == "Pythia-6.9B.yml" and len(pythia["related"]) == 9
+    assert pythia["source_file"] == "Pythia-1.4B.yml" and len(pythia["related"]) == 9
 
 
 def test_rank_osaid_json_contract_and_order() -> None:

@@ -21,7 +21,7 @@ def test_export_one_model_writes_the_bom_to_stdout() -> None:
 
 def test_batch_export_gives_a_json_array_in_list_order(tmp_path: Path) -> None:
     targets = tmp_path / "targets.txt"
-    targets.write_text("# our inventory\nolmo\n\nLlama 2\nllama2\n", "utf-8")
+    targets.write_text("# our inventory\nolmo-3\n\nLlama 2\nllama2\n", "utf-8")
     done = run_cli("export", "--from", str(targets), "-f", "spdx3", "--validate")
     assert done.returncode == 0, done.stderr
     documents = json.loads(done.stdout)
@@ -32,18 +32,18 @@ def test_batch_export_gives_a_json_array_in_list_order(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_batch_export_into_a_folder_keeps_existing_files(tmp_path: Path) -> None:
     out = tmp_path / "boms"
-    done = run_cli("export", "olmo", "pythia", "-f", "mot-yaml", "--out", str(out))
+    done = run_cli("export", "olmo-3", "pythia-chat-base", "-f", "mot-yaml", "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [str(out / "olmo.mot.yml"), str(out / "pythia.mot.yml")]
-    assert yaml.safe_load((out / "olmo.mot.yml").read_text("utf-8"))["release"]["producer"] == "Ai2"
-    (out / "pythia.mot.yml").write_text("mine\n", "utf-8")
-    again = run_cli("export", "olmo", "pythia", "-f", "mot-yaml", "--out", str(out))
+    assert done.stdout.split() == [str(out / "olmo-3.mot.yml"), str(out / "pythia-chat-base.mot.yml")]
+    assert yaml.safe_load((out / "olmo-3.mot.yml").read_text("utf-8"))["release"]["producer"] == "Ai2"
+    (out / "pythia-chat-base.mot.yml").write_text("mine\n", "utf-8")
+    again = run_cli("export", "olmo-3", "pythia-chat-base", "-f", "mot-yaml", "--out", str(out))
     assert again.returncode == 2
     assert again.stderr.startswith("opengauge: error: ") and "already exists" in again.stderr
     assert "2 files in all" in again.stderr
-    assert (out / "pythia.mot.yml").read_text("utf-8") == "mine\n"
-    forced = run_cli("export", "olmo", "pythia", "-f", "mot-yaml", "--out", str(out), "--force")
-    assert forced.returncode == 0 and (out / "pythia.mot.yml").read_text("utf-8") != "mine\n"
+    assert (out / "pythia-chat-base.mot.yml").read_text("utf-8") == "mine\n"
+    forced = run_cli("export", "olmo-3", "pythia-chat-base", "-f", "mot-yaml", "--out", str(out), "--force")
+    assert forced.returncode == 0 and (out / "pythia-chat-base.mot.yml").read_text("utf-8") != "mine\n"
 
 
 def test_an_unknown_target_names_its_line_and_nothing_is_written(tmp_path: Path) -> None:
@@ -59,14 +59,14 @@ def test_an_unknown_target_names_its_line_and_nothing_is_written(tmp_path: Path)
 @pytest.mark.slow
 def test_export_usage_errors() -> None:
     assert run_cli("export", "-f", "cyclonedx").returncode == 2
-    wrong = run_cli("export", "olmo", "-f", "cyclonedx", "--framework", "osai-14")
+    wrong = run_cli("export", "olmo-3", "-f", "cyclonedx", "--framework", "osai-14")
     assert wrong.returncode == 2 and "osai-yaml only" in wrong.stderr
     missing = run_cli("export", "--from", "/nonexistent/targets.txt")
     assert missing.returncode == 3 and "no such file" in missing.stderr
 
 
 def test_eu_yaml_export_of_the_14_parameter_set() -> None:
-    done = run_cli("export", "olmo", "-f", "osai-yaml", "--framework", "osai-14")
+    done = run_cli("export", "olmo-3", "-f", "osai-yaml", "--framework", "osai-14")
     assert done.returncode == 0, done.stderr
     data = yaml.safe_load(done.stdout)
     assert {"package", "api"} <= set(data) and data["system"]["name"]

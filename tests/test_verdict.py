@@ -81,7 +81,7 @@ def test_weights_eu_level_first_then_mot_parameters_then_llm_weights() -> None:
     assert bloom["weights"] == "partial" and "BigScience-BLOOM-RAIL-1.0" in bloom["weights_text"]
 
 
-@pytest.mark.parametrize("name", ["pythia-chat-base", "falcon-40b-instruct"])
+@pytest.mark.parametrize("name", ["mpt-7b-instruct", "falcon-40b-instruct"])
 def test_the_2023_table_weights_are_its_llm_weights_not_its_rl_weights(name: str) -> None:
     found = summary(name)
     assert found["weights"] == "open"  # llmweights open; rlweights closed

@@ -73,17 +73,20 @@ def describe_frameworks() -> list[dict[str, Any]]:
     return [framework_registry.get(i).describe() for i in framework_registry.ids()]
 
 
-def ranked(framework_id: str, own: Own = None) -> list[Ranked]:
-    """The full ranking of `framework_id`, before any filter."""
-    return session(own).ranked(framework_id)
+def ranked(framework_id: str, own: Own = None, *, releases: bool = False) -> list[Ranked]:
+    """The full ranking of `framework_id` (of every MOT release with `releases`), before any filter."""
+    return session(own).ranked(framework_id, releases=releases)
 
 
 def rank(framework: str = DEFAULT_FRAMEWORK, *, type: str | None = None, org: str | None = None,
          top: int | None = None, own: Own = None, license_family: str | None = None,
-         levels: dict[str, str] | None = None, query: str | None = None) -> Ranking:
-    """Models ranked by `framework`, filtered (see `catalog.ranking.rank`)."""
+         levels: dict[str, str] | None = None, query: str | None = None,
+         releases: bool = False) -> Ranking:
+    """Models ranked by `framework`, filtered (see `catalog.ranking.rank`); `releases` ranks
+    every MOT release instead of one per family."""
     return rank_catalog(catalog(own), framework, type=type, org=org, top=top,
-                        license_family=license_family, levels=levels, query=query)
+                        license_family=license_family, levels=levels, query=query,
+                        releases=releases)
 
 
 def license_families() -> list[str]:
@@ -359,6 +362,11 @@ def data_snapshots(own: Own = None, sources: list[str] | None = None) -> list[Da
 def model_ids(own: Own = None) -> list[str]:
     """Every model id in the catalog (any framework)."""
     return session(own).ids()
+
+
+def release_ids(own: Own = None) -> list[str]:
+    """Every MOT release's id (`catalog.releases`): each is a model of its own."""
+    return list(catalog(own).release_index().releases)
 
 
 def pin_snapshots(pins: list[str], own: Own = None) -> list[DataSnapshot]:

@@ -227,9 +227,12 @@ def rank(
     top: Annotated[int | None, typer.Option(help="Show the first N.")] = None,
     format: FormatOption = None,
     catalog: CatalogOption = None,
+    releases: Annotated[bool, typer.Option(
+        "--releases", help="Every MOT release (mof, osaid), not one row per family.")] = False,
 ) -> None:
     """Rank models by a framework's published formula and order."""
-    emit(ranking_document(api.rank(framework, type=type, org=org, top=top, own=catalog)), format)
+    emit(ranking_document(api.rank(framework, type=type, org=org, top=top, own=catalog,
+                                   releases=releases)), format)
 
 
 @app.command()

@@ -46,6 +46,11 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "-", text.strip().casefold())
 
 
+def name_key(text: str) -> str:
+    """The folded form under which names are compared (see `IdentityTable.id_for_name`)."""
+    return _key(text)
+
+
 @dataclass
 class Family:
     """One entry of the alias table."""
@@ -56,6 +61,20 @@ class Family:
     aliases: list[str] = field(default_factory=list)
     records: dict[str, list[str]] = field(default_factory=dict)
     hub: list[str] = field(default_factory=list)
+    releases: list[Release] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Release:
+    """One Model Openness Tool release listed under its family: its own id (`catalog.releases`
+    gives the rule), its record file, and the size and generation read from its name."""
+
+    id: str
+    family: str
+    file: str
+    size: str | None = None
+    generation: str | None = None
 
 
 class IdentityTable:
@@ -66,12 +85,32 @@ class IdentityTable:
         self._by_record: dict[tuple[str, str], str] = {}
         self._by_name: dict[str, str] = {}
         self.conflicts: list[str] = []
+        self.releases: dict[str, Release] = {}
         for family in families:
             for source, files in family.records.items():
                 for name in files:
                     self._claim_record((source, name), family.id)
             for name in (family.id, family.name, *family.aliases):
                 self._claim_name(name, family.id)
+        for family in families:
+            for release in family.releases:
+                self._claim_release(release)
+            self.conflicts += [f"{family.id}: related '{r}' is not a family id"
+                               for r in family.related if r not in self.families]
+
+    def _claim_release(self, release: Release) -> None:
+        """A release id is unique among release ids, family ids, names and aliases."""
+        if release.id in self.releases:
+            self.conflicts.append(f"release id '{release.id}' is listed twice")
+        elif _key(release.id) in self._by_name:
+            self.conflicts.append(f"release id '{release.id}' is also a name of "
+                                  f"{self._by_name[_key(release.id)]}")
+        self.releases.setdefault(release.id, release)
+        self._claim_record(("mot", release.file), release.family)
+
+    def release_for_file(self, file_name: str) -> Release | None:
+        """The listed release whose MOT record is `file_name`."""
+        return next((r for r in self.releases.values() if r.file == file_name), None)
 
     def _claim_record(self, key: tuple[str, str], family_id: str) -> None:
         other = self._by_record.setdefault(key, family_id)
@@ -129,6 +168,7 @@ def parse_table(data: object, path: str = "identity.yml") -> list[Family]:
         records = entry.get("records") or {}
         if not isinstance(records, dict):
             raise BadInput(f"{path}: '{family_id}.records': expected a mapping of source to files")
+        releases = _parse_releases(entry.get("releases") or {}, family_id, path)
         families.append(
             Family(
                 id=family_id,
@@ -137,9 +177,29 @@ def parse_table(data: object, path: str = "identity.yml") -> list[Family]:
                 aliases=[str(a) for a in entry.get("aliases") or []],
                 records={str(s): [str(f) for f in (files or [])] for s, files in records.items()},
                 hub=[str(h) for h in entry.get("hub") or []],
+                releases=releases,
+                related=[str(r) for r in entry.get("related") or []],
             )
         )
     return families
+
+
+def _parse_releases(data: object, family_id: str, path: str) -> list[Release]:
+    """A family's `releases`: `{release id: {file, size, generation}}`."""
+    where = f"{path}: '{family_id}.releases'"
+    if not isinstance(data, dict):
+        raise BadInput(f"{where}: expected a mapping of release ids to file, size and generation")
+    releases = []
+    for release_id, entry in data.items():
+        if not isinstance(release_id, str) or not ID_PATTERN.match(release_id):
+            raise BadInput(f"{where}: '{release_id}': ids are lowercase slugs [a-z0-9.-]+")
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            raise BadInput(f"{where}.{release_id}: expected a mapping with a 'file'")
+        size, generation = entry.get("size"), entry.get("generation")
+        releases.append(Release(release_id, family_id, entry["file"],
+                                None if size is None else str(size),
+                                None if generation is None else str(generation)))
+    return releases
 
 
 def table_bytes() -> bytes:

@@ -86,7 +86,7 @@ def test_llama2_is_not_exempt_its_license_is_not_open_source():
     assert risk["evidence"][0]["locator"]["field"] == "release.version"
 
 
-@pytest.mark.parametrize("model", ["olmo", "pythia"])
+@pytest.mark.parametrize("model", ["olmo-3", "amber"])
 def test_apache_models_meet_every_criterion_but_compute_is_unknown(model):
     section = api.check(model).context["eu_ai_act"]
     found = criteria(section)
@@ -111,14 +111,14 @@ def test_apache_models_meet_every_criterion_but_compute_is_unknown(model):
 
 
 def test_olmo_size_from_another_release_is_not_used():
-    """The catalog's OLMo MOT release (OLMo-1B-hf) is not the release the EU index rates."""
-    risk = api.check("olmo").context["eu_ai_act"]["systemic_risk"]
+    """The EU index rates Olmo 3 32B, which has no MOT release: no size from OLMo 1's files."""
+    risk = api.check("olmo-3").context["eu_ai_act"]["systemic_risk"]
     assert risk["parameters"] is None
     assert risk["note"] == "parameters and training tokens not found: no estimate"
 
 
 def test_pythia_size_comes_from_its_release_file():
-    risk = api.check("pythia").context["eu_ai_act"]["systemic_risk"]
+    risk = api.check("pythia-6.9b").context["eu_ai_act"]["systemic_risk"]  # the release itself
     assert risk["parameters"] == 6_900_000_000
     assert risk["evidence"][0]["locator"] == {"url": None, "file": "Pythia-6.9B.yml", "line": 7,
                                               "field": "release.version"}

@@ -101,7 +101,7 @@ def test_llama_2_properties_carry_the_published_verdicts() -> None:
 
 
 def test_open_training_data_become_datasets_in_both_formats() -> None:
-    report = api.check("pythia")
+    report = api.check("pythia-chat-base")  # the EU index's Pythia-Chat-Base-7B
     cdx, spdx = cyclonedx.build(report), spdx3.build(report)
     refs = [d["ref"] for d in cdx["metadata"]["component"]["modelCard"]["modelParameters"]["datasets"]]
     assert refs == [c["bom-ref"] for c in cdx["components"]] and len(refs) == 2
@@ -312,7 +312,7 @@ CARD = {
 
 
 def test_model_card_facts_fill_the_model_card_and_the_ai_package() -> None:
-    report = api.check("olmo")
+    report = api.check("olmo-3")
     report.context["model_card"] = copy.deepcopy(CARD)
     cdx = cyclonedx.build(report)
     assert cyclonedx.schema_errors(cdx) == []

@@ -17,7 +17,7 @@ def _lines(*args: str) -> list[str]:
 
 
 def test_models_are_columns_and_dimensions_rows():
-    lines = _lines("llama-2", "olmo", "-f", "table", "--framework", "osai")
+    lines = _lines("llama-2", "olmo-3", "-f", "table", "--framework", "osai")
     header = lines[0]
     assert header.index("Llama 2") < header.index("OLMo")
     licenses = next(line for line in lines if line.strip().startswith("Licenses"))
@@ -52,9 +52,9 @@ def test_markdown_is_one_table_with_a_column_per_model():
 
 
 def test_json_records_are_unchanged_one_per_model_and_framework():
-    result = run_cli("compare", "llama-2", "olmo", "--framework", "osai", "-f", "json")
+    result = run_cli("compare", "llama-2", "olmo-3", "--framework", "osai", "-f", "json")
     records = json.loads(result.stdout)["models"]
-    assert [(r["id"], r["framework"]) for r in records] == [("llama-2", "osai"), ("olmo", "osai")]
+    assert [(r["id"], r["framework"]) for r in records] == [("llama-2", "osai"), ("olmo-3", "osai")]
     assert all("evidence" in r for r in records)
 
 

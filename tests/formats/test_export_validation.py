@@ -30,9 +30,9 @@ def _rank(*extra: str) -> list[list[str]]:
 @pytest.mark.parametrize("framework", ["osai", "osai-14"])
 @pytest.mark.slow
 def test_exported_eu_records_are_read_back_as_the_same_models(tmp_path, framework):
-    # olmo and bloomz tie on the score: the tie-break on the file name must not move them
+    # olmo-3 and bloomz tie on the score: the tie-break on the file name must not move them
     out = tmp_path / "records"
-    result = run_cli("export", "olmo", "bloomz", "llama-2", "-f", "osai-yaml",
+    result = run_cli("export", "olmo-3", "bloomz", "llama-2", "-f", "osai-yaml",
                      "--framework", framework, "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["OLMo.yaml", "bloomz.yaml", "llama-2-chat.yaml"]
@@ -55,7 +55,7 @@ def test_spdx_documents_pass_spdx3_validate(tmp_path):
     folder.mkdir()
     (folder / "LICENSE").write_text(APACHE.read_text().split("---", 2)[2])
     paths = []
-    for target in ("olmo", str(folder)):  # olmo has training datasets (the dataset profile)
+    for target in ("olmo-3", str(folder)):  # olmo-3 has training datasets (the dataset profile)
         result = run_cli("export", target, "-f", "spdx3", "--offline")
         assert result.returncode == 0, result.stderr
         path = tmp_path / f"{len(paths)}.spdx3.json"

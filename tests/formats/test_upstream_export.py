@@ -123,7 +123,7 @@ def test_mot_components_are_listed_only_with_evidence() -> None:
 
 
 def test_mot_record_of_an_open_model_lists_all_derived_components() -> None:
-    record = yaml.safe_load(mot_yaml.build(api.check("olmo")))
+    record = yaml.safe_load(mot_yaml.build(api.check("olmo-3")))
     assert [c["name"] for c in record["release"]["components"]] == [
         "Training code", "Model parameters (Final)", "Datasets", "Model card", "Data card",
         "Technical report", "Research paper"]

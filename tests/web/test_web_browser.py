@@ -162,7 +162,7 @@ def test_readable_without_javascript(browser, live_server: str) -> None:
     p.click("#filters button[type=submit]")
     p.wait_for_url("**type=text**")
     assert visible_ids(p) == ids_of(api.rank("osai", type="text", levels={"trainingcode": "open"}))
-    p.goto(live_server + "/models/olmo")
+    p.goto(live_server + "/models/olmo-3")
     assert p.locator("h1").inner_text() == "OLMo"
     shot(p, "no-javascript")
     context.close()
@@ -186,7 +186,7 @@ def test_open_a_model_from_the_leaderboard(page: Watched, live_server: str) -> N
 def test_compare_selected_models(page: Watched, live_server: str) -> None:
     p = page.page
     p.goto(live_server + "/leaderboard/osai")
-    p.check('#board tr[data-id="olmo"] input[type=checkbox]')
+    p.check('#board tr[data-id="olmo-3"] input[type=checkbox]')
     p.check('#board tr[data-id="llama-2"] input[type=checkbox]')
     p.click("#compare-form button")
     p.wait_for_url("**/compare?**")

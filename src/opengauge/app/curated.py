@@ -31,10 +31,11 @@ class ModelView:
 def model(session: Session, name: str, framework: str | None = None) -> ModelView:
     """One model with its ranked assessment in every framework (or just `framework`)."""
     model_id = session.resolve(name)
+    release = session.catalog.is_release(model_id)
     wanted = [framework] if framework else framework_registry.ids()
     found: dict[str, Ranked] = {}
     for framework_id in wanted:
-        for entry in session.ranked(framework_id):
+        for entry in session.ranked(framework_id, releases=release):
             if entry.assessment.subject.id == model_id:
                 found[framework_id] = entry
                 break
@@ -42,7 +43,8 @@ def model(session: Session, name: str, framework: str | None = None) -> ModelVie
         raise BadInput(f"model '{model_id}' has no record in framework '{framework}'")
     subject = _best_subject(model_id, found)
     sources = sorted({framework_registry.get(f).source for f in found})
-    return ModelView(subject, found, session.snapshots(sources), _context(subject, found))
+    context = {**session.catalog.release_context(model_id), **_context(subject, found)}
+    return ModelView(subject, found, session.snapshots(sources), context)
 
 
 def _context(subject: Subject, found: dict[str, Ranked]) -> dict[str, Any]:
@@ -180,7 +182,8 @@ def snapshot_report(session: Session, name: str, framework_id: str, layer: str |
     model_id = session.resolve(name)
     cat = session.catalog if layer is None else load_layer(layer, session.own)
     framework = framework_registry.get(framework_id)
-    entry = next((e for e in framework.rank(cat.assessments(framework_id))
+    release = session.catalog.is_release(model_id)
+    entry = next((e for e in framework.rank(cat.assessments(framework_id, releases=release))
                   if e.assessment.subject.id == model_id), None)
     if entry is None:
         raise NotFound(f"model '{model_id}' has no record in {spec}")

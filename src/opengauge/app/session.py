@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opengauge.catalog.catalog import Catalog, load
-from opengauge.identity import require_id
 from opengauge.model import DataSnapshot, Ranked, Report
 from opengauge.paths import own_catalog_dir
 from opengauge.sources.hub import HubOptions
@@ -105,10 +104,10 @@ class Session:
         return self.catalog.ids()
 
     def resolve(self, name: str) -> str:
-        """The model id `name` refers to; NotFound with suggestions otherwise. An exact model
-        id always names that model, whatever the alias table says."""
-        known = self.ids()
-        return name if name in known else require_id(name, known)
+        """The family or release id `name` refers to (`Catalog.resolve`); NotFound with
+        suggestions otherwise, `AmbiguousName` (exit 3, with the candidates) for a name releases
+        share. An exact model id always names that model, whatever the alias table says."""
+        return self.catalog.resolve(name)
 
     def snapshots(self, sources: list[str] | None = None) -> list[DataSnapshot]:
         """The data snapshots in use (of `sources` only, when given)."""
@@ -116,11 +115,13 @@ class Session:
 
         return snapshots_of(self.catalog, sources)
 
-    def ranked(self, framework_id: str) -> list[Ranked]:
-        """The full ranking of `framework_id`, before any filter."""
+    def ranked(self, framework_id: str, *, releases: bool = False) -> list[Ranked]:
+        """The full ranking of `framework_id` (of every MOT release with `releases`), before
+        any filter."""
         from opengauge import frameworks
 
-        return frameworks.get(framework_id).rank(self.catalog.assessments(framework_id))
+        return frameworks.get(framework_id).rank(
+            self.catalog.assessments(framework_id, releases=releases))
 
     # -- reports --------------------------------------------------------------------------
 

@@ -25,6 +25,9 @@ from opengauge import frameworks
 from opengauge.bundledindex import bundled_payload
 from opengauge.catalog import index
 from opengauge.catalog.readers import all_readers, reader
+from opengauge.catalog.releases import SOURCE as RELEASE_SOURCE
+from opengauge.catalog.releases import ReleaseIndex
+from opengauge.catalog.releases import resolve as resolve_name
 from opengauge.errors import BadInput
 from opengauge.identity import id_of_file, slugify, table
 from opengauge.model import Assessment, DataSnapshot
@@ -160,6 +163,7 @@ class Catalog:
         self.overrides: list[str] = []
         self._merged: dict[str, dict[str, list[Assessment]]] = {}
         self._evaluated: dict[str, list[Assessment]] = {}
+        self._release_index: ReleaseIndex | None = None
 
     def _families(self, source: str) -> dict[str, list[Assessment]]:
         """Records of `source` by model id, merged across layers (computed on first use)."""
@@ -211,14 +215,59 @@ class Catalog:
         """Every record of `family` in `source` (several for multi-release sources)."""
         return list(self._families(source).get(family, []))
 
-    def assessments(self, framework_id: str) -> list[Assessment]:
-        """One evaluated assessment per model for `framework_id`."""
+    def assessments(self, framework_id: str, *, releases: bool = False) -> list[Assessment]:
+        """One evaluated assessment per model for `framework_id`; with `releases`, one per
+        release (ids of `catalog.releases`) for a framework rating MOT releases, none otherwise."""
+        if releases:
+            return self._release_assessments(framework_id)
         if framework_id not in self._evaluated:
             framework = frameworks.get(framework_id)
             families = self._families(framework.source)
             chosen = [self._representative(framework.source, recs) for recs in families.values()]
             self._evaluated[framework_id] = [framework.evaluate(r) for r in chosen]
         return self._evaluated[framework_id]
+
+    def _release_assessments(self, framework_id: str) -> list[Assessment]:
+        key = f"{framework_id} releases"
+        if key not in self._evaluated:
+            framework = frameworks.get(framework_id)
+            records = self.release_index().records if framework.source == RELEASE_SOURCE else {}
+            self._evaluated[key] = [framework.evaluate(r) for r in records.values()]
+        return self._evaluated[key]
+
+    def release_index(self) -> ReleaseIndex:
+        """Every MOT release by its release id (built on first use)."""
+        if self._release_index is None:
+            self._release_index = ReleaseIndex.build(self._families(RELEASE_SOURCE), table())
+        return self._release_index
+
+    def is_release(self, model_id: str) -> bool:
+        """Whether `model_id` is a release id (not a family id)."""
+        return model_id in self.release_index().releases and model_id not in self.ids()
+
+    def resolve(self, name: str) -> str:
+        """The family or release id `name` refers to (`catalog.releases.resolve`): NotFound
+        with suggestions, `AmbiguousName` with the candidates for a name releases share."""
+        return resolve_name(name, self.ids(), self.release_index(), table())
+
+    def release_context(self, model_id: str) -> dict[str, object]:
+        """How a model relates to releases: a release's `family`, a family's `releases` and
+        its `related_families` (the identity table's `related`; an assessment's `related` lists
+        the family's other release files)."""
+        index = self.release_index()
+        if self.is_release(model_id):
+            release = index.releases[model_id]
+            return {"family": {"id": release.family, "size": release.size,
+                               "generation": release.generation, "source_file": release.file}}
+        found: dict[str, object] = {}
+        listed = [{"id": r.id, "name": index.records[r.id].subject.name, "source_file": r.file,
+                   "size": r.size, "generation": r.generation} for r in index.of_family(model_id)]
+        if listed:
+            found["releases"] = listed
+        family = table().families.get(model_id)
+        if family is not None and family.related:
+            found["related_families"] = list(family.related)
+        return found
 
     def _representative(self, source: str, records: list[Assessment]) -> Assessment:
         choose = getattr(reader(source), "choose_release", None)

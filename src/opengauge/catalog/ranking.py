@@ -41,19 +41,25 @@ def rank(
     license_family: str | None = None,
     levels: dict[str, str] | None = None,
     query: str | None = None,
+    releases: bool = False,
 ) -> Ranking:
     """Models of `catalog` ranked by `framework`; `type` and `org` filter, `top` keeps the first N.
 
     `license_family` keeps one family of `license_family_of`; `levels` maps a criterion ref
     to the levels wanted (`{"trainingcode": "open,partial"}`); `query` is free text matched
     against id, name, organisation and license. Ranks are ordinals within the filtered view
-    (1 is the best shown).
+    (1 is the best shown). `releases` ranks every MOT release instead of one per family.
     """
     if top is not None and top < 1:
         raise BadInput(f"--top must be a positive number, not {top}")
     fw = framework_registry.get(framework)
     wanted_levels = _level_filters(fw, levels or {})
-    records = catalog.assessments(framework)
+    if releases and fw.source != "mot":
+        rated = ", ".join(f for f in framework_registry.ids()
+                          if framework_registry.get(f).source == "mot")
+        raise BadInput(f"--releases: framework '{framework}' does not rate MOT releases "
+                       f"(expected one of: {rated})")
+    records = catalog.assessments(framework, releases=releases)
     if type:
         typed = [a for a in records if _type_matches(a.subject.type, type)]
         if not typed:

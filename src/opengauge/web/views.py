@@ -27,7 +27,8 @@ MAX_PARAM_LENGTH = 200
 MAX_PINS = 10
 BOARD_COLUMNS = ("rank", "name", "org", "type", "license", "result")
 KNOWN_REPORT_KEYS = frozenset({"id", "name", "org", "subject", "summary", "license", "frameworks",
-                               "findings", "provenance", "developer_transparency", "automatic"})
+                               "findings", "provenance", "developer_transparency", "automatic",
+                               "family", "releases", "related_families"})
 
 
 @dataclass(frozen=True)
@@ -362,7 +363,7 @@ class Views:
                 "snapshots": [_snapshot_view(s) for s in api.data_snapshots(self.own, sources)]}
 
     def all_model_ids(self) -> list[str]:
-        return api.model_ids(self.own)
+        return api.model_ids(self.own) + api.release_ids(self.own)
 
 
 def _default_order(column: str | None) -> str:
