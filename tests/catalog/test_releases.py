@@ -105,7 +105,7 @@ def test_a_release_check_rates_that_release_and_names_its_family() -> None:
     assert report.subject.id == "pythia-70m" and report.subject.name == "Pythia-70M"
     assert report.context["family"]["id"] == "pythia"
     assert report.context["family"]["size"] == "70M"
-    assert not [f for f in report.findings if f["id"] == "frameworks-rate-different-releases"]
+    assert not [f for f in report.findings if f.id == "frameworks-rate-different-releases"]
     assert report.license["mot"]["release"] == "Pythia-70M.yml"
     family = api.model("pythia")
     assert "pythia-70m" in [r["id"] for r in family.context["releases"]]
@@ -160,21 +160,21 @@ def test_split_families_rate_one_generation_each() -> None:
 def test_split_families_no_longer_mix_releases() -> None:
     for model_id in ("gemma-3", "pythia", "pythia-chat-base", "grok", "grok-2", "phi", "phi-4",
                      "yi-1.5", "falcon", "glm-5", "intern-s1", "rwkv", "telechat", "jamba"):
-        findings = [f["id"] for f in api.check(model_id).findings]
+        findings = [f.id for f in api.check(model_id).findings]
         assert "frameworks-rate-different-releases" not in findings, model_id
     # one generation, several variants: still said (Gemma 7B Instruct vs gemma-1.1-2b)
     gemma = [f for f in api.check("gemma").findings
-             if f["id"] == "frameworks-rate-different-releases"]
-    assert gemma and gemma[0]["releases"]["mof"] == "gemma-1.1-2b"
+             if f.id == "frameworks-rate-different-releases"]
+    assert gemma and gemma[0].details["releases"]["mof"] == "gemma-1.1-2b"
 
 
 def test_a_family_that_still_mixes_releases_says_so() -> None:
     """The EU index's two bundled snapshots rate MiniMax-M2.5 and MiniMax-M2 under one id."""
     report = api.check("minimax")
-    (finding,) = [f for f in report.findings if f["id"] == "frameworks-rate-different-releases"]
-    assert finding["severity"] == "warning"
+    (finding,) = [f for f in report.findings if f.id == "frameworks-rate-different-releases"]
+    assert finding.severity == "warning"
     assert {report.frameworks[f].assessment.extra["release"] for f in ("osai", "osai-14")} == {
-        finding["releases"]["osai"], finding["releases"]["osai-14"]}
+        finding.details["releases"]["osai"], finding.details["releases"]["osai-14"]}
 
 
 STILL_MIXED = {  # docs/frameworks.md, "Family review": kept as one family, and said so
@@ -187,9 +187,9 @@ def test_the_ids_that_still_mix_releases_are_the_documented_ones() -> None:
     mixed = set()
     for model_id in api.model_ids():
         report = api.check(model_id)
-        findings = [f for f in report.findings if f["id"] == "frameworks-rate-different-releases"]
+        findings = [f for f in report.findings if f.id == "frameworks-rate-different-releases"]
         if findings:
             mixed.add(model_id)
-            named = findings[0]["releases"]
+            named = findings[0].details["releases"]
             assert named == {f: r.assessment.extra["release"] for f, r in report.frameworks.items()}
     assert mixed == STILL_MIXED
