@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.vocabulary import TERMS
 
 RULES = Path(__file__).resolve().parent / "rules"
@@ -77,12 +78,13 @@ _TERM = re.compile(r"\{([a-z_]+)\}")
 _DEFINITION = re.compile(r"^\W*(?:[\d.]+\s*)?\"([^\"]{1,60})\"\s+(?:shall\s+)?means?\b")
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """A rule's pattern with its `{name}` vocabulary filled in."""
-    return re.compile(_TERM.sub(lambda m: TERMS[m.group(1)], str(pattern)))
+def _compile(pattern: str) -> Lazy:
+    """A rule's pattern with its `{name}` vocabulary filled in (compiled on first use: the
+    gates keep most patterns unused on most texts)."""
+    return Lazy(_TERM.sub(lambda m: TERMS[m.group(1)], str(pattern)))
 
 
-def _patterns(items: Any) -> tuple[re.Pattern[str], ...]:
+def _patterns(items: Any) -> tuple[Lazy, ...]:
     return tuple(_compile(p) for p in items or [])
 
 
@@ -95,7 +97,7 @@ def _gate(words: Any) -> Gate:
     return tuple(tuple(group) for group in words)
 
 
-def _unless(data: Any) -> dict[str, tuple[re.Pattern[str], ...]]:
+def _unless(data: Any) -> dict[str, tuple[Lazy, ...]]:
     if isinstance(data, list):
         return {str(kind): () for kind in data}
     return {str(kind): _patterns(words) for kind, words in (data or {}).items()}
@@ -105,11 +107,11 @@ def _unless(data: Any) -> dict[str, tuple[re.Pattern[str], ...]]:
 class Wording:
     """One `match` entry: a pattern with its own gate, companions and exceptions."""
 
-    pattern: re.Pattern[str]
+    pattern: Lazy
     gate: Gate = ()
-    also: tuple[re.Pattern[str], ...] = ()
-    exceptions: tuple[re.Pattern[str], ...] = ()
-    unless_found: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    also: tuple[Lazy, ...] = ()
+    exceptions: tuple[Lazy, ...] = ()
+    unless_found: Mapping[str, tuple[Lazy, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, item: Any) -> Wording:
@@ -128,11 +130,11 @@ class Rule:
     summary: str
     gate: Gate
     match: tuple[Wording, ...]
-    exceptions: tuple[re.Pattern[str], ...]
+    exceptions: tuple[Lazy, ...]
     examples: dict[str, list[dict[str, str]]]
-    nearby: tuple[re.Pattern[str], ...] = ()
-    except_text: tuple[re.Pattern[str], ...] = ()
-    unless_found: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    nearby: tuple[Lazy, ...] = ()
+    except_text: tuple[Lazy, ...] = ()
+    unless_found: Mapping[str, tuple[Lazy, ...]] = field(default_factory=dict)
     unless_value: tuple[str, ...] = ()
     definition: str | None = None
     extract: tuple[str, ...] = ()
@@ -196,7 +198,7 @@ def _open(gate: Gate, present: frozenset[str]) -> bool:
     return all(any(word in present for word in group) for group in gate)
 
 
-def _cancelled(unless: Mapping[str, tuple[re.Pattern[str], ...]], kinds: set[str], plain: str) -> bool:
+def _cancelled(unless: Mapping[str, tuple[Lazy, ...]], kinds: set[str], plain: str) -> bool:
     return any(kind in kinds and all(p.search(plain) for p in words)
                for kind, words in unless.items())
 
