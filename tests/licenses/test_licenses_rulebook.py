@@ -26,7 +26,11 @@ def test_every_rule_file_is_complete() -> None:
 @pytest.mark.parametrize(("kind", "polarity", "example"), CASES,
                          ids=[f"{k}-{p}-{i}" for i, (k, p, _) in enumerate(CASES)])
 def test_rule_examples(kind: str, polarity: str, example: dict) -> None:
-    kinds = {f.kind for f in clauses.analyze(example["text"])}
+    """Each example read alone, or after its `context` (the lead-in of a list item): the kind
+    is found (or not) on the example's own lines."""
+    context = example.get("context") or ""
+    first = context.count("\n") + 1
+    kinds = {f.kind for f in clauses.analyze(context + example["text"]) if f.lines[1] >= first}
     if polarity == "positive":
         assert kind in kinds, example["text"]
     else:
@@ -54,3 +58,14 @@ def test_every_kind_is_a_rule_file_read_in_order() -> None:
 def test_a_sentence_without_gate_words_is_read_by_no_rule() -> None:
     assert rulebook.book().present("the quick brown fox jumps") == frozenset()
     assert rulebook.read("the quick brown fox jumps") == []
+
+
+def test_can_i_reads_the_same_places_and_list_markers() -> None:
+    """Places and list markers are defined once (vocabulary.py) for the clause reader and can-i."""
+    from opengauge.compliance import rules as can_i
+    from opengauge.licenses import vocabulary
+
+    assert set(can_i.PLACES) == set(vocabulary.PLACE_NAMES)
+    assert can_i._MARKER.pattern == vocabulary.LIST_MARKER
+    assert rulebook.read("the rights are not being granted to you if you are domiciled in the "
+                         "european union") == ["territorial"]

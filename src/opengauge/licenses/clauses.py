@@ -53,10 +53,16 @@ class Finding:
 
 # --- value extractors (named in the rule files) -------------------------------------------
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mn|bn|m|k)?\b"
-_USERS = Lazy(_NUMBER + r"\s+(?:(monthly|daily|weekly)\s+)?(?:active\s+)?(?:end\s+)?users\b")
+_USERS = Lazy(_NUMBER + r"\s+(?:(monthly|daily|weekly)\s+)?(?:active\s+)?(?:end\s+)?(?:users\b|(visits)\b"
+              r"(\s+(?:per|a|each)\s+month\b)?)")
 _MONEY = Lazy(
-    r"(us\s*\$|usd\s*\$?|\$|€|£|eur\s*|rmb\s*|cny\s*|¥)?\s*" + _NUMBER
-    + r"\s*(us\s+dollars|u\.s\.\s+dollars|dollars|usd|euros?|eur|rmb|yuan|cny|pounds)?")
+    r"(us\s*\$|usd\s*\$?|\$|€|£|₹|₩|eur\s*|rmb\s*|cny\s*|jpy\s*|chf\s*|gbp\s*|inr\s*|krw\s*|¥)?\s*"
+    + _NUMBER + r"\s*(us\s+dollars|u\.s\.\s+dollars|dollars|usd|euros?|eur|rmb|yuan|cny|pounds|gbp|yen|"
+    r"jpy|swiss\s+francs|francs|chf|rupees|inr|won|krw)?")
+_CURRENCIES = (("RMB", ("rmb", "yuan", "cny", "¥")), ("EUR", ("eur", "€")), ("GBP", ("£", "pound", "gbp")),
+               ("JPY", ("jpy", "yen")), ("CHF", ("chf", "franc")), ("INR", ("inr", "₹", "rupee")),
+               ("KRW", ("krw", "₩", "won")))
+"""Currency signs and words -> ISO code (a dollar sign or word is USD)."""
 _REVENUE = Lazy(r"\b(?:revenue|revenues|turnover|income|sales)\b")
 _MULTIPLIER = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
                "billion": 10**9, "bn": 10**9}
@@ -76,8 +82,11 @@ def users_threshold(text: str) -> dict[str, Any] | None:
         amount = _amount(found.group(1), found.group(2))
         if amount and amount >= 100:
             period = found.group(3)
-            unit = f"{period} active users" if period else (
-                "active users" if "active" in found.group(0) else "users")
+            if found.group(4):  # a count of visits is no count of users: can-i compares it as such
+                unit = "visits per month" if found.group(5) else "visits"
+            else:
+                unit = f"{period} active users" if period else (
+                    "active users" if "active" in found.group(0) else "users")
             return {"amount": amount, "unit": unit}
     return None
 
@@ -95,14 +104,7 @@ def revenue_threshold(text: str) -> dict[str, Any] | None:
         if not amount or amount < 1000:
             continue
         sign = before or after
-        if "rmb" in sign or "yuan" in sign or "cny" in sign or "¥" in sign:
-            currency = "RMB"
-        elif "eur" in sign or "€" in sign:
-            currency = "EUR"
-        elif "£" in sign or "pound" in sign:
-            currency = "GBP"
-        else:
-            currency = "USD"
+        currency = next((code for code, marks in _CURRENCIES if any(m in sign for m in marks)), "USD")
         return {"amount": amount, "unit": f"{currency} revenue", "currency": currency,
                 "period": _period(text)}
     return None
@@ -150,18 +152,26 @@ _LIST_ITEM = Lazy(LIST_MARKER, re.IGNORECASE)
 
 def _in_context(sentences: list[Sentence]) -> list[Sentence]:
     """Sentences as the rules read them: a list item under a prohibition ("You will not, and
-    will not permit any third party to:") reads as "you will not <item>"."""
+    will not permit any third party to:") reads as "you will not <item>".
+
+    An item's own words split off its marker ("2." then "AlphaFold 3 output to train ...")
+    read as the item; a sentence that goes on from the line the previous one ended on (the
+    rest of a long item, a sub-item's explanation) keeps the list under its prohibition."""
     read: list[Sentence] = []
-    under = False
+    under = bare = False
+    previous: Sentence | None = None
     for sentence in sentences:
-        item = bool(_LIST_ITEM.match(sentence.text))
-        if under and item:
+        item = bool(_LIST_ITEM.match(sentence.text + " "))
+        continued = previous is not None and sentence.start == previous.end
+        if under and (item or (bare and continued)):
             plain = "you will not " + _LIST_ITEM.sub("", sentence.plain, count=1)
             sentence = Sentence(sentence.text, plain, sentence.start, sentence.end)
-        elif not item:
+        elif not item and not continued:
             under = False
+        bare = item and not _LIST_ITEM.sub("", sentence.text + " ", count=1).strip()
         if _LEAD_IN.search(sentence.plain):
             under = True
+        previous = sentence
         read.append(sentence)
     return read
 

@@ -13,7 +13,8 @@ Every restriction kind is a rule file (the format is documented in docs/licenses
   cancel every finding of the kind (a grant of commercial use cancels `non-commercial`);
 - `unless_found`: kinds found in the same sentence that cancel it (kind -> wordings that must
   also be there, or an empty list), `unless_value`: extractors whose value cancels it;
-- `definition`: a definition sentence ("X" means ...) counts only when X holds this word;
+- `definition`: a definition sentence ("X" means ..., "X" refers to ...) counts only when X
+  holds one of these words (an empty list: a definition never counts);
 - `value`: `{extract: [names], required: bool}`: named extractors in code (number, currency
   and period parsing), one finding per value found (none found: one finding without a value,
   or no finding when `required`);
@@ -75,7 +76,10 @@ Value = dict[str, Any] | None
 Extractor = Callable[[str], Value]
 Gate = tuple[tuple[str, ...], ...]
 _TERM = re.compile(r"\{([a-z_]+)\}")
-_DEFINITION = re.compile(r"^\W*(?:[\d.]+\s*)?\"([^\"]{1,60})\"\s+(?:shall\s+)?means?\b")
+_DEFINITION = re.compile(r"^\W*(?:[\d.]+\s*)?\"([^\"]{1,60})\"\s+(?:shall\s+)?(?:means?|refers?\s+to)\b")
+_DECIMAL = re.compile(r"(?<=\w)\.(?=\d)")
+"""A dot inside a number or a version ("Hunyuan 3D 2.0", "FLUX.1", "1.5 million"): not the end
+of a clause."""
 
 
 def _compile(pattern: str) -> Lazy:
@@ -95,6 +99,12 @@ def _gate(words: Any) -> Gate:
     if all(isinstance(w, str) for w in words):
         return (tuple(words),)
     return tuple(tuple(group) for group in words)
+
+
+def _words(data: Any) -> tuple[str, ...] | None:
+    if data is None:
+        return None
+    return (str(data),) if isinstance(data, str) else tuple(str(w) for w in data)
 
 
 def _unless(data: Any) -> dict[str, tuple[Lazy, ...]]:
@@ -136,7 +146,7 @@ class Rule:
     except_text: tuple[Lazy, ...] = ()
     unless_found: Mapping[str, tuple[Lazy, ...]] = field(default_factory=dict)
     unless_value: tuple[str, ...] = ()
-    definition: str | None = None
+    definition: tuple[str, ...] | None = None
     extract: tuple[str, ...] = ()
     value_required: bool = False
 
@@ -159,7 +169,7 @@ def _load(path: Path) -> Rule:
         nearby=_patterns(data.get("nearby")), except_text=_patterns(data.get("except_text")),
         unless_found=_unless(data.get("unless_found")),
         unless_value=tuple(data.get("unless_value") or []),
-        definition=data.get("definition"), extract=tuple(value.get("extract") or []),
+        definition=_words(data.get("definition")), extract=tuple(value.get("extract") or []),
         value_required=bool(value.get("required")))
 
 
@@ -228,7 +238,8 @@ class Reader:
             if rule.except_text and any(p.search(s) for p in rule.except_text for s in sentences))
 
     def read(self, plain: str, following: str = "") -> list[tuple[str, Value]]:
-        """(kind, value) of every restriction in one sentence's plain form."""
+        """(kind, value) of every restriction in one sentence's plain form (the patterns read
+        it with the dots inside numbers hidden; the extractors read it as it is)."""
         present = self.book.present(plain)
         if not present:
             return []
@@ -236,8 +247,13 @@ class Reader:
 
         def value(name: str) -> Value:
             if name not in values:
-                values[name] = self.extractors[name](plain)
+                values[name] = self.extractors[name](original)
             return values[name]
+
+        original = plain
+        if "." in plain:
+            plain = _DECIMAL.sub("\u2024", plain)
+            following = _DECIMAL.sub("\u2024", following)
 
         found: list[tuple[str, Value]] = []
         kinds: set[str] = set()
@@ -255,8 +271,8 @@ class Reader:
             if any(value(name) for name in rule.unless_value):
                 continue
             if rule.definition is not None:
-                term = _DEFINITION.match(plain) if '"' in plain else None
-                if term is not None and rule.definition not in term.group(1):
+                term = _DEFINITION.match(original) if '"' in original else None
+                if term is not None and not any(w in term.group(1) for w in rule.definition):
                     continue
             got = [v for v in map(value, rule.extract) if v]
             if rule.value_required and not got:

@@ -40,7 +40,7 @@ PLACE_NAMES = ("european union", "eu", "eea", "european economic area", "united 
 """Places a territorial clause may name (can-i maps each to its ISO codes)."""
 
 MODAL_NOT = (r"(?:will|shall|must|may|can|should)\s+not|cannot|agrees?\s+not\s+to|"
-             r"agree\s+that\s+you\s+will\s+not")
+             r"agree\s+that\s+you\s+will\s+not|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to")
 """An obligation verb negated: the wording of a prohibition."""
 
 LIST_MARKER = r"^\s*(?:(?:[-*+•·>]|\(?(?:\d{1,3}|[a-z]|[ivx]{2,5})[.)])\s+)+"
@@ -59,5 +59,6 @@ def _alternatives(words: tuple[str, ...]) -> str:
 TERMS: dict[str, str] = {
     "modal_not": MODAL_NOT,
     "places": _alternatives(PLACE_NAMES),
+    "military": MILITARY.pattern,
 }
 """Vocabulary a rule file's pattern may name as `{name}`."""
