@@ -181,7 +181,8 @@ def test_military_uses_inside_any_binding_text_are_field_of_use_with_the_topic()
 
 @pytest.mark.parametrize(("text", "currency", "period"), [
     ("annual turnover above EUR 10 million", "EUR", "year"),
-    ("more than 20 million US dollars (or equivalent in other currencies) in monthly revenue", "USD", "month"),
+    ("more than 20 million US dollars (or equivalent in other currencies) in monthly revenue",
+     "USD", "month"),
     ("a turnover exceeding CHF 5,000,000 per year", "CHF", "year"),
     ("revenue of more than ¥100,000,000 in any fiscal year", "RMB", "year"),
     ("monthly sales over 50 million yen", "JPY", "month"),
