@@ -21,7 +21,7 @@ from typing import Any
 from opengauge.licenses import rulebook
 from opengauge.licenses.lazyre import Lazy
 from opengauge.licenses.sentences import Sentence, split
-from opengauge.licenses.vocabulary import LIST_MARKER, topics
+from opengauge.licenses.vocabulary import LIST_MARKER, PROHIBITION_LEAD_IN, topics
 
 OSD: dict[str, list[int]] = dict(rulebook.OSD)
 KINDS = tuple(OSD)
@@ -145,8 +145,7 @@ def quote(sentence: Sentence, limit: int = QUOTE_LIMIT) -> str:
     return f"{head} ... {tail}"
 
 
-_LEAD_IN = Lazy(r"(?:\b(?:will|shall|must|may)\s+not\b|\bagrees?\s+not\s+to\b|\bnot\s+(?:to\s+)?"
-                      r"(?:permit|allow)\b|\bprohibited\b)[^.;]*(?::|\bto)\s*$")
+_LEAD_IN = Lazy(PROHIBITION_LEAD_IN)
 _LIST_ITEM = Lazy(LIST_MARKER, re.IGNORECASE)
 
 

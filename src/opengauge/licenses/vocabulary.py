@@ -46,6 +46,11 @@ MODAL_NOT = (r"(?:will|shall|must|may|can|should)\s+not|cannot|agrees?\s+not\s+t
 LIST_MARKER = r"^\s*(?:(?:[-*+•·>]|\(?(?:\d{1,3}|[a-z]|[ivx]{2,5})[.)])\s+)+"
 """A list item's marker (bullet, number, letter or roman numeral), possibly nested."""
 
+PROHIBITION_LEAD_IN = (r"(?:\b(?:will|shall|must|may)\s+not\b|\bagrees?\s+not\s+to\b|\bnot\s+(?:to\s+)?"
+                       r"(?:permit|allow)\b|\bprohibited\b)[^.;]*(?::|\bto)\s*$")
+"""The end of a sentence that introduces a list of prohibited uses ("You will not, and will
+not permit any third party to:"): its items read as "you will not <item>"."""
+
 
 def _alternatives(words: tuple[str, ...]) -> str:
     """A regular expression matching any of `words` (spaces: any white space; a short code such
