@@ -170,14 +170,14 @@ def test_military_uses_from_the_use_policy_a_license_makes_binding() -> None:
 
 
 def test_flux_forbids_military_purposes_in_its_list_of_restrictions() -> None:
-    """Line 30 ("You will not ... use ... (ii) military purposes") is tagged non-commercial
-    only; the military rule reads its enumerated uses too."""
+    """Line 30 ("You will not ... use ... (ii) military purposes"): the clause reader tags it
+    a military field-of-use (and non-commercial); can-i quotes it once."""
     military = ask(AI / "FLUX-Non-Commercial-License-v2.1.txt", military=True)["military"]
     assert military["answer"] == "no"
     (clause,) = military["clauses"]
-    assert clause["lines"] == [30, 30] and clause["kind"] == "non-commercial"
+    assert clause["lines"] == [30, 30] and clause["kind"] == "field-of-use"
     assert "(ii) military purposes" in clause["quote"]
-    assert '"military purposes" among the uses' in military["reason"]
+    assert "line 30 prohibits it" in military["reason"]
 
 
 def test_export_control_clauses_are_not_military_prohibitions() -> None:

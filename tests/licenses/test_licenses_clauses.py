@@ -178,3 +178,40 @@ def test_military_uses_inside_any_binding_text_are_field_of_use_with_the_topic()
     (other,) = analyze("You may not use the Model for surveillance of individuals.")
     assert other.kind == "field-of-use" and other.value is None
     assert analyze("The Software is provided for military and civilian use alike.") == []
+
+
+@pytest.mark.parametrize(("text", "currency", "period"), [
+    ("annual turnover above EUR 10 million", "EUR", "year"),
+    ("more than 20 million US dollars (or equivalent in other currencies) in monthly revenue",
+     "USD", "month"),
+    ("a turnover exceeding CHF 5,000,000 per year", "CHF", "year"),
+    ("revenue of more than ¥100,000,000 in any fiscal year", "RMB", "year"),
+    ("monthly sales over 50 million yen", "JPY", "month"),
+    ("annual revenue exceeding ₹ 10 crore or INR 100 million", "INR", "year"),
+    ("gross revenue above £2m", "GBP", None),
+])
+def test_revenue_thresholds_in_any_currency_and_period(text: str, currency: str, period: str | None) -> None:
+    value = revenue_threshold(text.lower())
+    assert value is not None and value["currency"] == currency and value["period"] == period
+    assert value["unit"] == f"{currency} revenue"
+
+
+def test_a_count_of_visits_is_no_count_of_users() -> None:
+    assert users_threshold("exceeds 1 million visits per month") == {"amount": 1000000,
+                                                                    "unit": "visits per month"}
+    text = ("If the number of service users (visits) for your commercial activities exceeds 1 "
+            "million visits per month, you need to contact our business team to obtain more "
+            "commercial licenses.")
+    (finding,) = [f for f in analyze(text) if f.kind == "user-threshold"]
+    assert finding.value == {"amount": 1000000, "unit": "visits per month"}
+
+
+def test_a_list_item_split_from_its_marker_stays_under_its_prohibition() -> None:
+    text = ("2.  You must not use nor allow others to use:\n"
+            "    1.  AlphaFold 3 model parameters in connection with any commercial activities; or\n"
+            "    2.  AlphaFold 3 output to train machine learning models for structure prediction.\n"
+            "\n"
+            "Other organizations may use the outputs to train machine learning models.\n")
+    found = {(f.kind, f.lines[0]) for f in analyze(text)}
+    assert ("no-model-training", 3) in found
+    assert not any(line == 5 for _, line in found)

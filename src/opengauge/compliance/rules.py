@@ -104,7 +104,7 @@ SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR
 UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""")
 """ISO 3166-1 alpha-2 country codes, for --region."""
 
-from opengauge.licenses.vocabulary import MILITARY  # noqa: E402  (shared with the clause reader)
+from opengauge.licenses.vocabulary import LIST_MARKER, MILITARY  # noqa: E402  (shared with the clause reader)
 
 EXPORT_LAW = re.compile(r"\b(?:export\w*|sanction\w*|trade\s+(?:control|compliance)\w*|restricted\s+part)",
                         re.IGNORECASE)
@@ -515,7 +515,7 @@ def _place_name(name: str) -> str:
     return "the UK" if name == "uk" else name.title()
 
 
-_MARKER = re.compile(r"^\s*(?:(?:[-*+•·]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)])\s+)+")
+_MARKER = re.compile(LIST_MARKER, re.IGNORECASE)
 
 
 def _military(line: str) -> bool:
