@@ -394,8 +394,13 @@ def reference_cases(root: Path) -> list[tuple[str, Path, list[set[str]], bool | 
 LIBRARY = HERE.parents[1] / "src" / "opengauge" / "licenses" / "data"
 
 
+COPYRIGHT_LINE = re.compile(r"(?im)^.*\bcopyright\s*(?:\(c\)|©|\d{4}).*$")
+"""A copyright line: neutral text (issue 11 item 1), left out when comparing texts."""
+
+
 def shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?s)\A---\n.*?\n---\n", "", text).lower())
+    text = COPYRIGHT_LINE.sub(" ", re.sub(r"(?s)\A---\n.*?\n---\n", "", text))
+    words = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(words[i:i + 4]) for i in range(max(len(words) - 3, 1))}
 
 
