@@ -350,15 +350,38 @@ def test_a_display_duty_triggered_by_commercial_use_makes_commercial_conditional
 
 
 def test_unexplained_text_is_never_a_yes_and_names_its_lines(tmp_path: Path) -> None:
-    path = _mit_with(tmp_path, "The weights were trained on a cluster in Paris and took three "
-                               "weeks to finish training.")
+    """Unread lines that may decide a question (they name what it is about, or a purpose
+    limiting every right) make it unknown, naming them."""
+    path = _mit_with(tmp_path, "The Model may be used solely by the Licensee's employees, and "
+                               "copies may be shared with partners who accept these terms.")
     last = path.read_text("utf-8").rstrip().count("\n") + 1
-    answers = ask(path, fine_tune=True, redistribute=True, commercial=True)
-    for question in ("fine-tune", "redistribute", "commercial"):
+    answers = ask(path, fine_tune=True, redistribute=True, commercial=True, military=True)
+    for question in ("fine-tune", "redistribute", "commercial", "military"):
         assert answers[question]["answer"] == "unknown", answers[question]["reason"]
         assert f"line {last}" in answers[question]["reason"]
     for answer in answers.values():
         assert answer["reason"]
+
+
+def test_unread_lines_decide_only_the_questions_they_are_about(tmp_path: Path) -> None:
+    """A sentence about training may decide fine-tuning and training on outputs, not
+    commercial use or redistribution; a disclaimer decides nothing."""
+    path = _mit_with(tmp_path, "The weights were trained on a cluster in Paris and took three "
+                               "weeks to finish training.")
+    last = path.read_text("utf-8").rstrip().count("\n") + 1
+    answers = ask(path, fine_tune=True, redistribute=True, commercial=True, train_on_outputs=True)
+    for question in ("fine-tune", "train-on-outputs"):
+        assert answers[question]["answer"] == "unknown", answers[question]["reason"]
+        assert f"line {last}" in answers[question]["reason"]
+    for question in ("commercial", "redistribute"):
+        assert answers[question]["answer"] == "yes", answers[question]["reason"]
+        assert "LICENSE" in answers[question]["reason"]
+    path = _mit_with(tmp_path, "In no event shall the model authors be liable for any outputs "
+                               "used in production or for commercial purposes.")
+    answers = ask(path, commercial=True, train_on_outputs=True)
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+    path = _mit_with(tmp_path, "You may not use the Model outside the city of Paris.")
+    assert ask(path, region="FR")["region"]["answer"] == "unknown"
 
 
 def test_new_kinds_answer_can_i(tmp_path: Path) -> None:

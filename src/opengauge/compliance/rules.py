@@ -241,18 +241,20 @@ def _each(texts: list[GoverningText], *kinds: str):
 def granting(texts: list[GoverningText], right: str) -> list[str]:
     """The licenses that grant `right`, by name."""
     return list(dict.fromkeys(n for t in texts if t.kind == "license" and right in t.grants
-                              for n in t.names()))
+                              for n in (t.names() or [t.label])))
 
 
-def _permission(texts: list[GoverningText], right: str) -> str | None:
-    """Why no license grants `right` (None when one does)."""
+def _permission(texts: list[GoverningText], right: str, question: str | None = None) -> str | None:
+    """Why no license grants `right` (None when one does). An unidentified text at hand is
+    read for a question when none of its unread lines may decide it (`_deciding`)."""
     if not texts:
         return "no license text was found"
     licenses = [t for t in texts if t.kind == "license"]
     if not licenses:
         return "no license text among the inputs (only a use policy): nothing grants the right to " + \
             {"use": "use it", "modify": "modify it", "redistribute": "redistribute it"}[right]
-    unread = [t for t in licenses if not (t.readable or read_through(t))]
+    unread = [t for t in licenses if not (t.readable or read_through(t) or (
+        question is not None and t.text and not _deciding(t, question)))]
     if unread:
         return "; ".join(f"{t.label}: {t.record.get('note') or 'license not identified'}" for t in unread)
     if not any(right in t.grants for t in licenses):
@@ -260,6 +262,18 @@ def _permission(texts: list[GoverningText], right: str) -> str | None:
         return (f"no grant of the right to {verb} found in "
                 f"{', '.join(n for t in licenses for n in t.names()) or 'the license'}")
     return None
+
+
+def _ethics_terms(texts: list[GoverningText]) -> list[str]:
+    """A use bound to the licensor's ethics or trustworthy-AI terms (`licensor-ethics-terms`)
+    whose text is not among the inputs: those terms may ban uses or places, so the questions
+    use policies decide (`POLICY_QUESTIONS`) are unknown, quoting the clause."""
+    if has_policy(texts):
+        return []
+    return [f"{_lines(clause)} binds the use to terms whose text is not available: "
+            f"\"{_short(str(restriction.get('quote')))}\""
+            for text, restriction in _each(texts, "licensor-ethics-terms")
+            for clause in [cite(text, restriction)]]
 
 
 def _missing_policy(texts: list[GoverningText]) -> str | None:
@@ -414,9 +428,65 @@ def _withdrawn_above(tally: _Tally, texts: list[GoverningText], users: float | N
                                  None))
 
 
+_ANY_QUESTION = r"only|solely|exclusively|research|academic|evaluat\w*|non-?commercial|personal\s+use|" \
+    r"internal\s+use|revok\w*|suspend\w*|permitted\s+purposes?"
+"""Words that may limit every right at once (a purpose the whole license is for)."""
+_ABOUT = {
+    "commercial": r"commerc\w*|business\w*|profit\w*|revenue|monetiz\w*|sell|sale|sales|production|"
+                  r"enterprises?|fees?|paid|payments?|subscriptions?|regist\w*|products?|services?",
+    "users": r"users?|active|customers?|subscribers?|revenue|turnover|visits?",
+    "revenue": r"users?|active|customers?|subscribers?|revenue|turnover|income|visits?",
+    "region": r"territor\w*|countr\w*|regions?|domicil\w*|located|residen\w*|export\w*|sanction\w*|"
+              r"nation\w*|outside|within|inside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
+              + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)),
+    "fine-tune": r"modif\w*|derivativ\w*|adapt\w*|fine-?tun\w*|alter\w*|improv\w*|train\w*|merg\w*|"
+                 r"translat\w*",
+    "redistribute": r"distribut\w*|sublicens\w*|shar\w*|publish\w*|host\w*|provid\w*|available|"
+                    r"transfer\w*|cop(?:y|ies)|third\s+part\w*|recipients?",
+    "train-on-outputs": r"outputs?|train\w*|improv\w*|distil\w*|generat\w*|results?|synthetic",
+    "military": r"harm\w*|violen\w*|terror\w*|dangerous|" + MILITARY.pattern[5:-3],
+}
+ABOUT = {q: re.compile(rf"\b(?:{_ANY_QUESTION}|{words})\b", re.IGNORECASE) for q, words in _ABOUT.items()}
+"""Per question, the words that make a sentence no rule read able to decide it."""
+DECIDES_NOTHING = re.compile(
+    r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
+    r"arbitration|courts?)\b|^\W*(?:\d+(?:\.\d+)*\.?\s*)?[\"“]?[\w\s-]{1,40}[\"”]?\s+(?:means|refers?\s+to|"
+    r"shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
+"""Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
+trademarks, governing law and courts, and definitions (the clause using a term decides)."""
+
+
+def _deciding(text: GoverningText, question: str) -> list[list[int]]:
+    """The unread ranges (`_unread_lines`) holding a sentence that may decide `question`:
+    one that names what the question is about (`ABOUT`) or a purpose limiting every right,
+    and is no disclaimer, liability, trademark, governing-law clause or definition. Without
+    the text at hand, every unread line may decide."""
+    ranges = _unread_lines(text)
+    if not ranges or not text.text:
+        return ranges
+    about = ABOUT[question]
+    lines: set[int] = set()
+    for first, last in ranges:
+        lines.update(range(first, last + 1))
+    hits: list[int] = []
+    for sentence in text.sentences:
+        inside = [n for n in range(sentence.start, sentence.end + 1) if n in lines]
+        if inside and about.search(sentence.plain) and not DECIDES_NOTHING.search(sentence.plain):
+            hits += inside
+    out: list[list[int]] = []
+    for number in sorted(set(hits)):
+        if out and number == out[-1][1] + 1:
+            out[-1][1] = number
+        else:
+            out.append([number, number])
+    return out
+
+
 def _unread_lines(text: GoverningText) -> list[list[int]]:
     """The unexplained ranges of an unidentified text that no clause rule read: lines no
-    known license explains, holding no finding (blank lines do not count)."""
+    known license explains, holding no finding (blank lines do not count). A text explained
+    by a known license that was not named (another edition, a modified copy) is unread
+    wherever no rule read it."""
     record = text.record
     if record.get("identified"):
         return []
@@ -427,7 +497,10 @@ def _unread_lines(text: GoverningText) -> list[list[int]]:
             read.update(range(lines[0], lines[-1] + 1))
     rows = (text.text or "").splitlines() if text.text else None
     unread = []
-    for first, last in record.get("unexplained") or []:
+    ranges = record.get("unexplained") or []
+    if not ranges and rows:
+        ranges = [[1, len(rows)]]  # a known text not named (another edition, modified): all of it
+    for first, last in ranges:
         open_lines = [n for n in range(first, last + 1) if n not in read
                       and (rows is None or (n - 1 < len(rows) and rows[n - 1].strip()))]
         if open_lines:
@@ -443,18 +516,25 @@ def read_through(text: GoverningText) -> bool:
             and bool(record.get("unexplained")) and not _unread_lines(text))
 
 
-def _unexplained(tally: _Tally, texts: list[GoverningText]) -> None:
-    """Text no known license explains and no rule read may decide any question: never a yes
-    from it; the answer is unknown with those lines named."""
+def _unexplained(tally: _Tally, texts: list[GoverningText], question: str) -> None:
+    """Text no known license explains and no rule read may decide the question (`_deciding`):
+    never a yes from it; the answer is unknown with those lines named."""
     for text in texts:
-        ranges = _unread_lines(text)
+        ranges = _deciding(text, question)
         if not ranges:
             continue
         where = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
         one = len(ranges) == 1 and ranges[0][0] == ranges[0][1]
         tally.unknown.append(f"{text.label}: {'line' if one else 'lines'} {where} "
                              f"{'is' if one else 'are'} not a known license and no rule reads "
-                             "an answer to this question in them")
+                             f"an answer to this question in {'it' if one else 'them'}")
+
+
+BY_PLACE = re.compile(r"\b(?:outside|within|inside)\s+(?:the\s+)?(?:territor\w*|countr\w*|regions?|"
+                      r"cit(?:y|ies)|borders?|jurisdictions?)|\b(?:domiciled|resident|located)\s+in\b",
+                      re.IGNORECASE)
+"""A prohibited use worded by place ("outside the city of ..."): with no place opengauge
+knows, the region question is unknown."""
 
 
 def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str],
@@ -464,6 +544,11 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
     (`model_type` within `TEXT_ONLY_TYPES`): it becomes the condition that the model is not one
     of them."""
     scopes: list[str | None] = []
+    for text, restriction in _each(texts, "field-of-use"):
+        sentence = full_sentence(text, restriction)
+        if BY_PLACE.search(sentence) and not _PLACE.search(sentence):
+            tally.unknown.append(f"{_lines(cite(text, restriction))} limits use by place in words "
+                                 f"opengauge cannot locate: \"{_short(sentence)}\"")
     for text, restriction in _each(texts, "territorial"):
         sentence = full_sentence(text, restriction)
         clause = cite(text, restriction)
@@ -656,13 +741,15 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _withdrawn_above(tally, texts, users, None)
     elif question != "commercial":
         _withdrawn_above(tally, texts, users, revenue)
-    _unexplained(tally, texts)
+    _unexplained(tally, texts, question)
     missing = _missing_policy(texts)
+    if question in POLICY_QUESTIONS:
+        tally.unknown += _ethics_terms(texts)
     if missing and question in POLICY_QUESTIONS:
         tally.unknown.append(missing)
     elif missing:
         tally.conditions.append((None, f"if the use policy allows it: {missing}"))
-    missing_right = _permission(texts, RIGHTS[question])
+    missing_right = _permission(texts, RIGHTS[question], question)
     return _decide(result, tally, missing_right, granting(texts, RIGHTS[question]))
 
 
