@@ -434,8 +434,10 @@ _ANY_QUESTION = r"only|solely|exclusively|research|academic|evaluat\w*|non-?comm
 _ABOUT = {
     "commercial": r"commerc\w*|business\w*|profit\w*|revenue|monetiz\w*|sell|sale|sales|production|"
                   r"enterprises?|fees?|paid|payments?|subscriptions?|regist\w*|products?|services?",
-    "users": r"users?|active|customers?|subscribers?|revenue|turnover|visits?",
-    "revenue": r"users?|active|customers?|subscribers?|revenue|turnover|income|visits?",
+    "users": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
+             r"turnover|visits?|thresholds?",
+    "revenue": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
+               r"turnover|income|visits?|thresholds?",
     "region": r"territor\w*|countr\w*|regions?|domicil\w*|located|residen\w*|export\w*|sanction\w*|"
               r"nation\w*|outside|within|inside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
               + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)),
@@ -450,28 +452,53 @@ ABOUT = {q: re.compile(rf"\b(?:{_ANY_QUESTION}|{words})\b", re.IGNORECASE) for q
 """Per question, the words that make a sentence no rule read able to decide it."""
 DECIDES_NOTHING = re.compile(
     r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
-    r"arbitration|courts?)\b|^\W*(?:\d+(?:\.\d+)*\.?\s*)?[\"“]?[\w\s-]{1,40}[\"”]?\s+(?:means|refers?\s+to|"
+    r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*)\b|^\W*(?:\d+(?:\.\d+)*\.?\s*)?[\"“]?[\w\s-]{1,40}[\"”]?\s+(?:means|refers?\s+to|"
     r"shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
 """Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
 trademarks, governing law and courts, and definitions (the clause using a term decides)."""
 
 
-def _deciding(text: GoverningText, question: str) -> list[list[int]]:
-    """The unread ranges (`_unread_lines`) holding a sentence that may decide `question`:
-    one that names what the question is about (`ABOUT`) or a purpose limiting every right,
+LAW_COMPLIANCE = re.compile(r"\bcompl(?:y|iance)\s+with\b[^.;]{0,120}\blaws?\b|\b(?:laws?|regulations?|"
+                            r"legal\s+requirements?)\b[^.;]{0,80}?\b(?:of|in)\s+(?:the\s+|other\s+|any\s+|"
+                            r"all\s+|each\s+)?(?:countr(?:y|ies)|regions?|jurisdictions?)(?:\s*/\s*regions?)?",
+                            re.IGNORECASE)
+"""A duty to comply with the law (of other countries too) places no territorial limit: the
+region question does not read such wording."""
+DUTY = re.compile(r"\b(?:must|shall|agrees?|required?|requires|need\s+to|please|register\w*|"
+                  r"registration|obtain)\b", re.IGNORECASE)
+OPEN_ENDED = re.compile(r"\b(?:not|no|never|nor|cannot|only|solely|exclusively|except\w*|unless|"
+                        r"prohibit\w*|forbid\w*|restrict\w*|terminat\w*|revo\w*|suspend\w*|limit\w*|"
+                        r"waive\w*|approv\w*|consent|discretion)\b|\d", re.IGNORECASE)
+"""A duty ("you must clearly attribute the source ... and provide a copy of this Agreement")
+is a condition of a yes; a sentence with a negation, a limiting word or a number may take the
+right away (or set a threshold): it stays open."""
+
+
+def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[int]], list[Any]]:
+    """What in the unread lines (`_unread_lines`) may decide `question`: (the ranges that
+    leave it open, the duty sentences that make it conditional). A sentence may decide it
+    when it names what the question is about (`ABOUT`) or a purpose limiting every right,
     and is no disclaimer, liability, trademark, governing-law clause or definition. Without
     the text at hand, every unread line may decide."""
     ranges = _unread_lines(text)
     if not ranges or not text.text:
-        return ranges
+        return ranges, []
     about = ABOUT[question]
     lines: set[int] = set()
     for first, last in ranges:
         lines.update(range(first, last + 1))
     hits: list[int] = []
+    duties: list[Any] = []
     for sentence in text.sentences:
         inside = [n for n in range(sentence.start, sentence.end + 1) if n in lines]
-        if inside and about.search(sentence.plain) and not DECIDES_NOTHING.search(sentence.plain):
+        words = sentence.plain
+        if question == "region":
+            words = LAW_COMPLIANCE.sub(" ", words)
+        if not inside or not about.search(words) or DECIDES_NOTHING.search(words):
+            continue
+        if DUTY.search(words) and not OPEN_ENDED.search(words):
+            duties.append(sentence)
+        else:
             hits += inside
     out: list[list[int]] = []
     for number in sorted(set(hits)):
@@ -479,7 +506,12 @@ def _deciding(text: GoverningText, question: str) -> list[list[int]]:
             out[-1][1] = number
         else:
             out.append([number, number])
-    return out
+    return out, duties
+
+
+def _deciding(text: GoverningText, question: str) -> list[list[int]]:
+    """The unread ranges that leave `question` open (see `_deciding_sentences`)."""
+    return _deciding_sentences(text, question)[0]
 
 
 def _unread_lines(text: GoverningText) -> list[list[int]]:
@@ -520,7 +552,12 @@ def _unexplained(tally: _Tally, texts: list[GoverningText], question: str) -> No
     """Text no known license explains and no rule read may decide the question (`_deciding`):
     never a yes from it; the answer is unknown with those lines named."""
     for text in texts:
-        ranges = _deciding(text, question)
+        ranges, duties = _deciding_sentences(text, question)
+        for sentence in duties:
+            clause = {"text": text.label, "file": text.record.get("path"),
+                      "lines": [sentence.start, sentence.end], "kind": "duty",
+                      "quote": sentence.text, "value": None}
+            tally.conditions.append((clause, f"{_short(sentence.text, 400)} ({_lines(clause)})"))
         if not ranges:
             continue
         where = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
@@ -628,6 +665,12 @@ def _ask_military(tally: _Tally, texts: list[GoverningText]) -> None:
         for number, line in items:
             if _military(line):
                 prohibit(base, number, _MARKER.sub("", line))
+    for text in texts:  # a prohibition no rule read ("You shall not, for military ... purposes")
+        base = {"text": text.label, "file": text.record.get("path"), "kind": "field-of-use",
+                "value": {"topics": ["military"]}}
+        for sentence in text.sentences if _unread_lines(text) else []:
+            if PROHIBITS.search(sentence.plain) and _military(sentence.text):
+                prohibit(base, sentence.start, _MARKER.sub("", sentence.text))
     for text, restriction in _each(texts, *PROHIBITING_KINDS):
         base = cite(text, restriction)
         for sentence in touched(text, restriction):
