@@ -449,6 +449,11 @@ _ABOUT = {
     "military": r"harm\w*|violen\w*|terror\w*|dangerous|" + MILITARY.pattern[5:-3],
 }
 ABOUT = {q: re.compile(rf"\b(?:{_ANY_QUESTION}|{words})\b", re.IGNORECASE) for q, words in _ABOUT.items()}
+ABOUT_ONLY = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in _ABOUT.items()}
+"""The same without the purpose words: in a text already read as non-commercial or
+non-production only (every answer is then conditional on that purpose), a sentence restating
+the purpose ("for research or evaluation purposes only") decides nothing more."""
+PURPOSE_KINDS = ("non-commercial", "non-production")
 """Per question, the words that make a sentence no rule read able to decide it."""
 DECIDES_NOTHING = re.compile(
     r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
@@ -483,7 +488,8 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
     ranges = _unread_lines(text)
     if not ranges or not text.text:
         return ranges, []
-    about = ABOUT[question]
+    purpose_read = any(r.get("kind") in PURPOSE_KINDS for r in text.restrictions)
+    about = (ABOUT_ONLY if purpose_read else ABOUT)[question]
     lines: set[int] = set()
     for first, last in ranges:
         lines.update(range(first, last + 1))
@@ -533,10 +539,16 @@ def _unread_lines(text: GoverningText) -> list[list[int]]:
     if not ranges and rows:
         ranges = [[1, len(rows)]]  # a known text not named (another edition, modified): all of it
     for first, last in ranges:
-        open_lines = [n for n in range(first, last + 1) if n not in read
-                      and (rows is None or (n - 1 < len(rows) and rows[n - 1].strip()))]
-        if open_lines:
-            unread.append([open_lines[0], open_lines[-1]])
+        run: list[int] = []
+        for n in range(first, last + 1):
+            if n in read:  # a read line ends a run of unread ones
+                if run:
+                    unread.append([run[0], run[-1]])
+                run = []
+            elif rows is None or (n - 1 < len(rows) and rows[n - 1].strip()):
+                run.append(n)
+        if run:
+            unread.append([run[0], run[-1]])
     return unread
 
 
