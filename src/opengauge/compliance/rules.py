@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from opengauge.compliance.texts import (
+    GRANT_SENTENCE,
     GoverningText,
     binding_policy,
     cite,
@@ -428,8 +429,9 @@ def _withdrawn_above(tally: _Tally, texts: list[GoverningText], users: float | N
                                  None))
 
 
-_ANY_QUESTION = r"only|solely|exclusively|research|academic|evaluat\w*|non-?commercial|personal\s+use|" \
-    r"internal\s+use|revok\w*|suspend\w*|permitted\s+purposes?"
+_ANY_QUESTION = r"only|solely|exclusively|(?:research|academic|evaluation)\s+(?:purposes?|use|only)|" \
+    r"for\s+(?:academic\s+)?research|non-?commercial|personal\s+use|internal\s+use|revok\w*|suspend\w*|" \
+    r"permitted\s+purposes?"
 """Words that may limit every right at once (a purpose the whole license is for)."""
 _ABOUT = {
     "commercial": r"commerc\w*|business\w*|profit\w*|revenue|monetiz\w*|sell|sale|sales|production|"
@@ -439,7 +441,7 @@ _ABOUT = {
     "revenue": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
                r"turnover|income|visits?|thresholds?",
     "region": r"territor\w*|countr\w*|regions?|domicil\w*|located|residen\w*|export\w*|sanction\w*|"
-              r"nation\w*|outside|within|inside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
+              r"outside|within|inside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
               + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)),
     "fine-tune": r"modif\w*|derivativ\w*|adapt\w*|fine-?tun\w*|alter\w*|improv\w*|train\w*|merg\w*|"
                  r"translat\w*",
@@ -457,8 +459,9 @@ PURPOSE_KINDS = ("non-commercial", "non-production")
 """Per question, the words that make a sentence no rule read able to decide it."""
 DECIDES_NOTHING = re.compile(
     r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
-    r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*)\b|^\W*(?:\d+(?:\.\d+)*\.?\s*)?[\"“]?[\w\s-]{1,40}[\"”]?\s+(?:means|refers?\s+to|"
-    r"shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
+    r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*|responsib\w*|"
+    r"risks?)\b|^[^.;:]{0,60}?[\"“]?[\w\s-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s-]{1,40}[\"”])?\s+(?:means|"
+    r"refers?\s+to|shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
 """Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
 trademarks, governing law and courts, and definitions (the clause using a term decides)."""
 
@@ -473,10 +476,16 @@ DUTY = re.compile(r"\b(?:must|shall|agrees?|required?|requires|need\s+to|please|
                   r"registration|obtain)\b", re.IGNORECASE)
 OPEN_ENDED = re.compile(r"\b(?:not|no|never|nor|cannot|only|solely|exclusively|except\w*|unless|"
                         r"prohibit\w*|forbid\w*|restrict\w*|terminat\w*|revo\w*|suspend\w*|limit\w*|"
-                        r"waive\w*|approv\w*|consent|discretion)\b|\d", re.IGNORECASE)
+                        r"waive\w*|discretion)\b|\d", re.IGNORECASE)
 """A duty ("you must clearly attribute the source ... and provide a copy of this Agreement")
 is a condition of a yes; a sentence with a negation, a limiting word or a number may take the
 right away (or set a threshold): it stays open."""
+
+
+SCOPE_WORDS = re.compile(r"\b(?:only|solely|exclusively|not|except\w*|unless)\b", re.IGNORECASE)
+"""A grant sentence (read by the grant reading) decides nothing more unless it limits its
+own scope ("permits you to use ... for academic research" does not; "... only for research"
+does)."""
 
 
 def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[int]], list[Any]]:
@@ -500,7 +509,8 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
         words = sentence.plain
         if question == "region":
             words = LAW_COMPLIANCE.sub(" ", words)
-        if not inside or not about.search(words) or DECIDES_NOTHING.search(words):
+        if not inside or not about.search(words) or DECIDES_NOTHING.search(words) or (
+                GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)):
             continue
         if DUTY.search(words) and not OPEN_ENDED.search(words):
             duties.append(sentence)
@@ -533,6 +543,8 @@ def _unread_lines(text: GoverningText) -> list[list[int]]:
         lines = restriction.get("lines") or []
         if lines and not restriction.get("source"):
             read.update(range(lines[0], lines[-1] + 1))
+            if restriction.get("kind") == "field-of-use":  # the list of uses it introduces
+                read.update(n for n, _ in prohibited_items(text, restriction))
     rows = (text.text or "").splitlines() if text.text else None
     unread = []
     ranges = record.get("unexplained") or []
