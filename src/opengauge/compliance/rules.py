@@ -283,6 +283,9 @@ def _missing_policy(texts: list[GoverningText]) -> str | None:
         return None
     for text in texts:
         restriction = binding_policy(text)
+        lines = restriction.get("lines") or [] if restriction is not None else []
+        if lines and len(prohibited_items(text, restriction)) > lines[-1] - lines[0] + 1:
+            continue  # the policy's list of prohibited uses follows the clause in the same text
         if restriction is not None:
             clause = cite(text, restriction)
             return (f"{_lines(clause)} makes a use policy binding whose text is not available: "
@@ -488,6 +491,15 @@ own scope ("permits you to use ... for academic research" does not; "... only fo
 does)."""
 
 
+PERMISSION = re.compile(r"\byou\s+may\b(?!\s+not)|\b(?:is|are)\s+permitted\b|\bfree\s+to\b",
+                        re.IGNORECASE)
+"""A sentence that only permits, with no duty or limit, can add a right, never take one."""
+ON_DISTRIBUTION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:if|when|where|whenever)\s+you\s+(?:re)?distribut",
+                             re.IGNORECASE)
+"""A duty triggered by distributing ("If you distribute ..., you shall provide a copy of this
+Agreement") conditions redistribution only."""
+
+
 def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[int]], list[Any]]:
     """What in the unread lines (`_unread_lines`) may decide `question`: (the ranges that
     leave it open, the duty sentences that make it conditional). A sentence may decide it
@@ -510,10 +522,12 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
         if question == "region":
             words = LAW_COMPLIANCE.sub(" ", words)
         if not inside or not about.search(words) or DECIDES_NOTHING.search(words) or (
-                GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)):
+                GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)) or (
+                PERMISSION.search(words) and not DUTY.search(words) and not OPEN_ENDED.search(words)):
             continue
         if DUTY.search(words) and not OPEN_ENDED.search(words):
-            duties.append(sentence)
+            if question == "redistribute" or not ON_DISTRIBUTION.search(words):
+                duties.append(sentence)
         else:
             hits += inside
     out: list[list[int]] = []
