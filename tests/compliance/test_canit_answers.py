@@ -447,3 +447,55 @@ def test_a_display_duty_for_a_product_or_service_makes_commercial_use_conditiona
     assert "Built with Meta Llama 3" in commercial["reason"]
     llama_2 = ask(AI / "llama2-license.txt", commercial=True, users=1000)["commercial"]
     assert llama_2["answer"] == "yes", llama_2["reason"]
+
+
+def test_an_unread_duty_makes_the_questions_it_is_about_conditional_quoting_it(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You must clearly attribute the source of the Model to the Licensor "
+                               "and provide a copy of this Agreement to any third-party recipients.")
+    answers = ask(path, redistribute=True, commercial=True)
+    assert answers["redistribute"]["answer"] == "conditional", answers["redistribute"]["reason"]
+    assert "clearly attribute the source" in answers["redistribute"]["reason"]
+    assert "LICENSE" in answers["redistribute"]["reason"]
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+    # a negation may take the right away: open, not a condition
+    path = _mit_with(tmp_path, "You must not provide copies of the Model to any third party.")
+    assert ask(path, redistribute=True)["redistribute"]["answer"] == "unknown"
+
+
+def test_a_duty_on_distribution_conditions_redistribution_only(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "If you distribute the Model, or a product or service that uses it, "
+                               "you shall provide a copy of this Agreement with it.")
+    answers = ask(path, redistribute=True, commercial=True)
+    assert answers["redistribute"]["answer"] == "conditional", answers["redistribute"]["reason"]
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+
+
+def test_a_military_prohibition_in_any_binding_sentence_is_a_no(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You shall not, for military or unlawful purposes, use, copy or "
+                               "distribute the Model.")
+    military = ask(path, military=True)["military"]
+    assert military["answer"] == "no", military["reason"]
+    assert "military" in military["reason"] and "LICENSE" in military["reason"]
+
+
+def test_grants_worded_as_permissions(tmp_path: Path) -> None:
+    from opengauge.compliance.texts import text_grants
+
+    assert text_grants("This license permits you to use all models in this repository for "
+                       "academic research free.") == {"use"}
+    assert text_grants("Registered users may use the models for commercial activities.") == {"use"}
+    assert text_grants("This license does not permit you to distribute the models.") == set()
+    assert text_grants("Users may not use the models to harm others.") == set()
+
+
+def test_a_second_license_in_the_file_must_grant_too(tmp_path: Path) -> None:
+    """Apache-2.0 followed by a model license whose grant names no right: both bind, so
+    fine-tuning and redistribution are not a yes from Apache's grant."""
+    raw = (SCANCODE / "apache-2.0.LICENSE").read_text("utf-8")
+    apache = re.sub(r"\A---\n.*?\n---\n", "", raw, count=1, flags=re.S).rstrip()
+    path = tmp_path / "LICENSE"
+    path.write_text(apache + "\n\n\nModel License\n\nThe Licensor hereby grants you a non-exclusive, "
+                    "worldwide, non-transferable, revocable, royalty-free copyright license.\n", "utf-8")
+    answers = ask(path, fine_tune=True, redistribute=True)
+    for question in ("fine-tune", "redistribute"):
+        assert answers[question]["answer"] != "yes", answers[question]["reason"]

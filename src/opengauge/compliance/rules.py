@@ -463,10 +463,12 @@ PURPOSE_KINDS = ("non-commercial", "non-production")
 DECIDES_NOTHING = re.compile(
     r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
     r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*|responsib\w*|"
-    r"risks?)\b|^[^.;:]{0,60}?[\"“]?[\w\s-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s-]{1,40}[\"”])?\s+(?:means|"
+    r"risks?|litigation|breach)\b|^[^.;:]{0,60}?[\"“]?[\w\s()-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s()-]{1,40}"
+    r"[\"”])?\s+(?:means|"
     r"refers?\s+to|shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
 """Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
-trademarks, governing law and courts, and definitions (the clause using a term decides)."""
+trademarks, governing law and courts, termination for litigation or breach, and definitions
+(the clause using a term decides)."""
 
 
 LAW_COMPLIANCE = re.compile(r"\bcompl(?:y|iance)\s+with\b[^.;]{0,120}\blaws?\b|\b(?:laws?|regulations?|"

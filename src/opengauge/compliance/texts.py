@@ -245,9 +245,10 @@ def _governs(record: dict[str, Any], name: str) -> bool:
 
 
 PERMITS = re.compile(r"\b(?:permits?|allows?|authori[sz]es?)\s+(?:you|the\s+licensee|licensees?|users?)\s+"
-                     r"to\s+([^.;]{0,160})|\b(?:registered\s+)?users\s+may\s+([^.;]{0,160})")
+                     r"to\s+([^.;]{0,160})|\b(?:registered\s+)?users\s+may\s+(?!not\b)([^.;]{0,160})")
 """A grant worded as a permission to someone ("This license permits you to use ...",
 "Registered users may use the models for commercial activities")."""
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no)\b\W*(?:\w+\W+)?$")
 _PERMITTED = {"use": re.compile(r"\b(?:use|run|deploy)\b"),
               "modify": re.compile(r"\b(?:modify|adapt|fine-?tune|create\s+derivative)"),
               "redistribute": re.compile(r"\b(?:distribute|redistribute|share|publish)\b")}
@@ -271,6 +272,8 @@ def text_grants(text: str | None) -> set[str]:
         if DEAL_FREELY.search(sentence.plain):
             found |= set(ALL_RIGHTS)
         for match in PERMITS.finditer(sentence.plain):
+            if _NOT_BEFORE.search(sentence.plain[max(0, match.start() - 30):match.start()]):
+                continue  # "does not permit you to ..."
             words = match.group(1) or match.group(2) or ""
             found |= {right for right, verb in _PERMITTED.items() if verb.search(words)}
     return found
