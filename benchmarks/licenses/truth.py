@@ -395,22 +395,29 @@ LIBRARY = HERE.parents[1] / "src" / "opengauge" / "licenses" / "data"
 
 
 COPYRIGHT_LINE = re.compile(r"(?im)^.*\bcopyright\s*(?:\(c\)|©|\d{4}).*$")
-"""A copyright line: neutral text (issue 11 item 1), left out when comparing texts."""
+COPYRIGHT_BLOCK = re.compile(r"(?ims)^[ \t]*(?:portions\s+)?copyright\b.*?(?=\n[ \t]*\n|\Z)")
+"""Copyright lines and paragraphs: neutral text (issue 11 item 1), left out when comparing
+texts (a notice wrapped over several lines goes as a whole)."""
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
-    text = COPYRIGHT_LINE.sub(" ", re.sub(r"(?s)\A---\n.*?\n---\n", "", text))
+    text = re.sub(r"(?s)\A---\n.*?\n---\n", "", text)
+    text = COPYRIGHT_LINE.sub(" ", COPYRIGHT_BLOCK.sub(" ", text))
     words = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(words[i:i + 4]) for i in range(max(len(words) - 3, 1))}
 
 
-def library_shingles(key: str) -> set[tuple[str, ...]]:
+def library_shingles(key: str) -> list[set[tuple[str, ...]]]:
+    """The word 4-grams of each reference text of `key` (an entry may have several: the
+    registry splits a license followed by its use policy into two entries' texts)."""
     entry = registry().get(key)
+    found = []
     for name in entry.files if entry is not None else ():
         for path in (LIBRARY / name, LIBRARY / "ai" / Path(name).name):
             if path.exists():
-                return shingles(path.read_text(encoding="utf-8", errors="replace"))
-    return set()
+                found.append(shingles(path.read_text(encoding="utf-8", errors="replace")))
+                break
+    return found
 
 
 def same_text(found: list[str], text: str) -> bool:
@@ -421,10 +428,10 @@ def same_text(found: list[str], text: str) -> bool:
     grams = shingles(text)
     covered: set[tuple[str, ...]] = set()
     for key in found:
-        theirs = library_shingles(key)
-        if not theirs or len(theirs & grams) < 0.95 * len(theirs):
+        inside = [t for t in library_shingles(key) if t and len(t & grams) >= 0.95 * len(t)]
+        if not inside:
             return False
-        covered |= theirs & grams
+        covered |= inside[0] & grams
     return bool(grams) and len(covered) >= 0.99 * len(grams)
 
 

@@ -380,6 +380,9 @@ def test_unread_lines_decide_only_the_questions_they_are_about(tmp_path: Path) -
                                "used in production or for commercial purposes.")
     answers = ask(path, commercial=True, train_on_outputs=True)
     assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+    path = _mit_with(tmp_path, "If you create derivative works based on this model, please include "
+                               "the following attribution in your derivative works.")
+    assert ask(path, fine_tune=True)["fine-tune"]["answer"] == "yes"
     path = _mit_with(tmp_path, "You may not use the Model outside the city of Paris.")
     assert ask(path, region="FR")["region"]["answer"] == "unknown"
 

@@ -477,7 +477,7 @@ LAW_COMPLIANCE = re.compile(r"\bcompl(?:y|iance)\s+with\b[^.;]{0,120}\blaws?\b|\
                             re.IGNORECASE)
 """A duty to comply with the law (of other countries too) places no territorial limit: the
 region question does not read such wording."""
-DUTY = re.compile(r"\b(?:must|shall|agrees?|required?|requires|need\s+to|please|register\w*|"
+DUTY = re.compile(r"\b(?:must|shall|agrees?|required?|requires|need\s+to|register\w*|"
                   r"registration|obtain)\b", re.IGNORECASE)
 OPEN_ENDED = re.compile(r"\b(?:not|no|never|nor|cannot|only|solely|exclusively|except\w*|unless|"
                         r"prohibit\w*|forbid\w*|restrict\w*|terminat\w*|revo\w*|suspend\w*|limit\w*|"
@@ -493,9 +493,10 @@ own scope ("permits you to use ... for academic research" does not; "... only fo
 does)."""
 
 
-PERMISSION = re.compile(r"\byou\s+may\b(?!\s+not)|\b(?:is|are)\s+permitted\b|\bfree\s+to\b",
+PERMISSION = re.compile(r"\byou\s+may\b(?!\s+not)|\b(?:is|are)\s+permitted\b|\bfree\s+to\b|\bplease\b",
                         re.IGNORECASE)
-"""A sentence that only permits, with no duty or limit, can add a right, never take one."""
+"""A sentence that only permits or asks ("please include the following attribution"), with no
+duty or limit, can add a right, never take one."""
 ON_DISTRIBUTION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:if|when|where|whenever)\s+you\s+(?:re)?distribut",
                              re.IGNORECASE)
 """A duty triggered by distributing ("If you distribute ..., you shall provide a copy of this
