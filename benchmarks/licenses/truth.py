@@ -394,15 +394,29 @@ def reference_cases(root: Path) -> list[tuple[str, Path, list[set[str]], bool | 
 LIBRARY = HERE.parents[1] / "src" / "opengauge" / "licenses" / "data"
 
 
-COPYRIGHT_LINE = re.compile(r"(?im)^.*\bcopyright\s*(?:\(c\)|©|\d{4}).*$")
-COPYRIGHT_BLOCK = re.compile(r"(?ims)^[ \t]*(?:portions\s+)?copyright\b.*?(?=\n[ \t]*\n|\Z)")
-"""Copyright lines and paragraphs: neutral text (issue 11 item 1), left out when comparing
-texts (a notice wrapped over several lines goes as a whole)."""
+COPYRIGHT_LINE = re.compile(r"(?i)\bcopyright\s*(?:\(c\)|©|\d{4})")
+LICENSE_WORDS = re.compile(r"(?i)\b(?:permission|granted|software|licen[cs]e|rights|redistribution|"
+                           r"provided|warrant\w*|notice)\b")
+
+
+def without_copyright(text: str) -> str:
+    """`text` without its copyright lines and the short lines that continue them (a name
+    wrapped onto the next line): neutral text (issue 11 item 1), left out when comparing."""
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if COPYRIGHT_LINE.search(line):
+            inside = True
+            continue
+        if inside and line.strip() and len(line) <= 80 and not LICENSE_WORDS.search(line):
+            continue
+        inside = False
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
-    text = re.sub(r"(?s)\A---\n.*?\n---\n", "", text)
-    text = COPYRIGHT_LINE.sub(" ", COPYRIGHT_BLOCK.sub(" ", text))
+    text = without_copyright(re.sub(r"(?s)\A---\n.*?\n---\n", "", text))
     words = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(words[i:i + 4]) for i in range(max(len(words) - 3, 1))}
 

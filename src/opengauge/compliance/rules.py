@@ -444,7 +444,7 @@ _ABOUT = {
     "revenue": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
                r"turnover|income|visits?|thresholds?",
     "region": r"territor\w*|countr\w*|regions?|domicil\w*|located|residen\w*|export\w*|sanction\w*|"
-              r"outside|within|inside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
+              r"outside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
               + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)),
     "fine-tune": r"modif\w*|derivativ\w*|adapt\w*|fine-?tun\w*|alter\w*|improv\w*|train\w*|merg\w*|"
                  r"translat\w*",
