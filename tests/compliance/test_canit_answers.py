@@ -502,3 +502,15 @@ def test_a_second_license_in_the_file_must_grant_too(tmp_path: Path) -> None:
     answers = ask(path, fine_tune=True, redistribute=True)
     for question in ("fine-tune", "redistribute"):
         assert answers[question]["answer"] != "yes", answers[question]["reason"]
+
+
+def test_export_control_wording_conditions_the_region_and_acceptance_decides_nothing(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You will not export the Model to any country where export control "
+                               "or trade sanctions laws prohibit it.")
+    region = ask(path, region="US")["region"]
+    assert region["answer"] in ("conditional", "unknown"), region["reason"]
+    assert region["answer"] != "yes"
+    path = _mit_with(tmp_path, "If you do not agree to this License, then you do not have any rights "
+                               "to use, distribute or modify the Model.")
+    answers = ask(path, commercial=True, redistribute=True)
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]

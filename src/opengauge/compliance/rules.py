@@ -463,12 +463,13 @@ PURPOSE_KINDS = ("non-commercial", "non-production")
 DECIDES_NOTHING = re.compile(
     r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
     r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*|responsib\w*|"
-    r"risks?|litigation|breach)\b|^[^.;:]{0,60}?[\"“]?[\w\s()-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s()-]{1,40}"
+    r"risks?|litigation|breach|if\s+you\s+do\s+not\s+agree)\b|^(?:\W*(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])?[^.;:]{0,60}?[\"“]?[\w\s()-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s()-]{1,40}"
     r"[\"”])?\s+(?:means|"
     r"refers?\s+to|shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
 """Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
-trademarks, governing law and courts, termination for litigation or breach, and definitions
-(the clause using a term decides)."""
+trademarks, governing law and courts, termination for litigation or breach, the acceptance
+clause ("If you do not agree to this License ..."), and definitions, also as list items (the
+clause using a term decides)."""
 
 
 LAW_COMPLIANCE = re.compile(r"\bcompl(?:y|iance)\s+with\b[^.;]{0,120}\blaws?\b|\b(?:laws?|regulations?|"
@@ -528,7 +529,9 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
                 GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)) or (
                 PERMISSION.search(words) and not DUTY.search(words) and not OPEN_ENDED.search(words)):
             continue
-        if DUTY.search(words) and not OPEN_ENDED.search(words):
+        if question == "region" and EXPORT_LAW.search(words):
+            duties.append(sentence)  # not where export or sanctions laws forbid it
+        elif DUTY.search(words) and not OPEN_ENDED.search(words):
             if question == "redistribute" or not ON_DISTRIBUTION.search(words):
                 duties.append(sentence)
         else:
@@ -560,7 +563,7 @@ def _unread_lines(text: GoverningText) -> list[list[int]]:
         lines = restriction.get("lines") or []
         if lines and not restriction.get("source"):
             read.update(range(lines[0], lines[-1] + 1))
-            if restriction.get("kind") == "field-of-use":  # the list of uses it introduces
+            if restriction.get("kind") in ("field-of-use", *PROHIBITING_KINDS):  # its list of uses
                 read.update(n for n, _ in prohibited_items(text, restriction))
     rows = (text.text or "").splitlines() if text.text else None
     unread = []
