@@ -514,3 +514,16 @@ def test_export_control_wording_conditions_the_region_and_acceptance_decides_not
                                "to use, distribute or modify the Model.")
     answers = ask(path, commercial=True, redistribute=True)
     assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+
+
+def test_an_unread_non_commercial_purpose_reads_as_the_non_commercial_clause(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "Subject to the terms of this agreement, you have the below rights to "
+                               "use the Materials solely for non-commercial, non-revenue generating, "
+                               "research purposes.")
+    answers = ask(path, commercial=True, fine_tune=True)
+    assert answers["commercial"]["answer"] == "no", answers["commercial"]["reason"]
+    assert "solely for non-commercial" in answers["commercial"]["reason"]
+    assert answers["fine-tune"]["answer"] in ("conditional", "unknown")
+    # "solely" without a purpose is no non-commercial clause: open, never a no from it
+    path = _mit_with(tmp_path, "The authors trained the model solely on public data.")
+    assert ask(path, commercial=True)["commercial"]["answer"] != "no"

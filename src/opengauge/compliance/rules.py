@@ -504,6 +504,39 @@ ON_DISTRIBUTION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:if|when|where|whenever)\s+
 Agreement") conditions redistribution only."""
 
 
+PURPOSE_ONLY = re.compile(r"\b(?:solely|only|exclusively)\s+(?:for|to)\b[^.;:]{0,80}\b(?:non-?commercial|"
+                          r"research|academic|evaluation)\b[^.;:]{0,60}\bpurposes?\b|\b(?:non-?commercial|research|"
+                          r"academic|evaluation)\s+purposes?\s+only\b", re.IGNORECASE)
+"""A grant limited to a non-commercial purpose that no rule read ("you have the below rights
+... to use the Materials solely for non-commercial, non-revenue generating, research
+purposes"): read as the non-commercial clause."""
+
+
+def _purpose_sentences(text: GoverningText) -> list[Any]:
+    """Unread sentences that limit the license to a non-commercial purpose (`PURPOSE_ONLY`)."""
+    ranges = _unread_lines(text)
+    if not ranges or not text.text:
+        return []
+    lines = {n for first, last in ranges for n in range(first, last + 1)}
+    return [s for s in text.sentences if PURPOSE_ONLY.search(s.plain)
+            and any(n in lines for n in range(s.start, s.end + 1))]
+
+
+def _ask_purpose(tally: _Tally, texts: list[GoverningText], question: str) -> None:
+    """An unread non-commercial purpose answers like the non-commercial clause: `no` to
+    `--commercial`, every other question conditional on it."""
+    for text in texts:
+        for sentence in _purpose_sentences(text):
+            clause = {"text": text.label, "file": text.record.get("path"),
+                      "lines": [sentence.start, sentence.end], "kind": "non-commercial",
+                      "quote": sentence.text, "value": None}
+            if question == "commercial":
+                tally.no.append((clause, f"{_lines(clause)}: \"{_short(sentence.text)}\"", None))
+            else:
+                tally.conditions.append((clause, f"for non-commercial purposes only ({_lines(clause)}: "
+                                                 f"\"{_short(sentence.text)}\")"))
+
+
 def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[int]], list[Any]]:
     """What in the unread lines (`_unread_lines`) may decide `question`: (the ranges that
     leave it open, the duty sentences that make it conditional). A sentence may decide it
@@ -513,7 +546,8 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
     ranges = _unread_lines(text)
     if not ranges or not text.text:
         return ranges, []
-    purpose_read = any(r.get("kind") in PURPOSE_KINDS for r in text.restrictions)
+    purpose_read = any(r.get("kind") in PURPOSE_KINDS for r in text.restrictions) or bool(
+        _purpose_sentences(text))
     about = (ABOUT_ONLY if purpose_read else ABOUT)[question]
     lines: set[int] = set()
     for first, last in ranges:
@@ -525,7 +559,8 @@ def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[i
         words = sentence.plain
         if question == "region":
             words = LAW_COMPLIANCE.sub(" ", words)
-        if not inside or not about.search(words) or DECIDES_NOTHING.search(words) or (
+        if not inside or PURPOSE_ONLY.search(words) or not about.search(words) or \
+                DECIDES_NOTHING.search(words) or (
                 GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)) or (
                 PERMISSION.search(words) and not DUTY.search(words) and not OPEN_ENDED.search(words)):
             continue
@@ -828,6 +863,7 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _withdrawn_above(tally, texts, users, None)
     elif question != "commercial":
         _withdrawn_above(tally, texts, users, revenue)
+    _ask_purpose(tally, texts, question)
     _unexplained(tally, texts, question)
     missing = _missing_policy(texts)
     if question in POLICY_QUESTIONS:
