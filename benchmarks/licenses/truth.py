@@ -394,18 +394,44 @@ def reference_cases(root: Path) -> list[tuple[str, Path, list[set[str]], bool | 
 LIBRARY = HERE.parents[1] / "src" / "opengauge" / "licenses" / "data"
 
 
+COPYRIGHT_LINE = re.compile(r"(?i)\bcopyright\s*(?:\(c\)|©|\d{4})")
+LICENSE_WORDS = re.compile(r"(?i)\b(?:permission|granted|software|licen[cs]e|rights|redistribution|"
+                           r"provided|warrant\w*|notice)\b")
+
+
+def without_copyright(text: str) -> str:
+    """`text` without its copyright lines and the short lines that continue them (a name
+    wrapped onto the next line): neutral text (issue 11 item 1), left out when comparing."""
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if COPYRIGHT_LINE.search(line):
+            inside = True
+            continue
+        if inside and line.strip() and len(line) <= 80 and not LICENSE_WORDS.search(line):
+            continue
+        inside = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?s)\A---\n.*?\n---\n", "", text).lower())
+    text = without_copyright(re.sub(r"(?s)\A---\n.*?\n---\n", "", text))
+    words = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(words[i:i + 4]) for i in range(max(len(words) - 3, 1))}
 
 
-def library_shingles(key: str) -> set[tuple[str, ...]]:
+def library_shingles(key: str) -> list[set[tuple[str, ...]]]:
+    """The word 4-grams of each reference text of `key` (an entry may have several: the
+    registry splits a license followed by its use policy into two entries' texts)."""
     entry = registry().get(key)
+    found = []
     for name in entry.files if entry is not None else ():
         for path in (LIBRARY / name, LIBRARY / "ai" / Path(name).name):
             if path.exists():
-                return shingles(path.read_text(encoding="utf-8", errors="replace"))
-    return set()
+                found.append(shingles(path.read_text(encoding="utf-8", errors="replace")))
+                break
+    return found
 
 
 def same_text(found: list[str], text: str) -> bool:
@@ -416,10 +442,10 @@ def same_text(found: list[str], text: str) -> bool:
     grams = shingles(text)
     covered: set[tuple[str, ...]] = set()
     for key in found:
-        theirs = library_shingles(key)
-        if not theirs or len(theirs & grams) < 0.95 * len(theirs):
+        inside = [t for t in library_shingles(key) if t and len(t & grams) >= 0.95 * len(t)]
+        if not inside:
             return False
-        covered |= theirs & grams
+        covered |= inside[0] & grams
     return bool(grams) and len(covered) >= 0.99 * len(grams)
 
 

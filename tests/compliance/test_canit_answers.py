@@ -351,15 +351,41 @@ def test_a_display_duty_triggered_by_commercial_use_makes_commercial_conditional
 
 
 def test_unexplained_text_is_never_a_yes_and_names_its_lines(tmp_path: Path) -> None:
-    path = _mit_with(tmp_path, "The weights were trained on a cluster in Paris and took three "
-                               "weeks to finish training.")
+    """Unread lines that may decide a question (they name what it is about, or a purpose
+    limiting every right) make it unknown, naming them."""
+    path = _mit_with(tmp_path, "The Model may be used solely by the Licensee's employees, and "
+                               "copies may be shared with partners who accept these terms.")
     last = path.read_text("utf-8").rstrip().count("\n") + 1
-    answers = ask(path, fine_tune=True, redistribute=True, commercial=True)
-    for question in ("fine-tune", "redistribute", "commercial"):
+    answers = ask(path, fine_tune=True, redistribute=True, commercial=True, military=True)
+    for question in ("fine-tune", "redistribute", "commercial", "military"):
         assert answers[question]["answer"] == "unknown", answers[question]["reason"]
         assert f"line {last}" in answers[question]["reason"]
     for answer in answers.values():
         assert answer["reason"]
+
+
+def test_unread_lines_decide_only_the_questions_they_are_about(tmp_path: Path) -> None:
+    """A sentence about training may decide fine-tuning and training on outputs, not
+    commercial use or redistribution; a disclaimer decides nothing."""
+    path = _mit_with(tmp_path, "The weights were trained on a cluster in Paris and took three "
+                               "weeks to finish training.")
+    last = path.read_text("utf-8").rstrip().count("\n") + 1
+    answers = ask(path, fine_tune=True, redistribute=True, commercial=True, train_on_outputs=True)
+    for question in ("fine-tune", "train-on-outputs"):
+        assert answers[question]["answer"] == "unknown", answers[question]["reason"]
+        assert f"line {last}" in answers[question]["reason"]
+    for question in ("commercial", "redistribute"):
+        assert answers[question]["answer"] == "yes", answers[question]["reason"]
+        assert "LICENSE" in answers[question]["reason"]
+    path = _mit_with(tmp_path, "In no event shall the model authors be liable for any outputs "
+                               "used in production or for commercial purposes.")
+    answers = ask(path, commercial=True, train_on_outputs=True)
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+    path = _mit_with(tmp_path, "If you create derivative works based on this model, please include "
+                               "the following attribution in your derivative works.")
+    assert ask(path, fine_tune=True)["fine-tune"]["answer"] == "yes"
+    path = _mit_with(tmp_path, "You may not use the Model outside the city of Paris.")
+    assert ask(path, region="FR")["region"]["answer"] == "unknown"
 
 
 def test_new_kinds_answer_can_i(tmp_path: Path) -> None:
@@ -425,3 +451,80 @@ def test_a_display_duty_for_a_product_or_service_makes_commercial_use_conditiona
     assert "Built with Meta Llama 3" in commercial["reason"]
     llama_2 = ask(AI / "llama2-license.txt", commercial=True, users=1000)["commercial"]
     assert llama_2["answer"] == "yes", llama_2["reason"]
+
+
+def test_an_unread_duty_makes_the_questions_it_is_about_conditional_quoting_it(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You must clearly attribute the source of the Model to the Licensor "
+                               "and provide a copy of this Agreement to any third-party recipients.")
+    answers = ask(path, redistribute=True, commercial=True)
+    assert answers["redistribute"]["answer"] == "conditional", answers["redistribute"]["reason"]
+    assert "clearly attribute the source" in answers["redistribute"]["reason"]
+    assert "LICENSE" in answers["redistribute"]["reason"]
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+    # a negation may take the right away: open, not a condition
+    path = _mit_with(tmp_path, "You must not provide copies of the Model to any third party.")
+    assert ask(path, redistribute=True)["redistribute"]["answer"] == "unknown"
+
+
+def test_a_duty_on_distribution_conditions_redistribution_only(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "If you distribute the Model, or a product or service that uses it, "
+                               "you shall provide a copy of this Agreement with it.")
+    answers = ask(path, redistribute=True, commercial=True)
+    assert answers["redistribute"]["answer"] == "conditional", answers["redistribute"]["reason"]
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+
+
+def test_a_military_prohibition_in_any_binding_sentence_is_a_no(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You shall not, for military or unlawful purposes, use, copy or "
+                               "distribute the Model.")
+    military = ask(path, military=True)["military"]
+    assert military["answer"] == "no", military["reason"]
+    assert "military" in military["reason"] and "LICENSE" in military["reason"]
+
+
+def test_grants_worded_as_permissions(tmp_path: Path) -> None:
+    from opengauge.compliance.texts import text_grants
+
+    assert text_grants("This license permits you to use all models in this repository for "
+                       "academic research free.") == {"use"}
+    assert text_grants("Registered users may use the models for commercial activities.") == {"use"}
+    assert text_grants("This license does not permit you to distribute the models.") == set()
+    assert text_grants("Users may not use the models to harm others.") == set()
+
+
+def test_a_second_license_in_the_file_must_grant_too(tmp_path: Path) -> None:
+    """Apache-2.0 followed by a model license whose grant names no right: both bind, so
+    fine-tuning and redistribution are not a yes from Apache's grant."""
+    raw = (SCANCODE / "apache-2.0.LICENSE").read_text("utf-8")
+    apache = re.sub(r"\A---\n.*?\n---\n", "", raw, count=1, flags=re.S).rstrip()
+    path = tmp_path / "LICENSE"
+    path.write_text(apache + "\n\n\nModel License\n\nThe Licensor hereby grants you a non-exclusive, "
+                    "worldwide, non-transferable, revocable, royalty-free copyright license.\n", "utf-8")
+    answers = ask(path, fine_tune=True, redistribute=True)
+    for question in ("fine-tune", "redistribute"):
+        assert answers[question]["answer"] != "yes", answers[question]["reason"]
+
+
+def test_export_control_wording_conditions_the_region_and_acceptance_decides_nothing(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "You will not export the Model to any country where export control "
+                               "or trade sanctions laws prohibit it.")
+    region = ask(path, region="US")["region"]
+    assert region["answer"] in ("conditional", "unknown"), region["reason"]
+    assert region["answer"] != "yes"
+    path = _mit_with(tmp_path, "If you do not agree to this License, then you do not have any rights "
+                               "to use, distribute or modify the Model.")
+    answers = ask(path, commercial=True, redistribute=True)
+    assert answers["commercial"]["answer"] == "yes", answers["commercial"]["reason"]
+
+
+def test_an_unread_non_commercial_purpose_reads_as_the_non_commercial_clause(tmp_path: Path) -> None:
+    path = _mit_with(tmp_path, "Subject to the terms of this agreement, you have the below rights to "
+                               "use the Materials solely for non-commercial, non-revenue generating, "
+                               "research purposes.")
+    answers = ask(path, commercial=True, fine_tune=True)
+    assert answers["commercial"]["answer"] == "no", answers["commercial"]["reason"]
+    assert "solely for non-commercial" in answers["commercial"]["reason"]
+    assert answers["fine-tune"]["answer"] in ("conditional", "unknown")
+    # "solely" without a purpose is no non-commercial clause: open, never a no from it
+    path = _mit_with(tmp_path, "The authors trained the model solely on public data.")
+    assert ask(path, commercial=True)["commercial"]["answer"] != "no"

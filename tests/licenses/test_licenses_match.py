@@ -180,3 +180,25 @@ def test_any_slice_of_a_known_license_is_that_license_or_nothing(start: int, siz
 def test_fragments_are_never_given_another_license(key: str, start: int, size: int) -> None:
     result = analyze_text(library_text(key)[start:start + size])
     assert all(m.key == key for m in result.matches)
+
+
+@pytest.mark.parametrize(("key", "base"), [("x11-r75", "mit"), ("cmr-no", "mit-old-style"),
+                                           ("gpl-2.0-autoconf", "gpl-2.0-plus")])
+def test_a_deprecated_variant_copied_word_for_word_is_named_as_itself(key: str, base: str) -> None:
+    """ScanCode's deprecated variants differ from the license that replaced them in words
+    (a party's name, "including the next paragraph", an exception): an exact copy is that
+    variant, not its replacement; the replacement's own text is still the replacement."""
+    result = analyze_text(rewrap(library_text(key)))
+    assert [m.key for m in result.matches] == [key]
+    assert result.matches[0].via == "exact"
+    assert keys(library_text(base))[:1] == [base]
+
+
+def test_a_deprecated_variant_is_named_only_as_an_exact_copy() -> None:
+    changed = library_text("x11-r75").replace("including the next", "including the following")
+    assert "x11-r75" not in keys(changed)
+
+
+def test_a_deprecated_text_equal_to_a_current_one_gives_the_current_key() -> None:
+    # nunit-v2 is zlib-acknowledgement with other copyright years (neutral lines)
+    assert keys(library_text("nunit-v2")) == ["zlib-acknowledgement"]

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from opengauge.compliance.texts import (
+    GRANT_SENTENCE,
     GoverningText,
     binding_policy,
     cite,
@@ -241,18 +242,20 @@ def _each(texts: list[GoverningText], *kinds: str):
 def granting(texts: list[GoverningText], right: str) -> list[str]:
     """The licenses that grant `right`, by name."""
     return list(dict.fromkeys(n for t in texts if t.kind == "license" and right in t.grants
-                              for n in t.names()))
+                              for n in (t.names() or [t.label])))
 
 
-def _permission(texts: list[GoverningText], right: str) -> str | None:
-    """Why no license grants `right` (None when one does)."""
+def _permission(texts: list[GoverningText], right: str, question: str | None = None) -> str | None:
+    """Why no license grants `right` (None when one does). An unidentified text at hand is
+    read for a question when none of its unread lines may decide it (`_deciding`)."""
     if not texts:
         return "no license text was found"
     licenses = [t for t in texts if t.kind == "license"]
     if not licenses:
         return "no license text among the inputs (only a use policy): nothing grants the right to " + \
             {"use": "use it", "modify": "modify it", "redistribute": "redistribute it"}[right]
-    unread = [t for t in licenses if not (t.readable or read_through(t))]
+    unread = [t for t in licenses if not (t.readable or read_through(t) or (
+        question is not None and t.text and not _deciding(t, question)))]
     if unread:
         return "; ".join(f"{t.label}: {t.record.get('note') or 'license not identified'}" for t in unread)
     if not any(right in t.grants for t in licenses):
@@ -262,12 +265,27 @@ def _permission(texts: list[GoverningText], right: str) -> str | None:
     return None
 
 
+def _ethics_terms(texts: list[GoverningText]) -> list[str]:
+    """A use bound to the licensor's ethics or trustworthy-AI terms (`licensor-ethics-terms`)
+    whose text is not among the inputs: those terms may ban uses or places, so the questions
+    use policies decide (`POLICY_QUESTIONS`) are unknown, quoting the clause."""
+    if has_policy(texts):
+        return []
+    return [f"{_lines(clause)} binds the use to terms whose text is not available: "
+            f"\"{_short(str(restriction.get('quote')))}\""
+            for text, restriction in _each(texts, "licensor-ethics-terms")
+            for clause in [cite(text, restriction)]]
+
+
 def _missing_policy(texts: list[GoverningText]) -> str | None:
     """A license makes a use policy binding, and no policy text is at hand."""
     if has_policy(texts):
         return None
     for text in texts:
         restriction = binding_policy(text)
+        lines = restriction.get("lines") or [] if restriction is not None else []
+        if lines and len(prohibited_items(text, restriction)) > lines[-1] - lines[0] + 1:
+            continue  # the policy's list of prohibited uses follows the clause in the same text
         if restriction is not None:
             clause = cite(text, restriction)
             return (f"{_lines(clause)} makes a use policy binding whose text is not available: "
@@ -414,9 +432,164 @@ def _withdrawn_above(tally: _Tally, texts: list[GoverningText], users: float | N
                                  None))
 
 
+_ANY_QUESTION = r"only|solely|exclusively|(?:research|academic|evaluation)\s+(?:purposes?|use|only)|" \
+    r"for\s+(?:academic\s+)?research|non-?commercial|personal\s+use|internal\s+use|revok\w*|suspend\w*|" \
+    r"permitted\s+purposes?"
+"""Words that may limit every right at once (a purpose the whole license is for)."""
+_ABOUT = {
+    "commercial": r"commerc\w*|business\w*|profit\w*|revenue|monetiz\w*|sell|sale|sales|production|"
+                  r"enterprises?|fees?|paid|payments?|subscriptions?|regist\w*|products?|services?",
+    "users": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
+             r"turnover|visits?|thresholds?",
+    "revenue": r"active\s+users?|monthly|daily|number\s+of\s+(?:users|customers|subscribers)|revenue|"
+               r"turnover|income|visits?|thresholds?",
+    "region": r"territor\w*|countr\w*|regions?|domicil\w*|located|residen\w*|export\w*|sanction\w*|"
+              r"outside|anywhere|worldwide|global\w*|locat\w*|cit(?:y|ies)|"
+              + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)),
+    "fine-tune": r"modif\w*|derivativ\w*|adapt\w*|fine-?tun\w*|alter\w*|improv\w*|train\w*|merg\w*|"
+                 r"translat\w*",
+    "redistribute": r"distribut\w*|sublicens\w*|shar\w*|publish\w*|host\w*|provid\w*|available|"
+                    r"transfer\w*|cop(?:y|ies)|third\s+part\w*|recipients?",
+    "train-on-outputs": r"outputs?|train\w*|improv\w*|distil\w*|generat\w*|results?|synthetic",
+    "military": r"harm\w*|violen\w*|terror\w*|dangerous|" + MILITARY.pattern[5:-3],
+}
+ABOUT = {q: re.compile(rf"\b(?:{_ANY_QUESTION}|{words})\b", re.IGNORECASE) for q, words in _ABOUT.items()}
+ABOUT_ONLY = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in _ABOUT.items()}
+"""The same without the purpose words: in a text already read as non-commercial or
+non-production only (every answer is then conditional on that purpose), a sentence restating
+the purpose ("for research or evaluation purposes only") decides nothing more."""
+PURPOSE_KINDS = ("non-commercial", "non-production")
+"""Per question, the words that make a sentence no rule read able to decide it."""
+DECIDES_NOTHING = re.compile(
+    r"\b(?:warrant\w*|liabilit\w*|liable|indemnif\w*|as\s+is|trademarks?|logos?|governing\s+law|"
+    r"arbitration|courts?|disputes?|governed|construed|ownership|owned\s+by|compensat\w*|responsib\w*|"
+    r"risks?|litigation|breach|if\s+you\s+do\s+not\s+agree)\b|^(?:\W*(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])?[^.;:]{0,60}?[\"“]?[\w\s()-]{1,40}[\"”]?(?:\s+or\s+[\"“][\w\s()-]{1,40}"
+    r"[\"”])?\s+(?:means|"
+    r"refers?\s+to|shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
+"""Sentences that answer no can-i question: warranty disclaimers, liability, indemnity,
+trademarks, governing law and courts, termination for litigation or breach, the acceptance
+clause ("If you do not agree to this License ..."), and definitions, also as list items (the
+clause using a term decides)."""
+
+
+LAW_COMPLIANCE = re.compile(r"\bcompl(?:y|iance)\s+with\b[^.;]{0,120}\blaws?\b|\b(?:laws?|regulations?|"
+                            r"legal\s+requirements?)\b[^.;]{0,80}?\b(?:of|in)\s+(?:the\s+|other\s+|any\s+|"
+                            r"all\s+|each\s+)?(?:countr(?:y|ies)|regions?|jurisdictions?)(?:\s*/\s*regions?)?",
+                            re.IGNORECASE)
+"""A duty to comply with the law (of other countries too) places no territorial limit: the
+region question does not read such wording."""
+DUTY = re.compile(r"\b(?:must|shall|agrees?|required?|requires|need\s+to|register\w*|"
+                  r"registration|obtain)\b", re.IGNORECASE)
+OPEN_ENDED = re.compile(r"\b(?:not|no|never|nor|cannot|only|solely|exclusively|except\w*|unless|"
+                        r"prohibit\w*|forbid\w*|restrict\w*|terminat\w*|revo\w*|suspend\w*|limit\w*|"
+                        r"waive\w*|discretion)\b|\d", re.IGNORECASE)
+"""A duty ("you must clearly attribute the source ... and provide a copy of this Agreement")
+is a condition of a yes; a sentence with a negation, a limiting word or a number may take the
+right away (or set a threshold): it stays open."""
+
+
+SCOPE_WORDS = re.compile(r"\b(?:only|solely|exclusively|not|except\w*|unless)\b", re.IGNORECASE)
+"""A grant sentence (read by the grant reading) decides nothing more unless it limits its
+own scope ("permits you to use ... for academic research" does not; "... only for research"
+does)."""
+
+
+PERMISSION = re.compile(r"\byou\s+may\b(?!\s+not)|\b(?:is|are)\s+permitted\b|\bfree\s+to\b|\bplease\b",
+                        re.IGNORECASE)
+"""A sentence that only permits or asks ("please include the following attribution"), with no
+duty or limit, can add a right, never take one."""
+ON_DISTRIBUTION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:if|when|where|whenever)\s+you\s+(?:re)?distribut",
+                             re.IGNORECASE)
+"""A duty triggered by distributing ("If you distribute ..., you shall provide a copy of this
+Agreement") conditions redistribution only."""
+
+
+PURPOSE_ONLY = re.compile(r"\b(?:solely|only|exclusively)\s+(?:for|to)\b[^.;:]{0,80}\b(?:non-?commercial|"
+                          r"research|academic|evaluation)\b[^.;:]{0,60}\bpurposes?\b|\b(?:non-?commercial|research|"
+                          r"academic|evaluation)\s+purposes?\s+only\b", re.IGNORECASE)
+"""A grant limited to a non-commercial purpose that no rule read ("you have the below rights
+... to use the Materials solely for non-commercial, non-revenue generating, research
+purposes"): read as the non-commercial clause."""
+
+
+def _purpose_sentences(text: GoverningText) -> list[Any]:
+    """Unread sentences that limit the license to a non-commercial purpose (`PURPOSE_ONLY`)."""
+    ranges = _unread_lines(text)
+    if not ranges or not text.text:
+        return []
+    lines = {n for first, last in ranges for n in range(first, last + 1)}
+    return [s for s in text.sentences if PURPOSE_ONLY.search(s.plain)
+            and any(n in lines for n in range(s.start, s.end + 1))]
+
+
+def _ask_purpose(tally: _Tally, texts: list[GoverningText], question: str) -> None:
+    """An unread non-commercial purpose answers like the non-commercial clause: `no` to
+    `--commercial`, every other question conditional on it."""
+    for text in texts:
+        for sentence in _purpose_sentences(text):
+            clause = {"text": text.label, "file": text.record.get("path"),
+                      "lines": [sentence.start, sentence.end], "kind": "non-commercial",
+                      "quote": sentence.text, "value": None}
+            if question == "commercial":
+                tally.no.append((clause, f"{_lines(clause)}: \"{_short(sentence.text)}\"", None))
+            else:
+                tally.conditions.append((clause, f"for non-commercial purposes only ({_lines(clause)}: "
+                                                 f"\"{_short(sentence.text)}\")"))
+
+
+def _deciding_sentences(text: GoverningText, question: str) -> tuple[list[list[int]], list[Any]]:
+    """What in the unread lines (`_unread_lines`) may decide `question`: (the ranges that
+    leave it open, the duty sentences that make it conditional). A sentence may decide it
+    when it names what the question is about (`ABOUT`) or a purpose limiting every right,
+    and is no disclaimer, liability, trademark, governing-law clause or definition. Without
+    the text at hand, every unread line may decide."""
+    ranges = _unread_lines(text)
+    if not ranges or not text.text:
+        return ranges, []
+    purpose_read = any(r.get("kind") in PURPOSE_KINDS for r in text.restrictions) or bool(
+        _purpose_sentences(text))
+    about = (ABOUT_ONLY if purpose_read else ABOUT)[question]
+    lines: set[int] = set()
+    for first, last in ranges:
+        lines.update(range(first, last + 1))
+    hits: list[int] = []
+    duties: list[Any] = []
+    for sentence in text.sentences:
+        inside = [n for n in range(sentence.start, sentence.end + 1) if n in lines]
+        words = sentence.plain
+        if question == "region":
+            words = LAW_COMPLIANCE.sub(" ", words)
+        if not inside or PURPOSE_ONLY.search(words) or not about.search(words) or \
+                DECIDES_NOTHING.search(words) or (
+                GRANT_SENTENCE.search(words) and not SCOPE_WORDS.search(words)) or (
+                PERMISSION.search(words) and not DUTY.search(words) and not OPEN_ENDED.search(words)):
+            continue
+        if question == "region" and EXPORT_LAW.search(words):
+            duties.append(sentence)  # not where export or sanctions laws forbid it
+        elif DUTY.search(words) and not OPEN_ENDED.search(words):
+            if question == "redistribute" or not ON_DISTRIBUTION.search(words):
+                duties.append(sentence)
+        else:
+            hits += inside
+    out: list[list[int]] = []
+    for number in sorted(set(hits)):
+        if out and number == out[-1][1] + 1:
+            out[-1][1] = number
+        else:
+            out.append([number, number])
+    return out, duties
+
+
+def _deciding(text: GoverningText, question: str) -> list[list[int]]:
+    """The unread ranges that leave `question` open (see `_deciding_sentences`)."""
+    return _deciding_sentences(text, question)[0]
+
+
 def _unread_lines(text: GoverningText) -> list[list[int]]:
     """The unexplained ranges of an unidentified text that no clause rule read: lines no
-    known license explains, holding no finding (blank lines do not count)."""
+    known license explains, holding no finding (blank lines do not count). A text explained
+    by a known license that was not named (another edition, a modified copy) is unread
+    wherever no rule read it."""
     record = text.record
     if record.get("identified"):
         return []
@@ -425,13 +598,24 @@ def _unread_lines(text: GoverningText) -> list[list[int]]:
         lines = restriction.get("lines") or []
         if lines and not restriction.get("source"):
             read.update(range(lines[0], lines[-1] + 1))
+            if restriction.get("kind") in ("field-of-use", *PROHIBITING_KINDS):  # its list of uses
+                read.update(n for n, _ in prohibited_items(text, restriction))
     rows = (text.text or "").splitlines() if text.text else None
     unread = []
-    for first, last in record.get("unexplained") or []:
-        open_lines = [n for n in range(first, last + 1) if n not in read
-                      and (rows is None or (n - 1 < len(rows) and rows[n - 1].strip()))]
-        if open_lines:
-            unread.append([open_lines[0], open_lines[-1]])
+    ranges = record.get("unexplained") or []
+    if not ranges and rows:
+        ranges = [[1, len(rows)]]  # a known text not named (another edition, modified): all of it
+    for first, last in ranges:
+        run: list[int] = []
+        for n in range(first, last + 1):
+            if n in read:  # a read line ends a run of unread ones
+                if run:
+                    unread.append([run[0], run[-1]])
+                run = []
+            elif rows is None or (n - 1 < len(rows) and rows[n - 1].strip()):
+                run.append(n)
+        if run:
+            unread.append([run[0], run[-1]])
     return unread
 
 
@@ -443,18 +627,30 @@ def read_through(text: GoverningText) -> bool:
             and bool(record.get("unexplained")) and not _unread_lines(text))
 
 
-def _unexplained(tally: _Tally, texts: list[GoverningText]) -> None:
-    """Text no known license explains and no rule read may decide any question: never a yes
-    from it; the answer is unknown with those lines named."""
+def _unexplained(tally: _Tally, texts: list[GoverningText], question: str) -> None:
+    """Text no known license explains and no rule read may decide the question (`_deciding`):
+    never a yes from it; the answer is unknown with those lines named."""
     for text in texts:
-        ranges = _unread_lines(text)
+        ranges, duties = _deciding_sentences(text, question)
+        for sentence in duties:
+            clause = {"text": text.label, "file": text.record.get("path"),
+                      "lines": [sentence.start, sentence.end], "kind": "duty",
+                      "quote": sentence.text, "value": None}
+            tally.conditions.append((clause, f"{_short(sentence.text, 400)} ({_lines(clause)})"))
         if not ranges:
             continue
         where = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
         one = len(ranges) == 1 and ranges[0][0] == ranges[0][1]
         tally.unknown.append(f"{text.label}: {'line' if one else 'lines'} {where} "
                              f"{'is' if one else 'are'} not a known license and no rule reads "
-                             "an answer to this question in them")
+                             f"an answer to this question in {'it' if one else 'them'}")
+
+
+BY_PLACE = re.compile(r"\b(?:outside|within|inside)\s+(?:the\s+)?(?:territor\w*|countr\w*|regions?|"
+                      r"cit(?:y|ies)|borders?|jurisdictions?)|\b(?:domiciled|resident|located)\s+in\b",
+                      re.IGNORECASE)
+"""A prohibited use worded by place ("outside the city of ..."): with no place opengauge
+knows, the region question is unknown."""
 
 
 def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: frozenset[str],
@@ -464,6 +660,11 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
     (`model_type` within `TEXT_ONLY_TYPES`): it becomes the condition that the model is not one
     of them."""
     scopes: list[str | None] = []
+    for text, restriction in _each(texts, "field-of-use"):
+        sentence = full_sentence(text, restriction)
+        if BY_PLACE.search(sentence) and not _PLACE.search(sentence):
+            tally.unknown.append(f"{_lines(cite(text, restriction))} limits use by place in words "
+                                 f"opengauge cannot locate: \"{_short(sentence)}\"")
     for text, restriction in _each(texts, "territorial"):
         sentence = full_sentence(text, restriction)
         clause = cite(text, restriction)
@@ -543,6 +744,12 @@ def _ask_military(tally: _Tally, texts: list[GoverningText]) -> None:
         for number, line in items:
             if _military(line):
                 prohibit(base, number, _MARKER.sub("", line))
+    for text in texts:  # a prohibition no rule read ("You shall not, for military ... purposes")
+        base = {"text": text.label, "file": text.record.get("path"), "kind": "field-of-use",
+                "value": {"topics": ["military"]}}
+        for sentence in text.sentences if _unread_lines(text) else []:
+            if PROHIBITS.search(sentence.plain) and _military(sentence.text):
+                prohibit(base, sentence.start, _MARKER.sub("", sentence.text))
     for text, restriction in _each(texts, *PROHIBITING_KINDS):
         base = cite(text, restriction)
         for sentence in touched(text, restriction):
@@ -656,13 +863,16 @@ def answer(question: str, texts: list[GoverningText], *, users: float | None = N
         _withdrawn_above(tally, texts, users, None)
     elif question != "commercial":
         _withdrawn_above(tally, texts, users, revenue)
-    _unexplained(tally, texts)
+    _ask_purpose(tally, texts, question)
+    _unexplained(tally, texts, question)
     missing = _missing_policy(texts)
+    if question in POLICY_QUESTIONS:
+        tally.unknown += _ethics_terms(texts)
     if missing and question in POLICY_QUESTIONS:
         tally.unknown.append(missing)
     elif missing:
         tally.conditions.append((None, f"if the use policy allows it: {missing}"))
-    missing_right = _permission(texts, RIGHTS[question])
+    missing_right = _permission(texts, RIGHTS[question], question)
     return _decide(result, tally, missing_right, granting(texts, RIGHTS[question]))
 
 

@@ -244,9 +244,23 @@ def _governs(record: dict[str, Any], name: str) -> bool:
     return not (_CARD.match(name) or _NOTICE_NAME.search(name))
 
 
+PERMITS = re.compile(r"\b(?:permits?|allows?|authori[sz]es?)\s+(?:you|the\s+licensee|licensees?|users?)\s+"
+                     r"to\s+([^.;]{0,160})|\b(?:registered\s+)?users\s+may\s+(?!not\b)([^.;]{0,160})")
+"""A grant worded as a permission to someone ("This license permits you to use ...",
+"Registered users may use the models for commercial activities")."""
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no)\b\W*(?:\w+\W+)?$")
+_PERMITTED = {"use": re.compile(r"\b(?:use|run|deploy)\b"),
+              "modify": re.compile(r"\b(?:modify|adapt|fine-?tune|create\s+derivative)"),
+              "redistribute": re.compile(r"\b(?:distribute|redistribute|share|publish)\b")}
+GRANT_SENTENCE = re.compile(r"\bhereby\s+grants?\b|\b(?:is|are)\s+(?:hereby\s+)?granted\b|\bgrants?\s+"
+                            r"(?:to\s+)?you\b|\bpermits?\s+you\s+to\b")
+"""A sentence by which a text grants rights of its own."""
+
+
 def text_grants(text: str | None) -> set[str]:
-    """The rights a text grants: the analyzer's reading (`licenses.verdict.grants`), and all
-    three for a grant to deal in the work without restriction (`DEAL_FREELY`)."""
+    """The rights a text grants: the analyzer's reading (`licenses.verdict.grants`), all
+    three for a grant to deal in the work without restriction (`DEAL_FREELY`), and the
+    rights a permission to someone names (`PERMITS`)."""
     from opengauge.licenses.sentences import split
     from opengauge.licenses.verdict import grants
 
@@ -254,9 +268,27 @@ def text_grants(text: str | None) -> set[str]:
         return set()
     sentences = split(text)
     found = set(grants(sentences))
-    if any(DEAL_FREELY.search(s.plain) for s in sentences):
-        found |= set(ALL_RIGHTS)
+    for sentence in sentences:
+        if DEAL_FREELY.search(sentence.plain):
+            found |= set(ALL_RIGHTS)
+        for match in PERMITS.finditer(sentence.plain):
+            if _NOT_BEFORE.search(sentence.plain[max(0, match.start() - 30):match.start()]):
+                continue  # "does not permit you to ..."
+            words = match.group(1) or match.group(2) or ""
+            found |= {right for right, verb in _PERMITTED.items() if verb.search(words)}
     return found
+
+
+def _own_grant_part(text: str, record: dict[str, Any]) -> str | None:
+    """The lines no known license explains, when they hold a grant of their own (a second
+    license in the file): both texts bind, so the rights are those this part grants."""
+    ranges = record.get("unexplained") or []
+    if not ranges or not record.get("contains"):
+        return None
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    part = "\n".join(rows[n - 1] for first, last in ranges for n in range(first, last + 1)
+                     if n - 1 < len(rows))
+    return part if GRANT_SENTENCE.search(" ".join(part.lower().split())) else None
 
 
 def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
@@ -276,7 +308,8 @@ def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
             text = read_file(Path(path)).text if path != "-" else None
         except Exception:  # unreadable after all: cite without context
             text = None
-        granted = text_grants(text)
+        own = _own_grant_part(text, record) if text else None
+        granted = text_grants(own if own is not None else text)
         for match in record.get("matches") or []:
             if match.get("key") and match.get("kind") == "license":
                 granted |= _reference_grants(match["key"])

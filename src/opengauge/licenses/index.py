@@ -4,7 +4,10 @@
 
 - `index.json`: format, fingerprint and content digest of the library it was built from;
 - `registry.json`: the entries (as columns), families and Hub ids;
-- `match.json`: the vocabulary, the reference texts and their exact-text digests;
+- `match.json`: the vocabulary, the reference texts and their exact-text digests (the texts
+  of deprecated entries are kept apart, under `retired`: they are only ever named as exact
+  copies, and only when no current entry has the same text; the words only they use come
+  last in the vocabulary, after `active`, and never take part in searching);
 - `names.json`: license names reduced to their distinguishing words -> keys;
 - `tokens.bin`: every reference text as vocabulary ids, compressed text by text;
 - `shingle-keys.bin`, `shingle-codes.bin`, `shingle-texts.bin`: an inverted index of token
@@ -177,18 +180,22 @@ def build(extra: Path | None = None) -> Built:
     entries = sorted(lib.entries.values(), key=lambda e: e.key)
     position = {e.key: i for i, e in enumerate(entries)}
     raw_texts: list[tuple[int, str, list[str]]] = []
+    retired_texts: list[tuple[int, str, list[str]]] = []
     for entry in entries:
-        if entry.deprecated or entry.generic:
+        if entry.generic:
             continue
         for rel, text in entry.texts:
             words = text_tokens(text)
             if len(words) >= 3:
-                raw_texts.append((position[entry.key], rel, words))
+                (retired_texts if entry.deprecated else raw_texts).append(
+                    (position[entry.key], rel, words))
     counts: dict[str, int] = {}
     for _, _, words in raw_texts:
         for w in words:
             counts[w] = counts.get(w, 0) + 1
     vocab = sorted(counts, key=lambda w: (-counts[w], w))
+    active = len(vocab)
+    vocab += sorted({w for _, _, words in retired_texts for w in words} - counts.keys())
     ids = {w: i for i, w in enumerate(vocab)}
     wide = len(vocab) >= 1 << 16
     blobs = bytearray()
@@ -208,6 +215,18 @@ def build(extra: Path | None = None) -> Built:
             texts[column].append(value)
         blobs += blob
         exact.setdefault(text_digest(words), []).append(number)
+    retired: dict[str, list[int]] = {}
+    for entry_pos, rel, words in retired_texts:
+        digest = text_digest(words)
+        if digest in exact:
+            continue
+        number = len(texts["entry"])
+        blob = zlib.compress(array("I" if wide else "H", [ids[w] for w in words]).tobytes(), 9)
+        for column, value in (("entry", entry_pos), ("file", rel), ("size", len(words)),
+                              ("keys", 0), ("blob", [len(blobs), len(blob)])):
+            texts[column].append(value)
+        blobs += blob
+        retired.setdefault(digest, []).append(number)
     shingle_keys, shingle_codes, shingle_texts = array("Q"), array("Q"), array("H")
     for key in sorted(postings):
         found = postings[key]
@@ -229,7 +248,8 @@ def build(extra: Path | None = None) -> Built:
     meta = {"format": FORMAT, "normalizer": NORMALIZER_VERSION, "version": __version__,
             "fingerprint": fingerprint(extra), "digest": content_digest(extra)}
     registry = {"entries": _columns(entries), "families": lib.families, "hub": lib.hub}
-    matching = {"vocab": vocab, "wide": wide, "texts": texts, "exact": exact}
+    matching = {"vocab": vocab, "active": active, "wide": wide, "texts": texts, "exact": exact,
+                "retired": retired}
     return Built({
         "index.json": _json(meta), "registry.json": _json(registry), "match.json": _json(matching),
         "names.json": _json(names), "tokens.bin": bytes(blobs),

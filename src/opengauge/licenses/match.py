@@ -131,12 +131,14 @@ class Matcher:
     def __init__(self, built: Built) -> None:
         self.built = built
         data = built.matching
-        self.vocab = {w: i for i, w in enumerate(data["vocab"])}
+        active = data.get("active", len(data["vocab"]))
+        self.vocab = {w: i for i, w in enumerate(data["vocab"][:active])}
         self.wide = data["wide"]
         self.text_entry = data["texts"]["entry"]
         self.text_keys = data["texts"]["keys"]
         self.text_size = data["texts"]["size"]
         self.exact = data["exact"]
+        self.retired = data.get("retired", {})
         self._tokens: OrderedDict[int, list[int]] = OrderedDict()
         self._numbered: OrderedDict[int, tuple[frozenset[int], dict[int, set[int]]]] = OrderedDict()
         self._queries = 0
@@ -220,7 +222,11 @@ class Matcher:
         return result
 
     def _exact(self, norm: Normalized) -> TextMatch | None:
-        texts = self.exact.get(text_digest(norm.tokens))
+        """A reference text equal to the whole query: a current entry's, else a deprecated
+        entry's (a registry variant named as itself, not as its replacement, which differs
+        from it in words)."""
+        digest = text_digest(norm.tokens)
+        texts = self.exact.get(digest) or self.retired.get(digest)
         if not texts:
             return None
         entries = sorted({self.text_entry[t] for t in texts})
