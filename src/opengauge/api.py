@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from opengauge.licenses.result import LicenseResult
 from opengauge.paths import own_catalog_dir
 
-DEFAULT_FRAMEWORK = "osai"
+DEFAULT_FRAMEWORK = framework_registry.DEFAULT
 
 
 @dataclass
