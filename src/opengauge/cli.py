@@ -508,6 +508,18 @@ def catalog_import(
             warn(f"duplicate in {item['source']}: {dupe}")
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: for `opengauge license ...` one with that command only, the same for
+    it (building every command's options costs a new process more than reading a license)."""
+    if argv[1:2] != ["license"]:
+        return app
+    alone = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True,
+                        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    alone.callback()(main_options)
+    alone.command("license")(license_command)
+    return alone
+
+
 def main() -> None:
     """Console entry point: run the app, turning errors into one line and an exit code."""
     # A short-lived process: reference counting frees what it can, and the cycle collector's
@@ -515,7 +527,7 @@ def main() -> None:
     # (see benchmarks/README.md).
     gc.disable()
     try:
-        code = app(prog_name="opengauge", standalone_mode=False)
+        code = _app_for(sys.argv)(prog_name="opengauge", standalone_mode=False)
     except UsageError as error:  # a bad option or argument: one line, like our own errors
         if type(error).__name__ == "NoArgsIsHelpError":  # a command group run without a command
             print(error.format_message(), file=sys.stderr)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from opengauge.errors import BadInput
-from opengauge.frameworks.interface import Framework
+
+if TYPE_CHECKING:
+    from opengauge.frameworks.interface import Framework
 
 _FACTORIES: dict[str, Callable[[], Framework]] = {}
 DEFAULT = "osai"

@@ -27,6 +27,7 @@ import time
 import zipfile
 import zlib
 from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -52,8 +53,10 @@ _WORD = (1 << 64) - 1
 def _sources(extra: Path | None) -> list[tuple[str, str, bool]]:
     """(label, path, user) of every file the library is built from."""
     root = places.data_root()
-    found = [(f"{folder.name}/{name}", str(folder / name), False)
-             for folder, _ in places.folders() for name in places.license_names(folder)]
+    found: list[tuple[str, str, bool]] = []
+    for folder, _ in places.folders():  # plain strings: thousands of files, every new process
+        label, path = f"{folder.name}/", f"{folder}{os.sep}"
+        found += [(label + name, path + name, False) for name in places.license_names(folder)]
     found += [(name, str(root / name), False) for name in ("overlay.yml", "hub.yml")]
     if extra is not None:
         found += [(f"user/{name}", str(extra / name), True) for name in places.license_names(extra)]
@@ -120,7 +123,7 @@ ENTRY_FLAGS = ("deprecated", "exception", "generic")
 class Built:
     """An index as stored: JSON parts (parsed lazily) and binary arrays."""
 
-    parts: dict[str, bytes]
+    parts: Mapping[str, bytes]
 
     @cached_property
     def meta(self) -> dict[str, Any]:
@@ -256,11 +259,33 @@ def dump(built: Built) -> bytes:
     return out.getvalue()
 
 
+class _Members(Mapping[str, bytes]):
+    """The members of an index archive, each read (and its CRC checked) on first use: a known
+    license needs the registry and the exact-text digests, not the 5 MB of token arrays."""
+
+    def __init__(self, data: bytes) -> None:
+        self._archive = zipfile.ZipFile(io.BytesIO(data))
+        self._names = self._archive.namelist()
+        self._read: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._read:
+            if name not in self._names:
+                raise KeyError(name)
+            self._read[name] = self._archive.read(name)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def parse(data: bytes) -> Built | None:
     """An index from the bytes of `index.zip`; None when unreadable or of another format."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            built = Built({name: archive.read(name) for name in archive.namelist()})
+        built = Built(_Members(data))
         meta = built.meta
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         return None
