@@ -141,6 +141,12 @@ class Built:
         return json.loads(self.parts["match.json"])
 
     @cached_property
+    def rules(self) -> dict[str, Any]:
+        """Rule file name -> {digest, data}: each rule file as parsed when the index was built."""
+        part = self.parts.get("rules.json")
+        return json.loads(part) if part else {}
+
+    @cached_property
     def names(self) -> dict[str, list[str]]:
         """Name words -> entry keys."""
         return json.loads(self.parts["names.json"])
@@ -156,6 +162,26 @@ class Built:
         values = array("I" if self.matching["wide"] else "H")
         values.frombytes(zlib.decompress(self.parts["tokens.bin"][start:start + size]))
         return values.tolist()
+
+
+def rule_digest(text: str) -> str:
+    """The digest that tells whether a rule file is the one the index was built with."""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def rules_part() -> dict[str, Any]:
+    """Each rule file (`licenses/rules/*.yml`) as parsed now, with its digest: a new process
+    then reads the rules without importing a YAML parser."""
+    from opengauge.licenses.library import _yaml
+    from opengauge.licenses.rulebook import RULES
+
+    found: dict[str, Any] = {}
+    for path in sorted(RULES.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        data = _yaml(text)
+        if json.loads(json.dumps(data)) == data:  # only what JSON keeps as it is
+            found[path.name] = {"digest": rule_digest(text), "data": data}
+    return found
 
 
 def _columns(entries: list[Any]) -> dict[str, Any]:
@@ -235,7 +261,7 @@ def build(extra: Path | None = None) -> Built:
     matching = {"vocab": vocab, "wide": wide, "texts": texts, "exact": exact}
     return Built({
         "index.json": _json(meta), "registry.json": _json(registry), "match.json": _json(matching),
-        "names.json": _json(names), "tokens.bin": bytes(blobs),
+        "names.json": _json(names), "rules.json": _json(rules_part()), "tokens.bin": bytes(blobs),
         "shingle-keys.bin": shingle_keys.tobytes(), "shingle-codes.bin": shingle_codes.tobytes(),
         "shingle-texts.bin": shingle_texts.tobytes(),
     })

@@ -44,15 +44,28 @@ class Rule:
 
 
 def _load(path: Path) -> Rule:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = _parsed(path)
     return Rule(str(data["kind"]), tuple(int(c) for c in data.get("osd") or []),
                 str(data.get("summary") or ""), tuple(str(w) for w in data.get("gate") or []),
                 tuple(re.compile(p) for p in data.get("match") or []),
                 tuple(re.compile(p) for p in data.get("except") or []),
                 dict(data.get("examples") or {}))
+
+
+def _parsed(path: Path) -> dict[str, Any]:
+    """A rule file's content: as the license index holds it when the file is the one the index
+    was built with (a new process imports no YAML parser), else parsed now."""
+    from opengauge.licenses import index
+
+    text = path.read_text(encoding="utf-8")
+    known = index.load().rules.get(path.name)
+    if known and known["digest"] == index.rule_digest(text):
+        return dict(known["data"])
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    return data
 
 
 @cache
