@@ -6,6 +6,7 @@
 - `registry.json`: the entries (as columns), families and Hub ids;
 - `match.json`: the vocabulary, the reference texts and their exact-text digests;
 - `names.json`: license names reduced to their distinguishing words -> keys;
+- `rules.json`: the clause rule files (`rules/*.yml`) as parsed, with a digest of each text;
 - `tokens.bin`: every reference text as vocabulary ids, compressed text by text;
 - `shingle-keys.bin`, `shingle-codes.bin`, `shingle-texts.bin`: an inverted index of token
   trigrams (a sample of one in eight for long texts, all of them for short ones).
