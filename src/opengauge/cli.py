@@ -13,12 +13,13 @@ import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.exceptions import ClickException, UsageError  # typer vendors click from 0.26 on
 
-from opengauge import __version__, api
+from opengauge import __version__
+from opengauge import frameworks as framework_registry
 from opengauge.errors import BadInput, CheckFailed, OpengaugeError
 from opengauge.formats import get as get_format
 from opengauge.formats.records import (
@@ -33,6 +34,21 @@ from opengauge.formats.records import (
 )
 
 EXIT_INTERNAL = 70
+
+
+class _Api:
+    """`opengauge.api`, imported on first use: `opengauge license` never loads the catalog."""
+
+    def __getattr__(self, name: str) -> Any:
+        from opengauge import api as module
+
+        return getattr(module, name)
+
+
+if TYPE_CHECKING:
+    from opengauge import api
+else:
+    api = _Api()
 
 app = typer.Typer(
     name="opengauge",
@@ -81,7 +97,7 @@ TokenOption = Annotated[str | None, typer.Option(
 TimeoutOption = Annotated[float | None, typer.Option(help="Seconds per Hub request (default 10).")]
 FrameworkChoice = Annotated[
     str | None,
-    typer.Option("--framework", help="Framework id: " + ", ".join(api.framework_ids())),
+    typer.Option("--framework", help="Framework id: " + ", ".join(framework_registry.ids())),
 ]
 
 
@@ -219,8 +235,8 @@ def _batch(path: Path, rules: list, jobs: int, fresh: bool, format: OutputFormat
 
 @app.command()
 def rank(
-    framework: Annotated[str, typer.Option(help="Framework id: " + ", ".join(api.framework_ids()))]
-    = api.DEFAULT_FRAMEWORK,
+    framework: Annotated[str, typer.Option(
+        help="Framework id: " + ", ".join(framework_registry.ids()))] = framework_registry.DEFAULT,
     type: Annotated[str | None, typer.Option("--type", help="text, code, image, video, audio")]
     = None,
     org: Annotated[str | None, typer.Option(help="Organisation name (case-insensitive).")] = None,
@@ -417,10 +433,12 @@ def license_command(
     """Which license is this, is it open source, and what restricts you (quoted, with lines)."""
     if id is not None and paths:
         raise BadInput("give either PATH... or --id ID, not both")
+    from opengauge import licenses  # not through api: it would load the catalog
+
     if id is not None:
-        results = [api.license_lookup(id)]
+        results = [licenses.lookup_id(id)]
     elif paths:
-        results = api.license_analyze(paths, jobs)
+        results = [result for path in paths for result in licenses.analyze_path(path, jobs)]
     else:
         raise BadInput("give a license file or folder, - for standard input, or --id ID")
     emit(licenses_document(results), format)
@@ -495,6 +513,18 @@ def catalog_import(
             warn(f"duplicate in {item['source']}: {dupe}")
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: for `opengauge license ...` one with that command only, the same for
+    it (building every command's options costs a new process more than reading a license)."""
+    if argv[1:2] != ["license"]:
+        return app
+    alone = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True,
+                        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    alone.callback()(main_options)
+    alone.command("license")(license_command)
+    return alone
+
+
 def main() -> None:
     """Console entry point: run the app, turning errors into one line and an exit code."""
     # A short-lived process: reference counting frees what it can, and the cycle collector's
@@ -502,7 +532,7 @@ def main() -> None:
     # (see benchmarks/README.md).
     gc.disable()
     try:
-        code = app(prog_name="opengauge", standalone_mode=False)
+        code = _app_for(sys.argv)(prog_name="opengauge", standalone_mode=False)
     except UsageError as error:  # a bad option or argument: one line, like our own errors
         if type(error).__name__ == "NoArgsIsHelpError":  # a command group run without a command
             print(error.format_message(), file=sys.stderr)

@@ -87,3 +87,35 @@ def test_each_framework_names_its_release_and_a_mix_is_a_warning() -> None:
     assert "gemma-1.1-2b" in finding.message and finding.severity == "warning"
     llama = api.check("llama-2")  # every framework rates a Llama 2 release
     assert "frameworks-rate-different-releases" not in [f.id for f in llama.findings]
+
+
+def _quotes_from(found: dict, question: str, key: str) -> list[dict]:
+    answer = next(a for a in found["answers"] if a["question"] == question)
+    assert answer["answer"] != "unknown", answer
+    return [c for c in answer["clauses"] if c["text"] == key and c["lines"] and c["quote"]]
+
+
+def test_a_release_whose_publisher_text_was_added_answers_from_that_text() -> None:
+    # EXAONE 4.0.1's "EXAONE AI Model License Agreement 1.2" (a table entry): the 1.2 - NC text
+    found = can_i("exaone", Questions(commercial=True, train_on_outputs=True))
+    assert [t["label"] for t in found["texts"]] == ["exaone-1.2-nc"]
+    commercial = _quotes_from(found, "commercial", "exaone-1.2-nc")
+    assert found["answers"][0]["answer"] == "no"
+    assert any("expressly prohibited" in c["quote"] and c["kind"] == "non-commercial"
+               for c in commercial)
+    assert _quotes_from(found, "train-on-outputs", "exaone-1.2-nc")
+    # DBRX's "Databricks Open Model License" (by name), with the use policy it makes binding
+    dbrx = can_i("dbrx", Questions(commercial=True, train_on_outputs=True))
+    assert {t["label"] for t in dbrx["texts"]} == {"databricks-open-model",
+                                                  "databricks-open-model-aup"}
+    threshold = _quotes_from(dbrx, "commercial", "databricks-open-model")
+    assert any(c["kind"] == "user-threshold" and "700 million" in c["quote"] for c in threshold)
+    training = _quotes_from(dbrx, "train-on-outputs", "databricks-open-model")
+    assert dbrx["answers"][1]["answer"] == "no"
+    assert any(c["kind"] == "no-model-training" for c in training)
+    # LTX-2.3's "LTX-2 Community License Agreement" (by name): the revenue threshold decides
+    ltx = can_i("ltx-video", Questions(commercial=True))
+    assert [t["label"] for t in ltx["texts"]] == ["ltx-2-community-2026-01-05"]
+    assert ltx["answers"][0]["answer"] == "conditional"
+    assert any(c["kind"] == "revenue-threshold"
+               for c in _quotes_from(ltx, "commercial", "ltx-2-community-2026-01-05"))

@@ -136,3 +136,32 @@ def test_the_audits_short_restrictions_are_reported_not_named(tmp_path: Path) ->
                         f"line {lines['apache']}")
     assert table[2] == "NOT open source — conflicts with OSD 1, 6"
     assert table[3].split()[:3] == ["non-commercial", "line", str(lines["apache"])]
+
+
+def test_the_license_command_loads_no_catalog() -> None:
+    # a new process answering `opengauge license` imports neither the api nor the catalog
+    code = ("import sys\nfrom opengauge.cli import main\n"
+            "sys.argv = ['opengauge', 'license', '--id', 'mit', '-f', 'json']\n"
+            "try:\n    main()\nexcept SystemExit as end:\n    assert end.code == 0, end.code\n"
+            "loaded = [m for m in ('opengauge.api', 'opengauge.catalog.catalog') if m in sys.modules]\n"
+            "print(loaded, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+    assert json.loads(out.stdout)["licenses"][0]["matches"][0]["key"] == "mit"
+
+
+@pytest.mark.parametrize("args", [["license", "--help"], ["license", "--bogus"],
+                                  ["license", "--jobs", "0", "x"], ["license"]])
+def test_the_license_command_alone_answers_as_within_the_whole_app(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from opengauge import cli
+
+    alone = cli._app_for(["opengauge", *args])
+    assert alone is not cli.app
+    runner = CliRunner()
+    whole = runner.invoke(cli.app, args, prog_name="opengauge")
+    single = runner.invoke(alone, args, prog_name="opengauge")
+    assert (single.exit_code, single.output) == (whole.exit_code, whole.output)
+    assert cli._app_for(["opengauge", "rank"]) is cli.app

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from opengauge import licenses
-from opengauge.licenses import index
+from opengauge.licenses import index, rulebook
 
 NEW_LICENSE = """---
 key: example-model-license-1.0
@@ -33,6 +33,26 @@ def test_committed_index_is_fresh() -> None:
     assert built is not None, "data/index.zip is missing or unreadable"
     assert built.meta["fingerprint"] == index.fingerprint(None)
     assert built.meta["digest"] == index.content_digest(None)
+
+
+def test_committed_index_holds_the_rule_files_as_they_are() -> None:
+    """Fails after a rule file changes until the build runs (the rules are then parsed from
+    their YAML, correct but slower to start)."""
+    built = index.parse(index.bundled_path().read_bytes())
+    assert built is not None
+    assert built.rules == index.rules_part()
+    assert sorted(built.rules) == sorted(p.name for p in rulebook.RULES.glob("*.yml"))
+
+
+def test_a_rule_file_changed_since_the_build_is_read_from_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = sorted(rulebook.RULES.glob("*.yml"))[0]
+    changed = tmp_path / source.name
+    changed.write_text(source.read_text(encoding="utf-8").replace(
+        "summary: ", "summary: (changed) ", 1), encoding="utf-8")
+    assert rulebook._parsed(changed)["summary"].startswith("(changed) ")
+    assert not rulebook._parsed(source)["summary"].startswith("(changed) ")
+    assert rulebook._parsed(source) == index.load().rules[source.name]["data"]
 
 
 def test_index_round_trips_through_its_bytes() -> None:

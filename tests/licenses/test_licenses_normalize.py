@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from license_fixtures import library_text, rewrap
 
-from opengauge.licenses.normalize import _TOKEN, _words, clean, normalize, tokens
+from opengauge.licenses.normalize import (
+    _HAS_CJK,
+    _TOKEN,
+    _TOKEN_NO_CJK,
+    _words,
+    clean,
+    normalize,
+    tokens,
+)
 
 
 def test_case_whitespace_and_line_breaks_do_not_matter() -> None:
@@ -93,7 +101,7 @@ def test_every_token_has_a_line_within_the_text(text: str) -> None:
     assert norm.lines == sorted(norm.lines)
 
 
-_PIECES = st.sampled_from(["a.", "(iv)", "12.", "2.0", "v1.2a.", "x)", "中", "中文", "ab中", "文a.",
+_PIECES = st.sampled_from(["ꀀ", "a.", "(iv)", "12.", "2.0", "v1.2a.", "x)", "中", "中文", "ab中", "文a.",
                            "ii.", " ", "\n", "\t", "\x1c", "(", ")", ".", "-", "_", "é", "²", "word"])
 
 
@@ -104,3 +112,12 @@ def test_chunked_tokenizer_agrees_with_the_token_pattern(text: str) -> None:
     # the words of _TOKEN over the whole text, list markers and CJK characters included
     cleaned = clean(text)
     assert _words(cleaned) == [w for w in _TOKEN.findall(cleaned) if w]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join))
+def test_the_token_pattern_without_cjk_finds_the_same_tokens_in_a_text_without_cjk(
+        text: str) -> None:
+    # the quick-to-compile pattern stands for _TOKEN only where no CJK character occurs
+    cleaned = _HAS_CJK.sub("", clean(text))
+    assert _TOKEN_NO_CJK.findall(cleaned) == _TOKEN.findall(cleaned)

@@ -13,7 +13,7 @@ from opengauge.errors import BadInput
 from opengauge.frameworks.interface import Framework
 from opengauge.model import LEVELS, Assessment, DataSnapshot, Ranked, Subject
 
-DEFAULT_FRAMEWORK = "osai"
+DEFAULT_FRAMEWORK = framework_registry.DEFAULT
 
 
 @dataclass

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from opengauge.errors import BadInput
-from opengauge.frameworks.interface import Framework
+
+if TYPE_CHECKING:
+    from opengauge.frameworks.interface import Framework
 
 _FACTORIES: dict[str, Callable[[], Framework]] = {}
+DEFAULT = "osai"
+"""The framework a ranking uses unless told otherwise."""
 
 
 def register(framework_id: str, factory: Callable[[], Framework]) -> None:
@@ -16,13 +21,24 @@ def register(framework_id: str, factory: Callable[[], Framework]) -> None:
 
 
 def _builtin() -> None:
-    from opengauge.frameworks import mof, osai, osaid, ouc2023
+    # each module is imported when its framework is first asked for, not to list the ids
+    # (the `license` command's help and start-up need the ids only)
+    register("osai", _lazy("osai", "current"))
+    register("osai-14", _lazy("osai", "fourteen"))
+    register("ouc-2023", _lazy("ouc2023", "table"))
+    register("mof", _lazy("mof", "framework"))
+    register("osaid", _lazy("osaid", "framework"))
 
-    register("osai", osai.current)
-    register("osai-14", osai.fourteen)
-    register("ouc-2023", ouc2023.table)
-    register("mof", mof.framework)
-    register("osaid", osaid.framework)
+
+def _lazy(module: str, factory: str) -> Callable[[], Framework]:
+    """A factory that imports `opengauge.frameworks.<module>` and calls its `factory`."""
+    def make() -> Framework:
+        from importlib import import_module
+
+        built: Framework = getattr(import_module(f"opengauge.frameworks.{module}"), factory)()
+        return built
+
+    return make
 
 
 def ids() -> list[str]:

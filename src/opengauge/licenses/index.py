@@ -9,6 +9,7 @@
   copies, and only when no current entry has the same text; the words only they use come
   last in the vocabulary, after `active`, and never take part in searching);
 - `names.json`: license names reduced to their distinguishing words -> keys;
+- `rules.json`: the clause rule files (`rules/*.yml`) as parsed, with a digest of each text;
 - `tokens.bin`: every reference text as vocabulary ids, compressed text by text;
 - `shingle-keys.bin`, `shingle-codes.bin`, `shingle-texts.bin`: an inverted index of token
   trigrams (a sample of one in eight for long texts, all of them for short ones).
@@ -30,6 +31,7 @@ import time
 import zipfile
 import zlib
 from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -55,8 +57,10 @@ _WORD = (1 << 64) - 1
 def _sources(extra: Path | None) -> list[tuple[str, str, bool]]:
     """(label, path, user) of every file the library is built from."""
     root = places.data_root()
-    found = [(f"{folder.name}/{name}", str(folder / name), False)
-             for folder, _ in places.folders() for name in places.license_names(folder)]
+    found: list[tuple[str, str, bool]] = []
+    for folder, _ in places.folders():  # plain strings: thousands of files, every new process
+        label, path = f"{folder.name}/", f"{folder}{os.sep}"
+        found += [(label + name, path + name, False) for name in places.license_names(folder)]
     found += [(name, str(root / name), False) for name in ("overlay.yml", "hub.yml")]
     if extra is not None:
         found += [(f"user/{name}", str(extra / name), True) for name in places.license_names(extra)]
@@ -123,7 +127,7 @@ ENTRY_FLAGS = ("deprecated", "exception", "generic")
 class Built:
     """An index as stored: JSON parts (parsed lazily) and binary arrays."""
 
-    parts: dict[str, bytes]
+    parts: Mapping[str, bytes]
 
     @cached_property
     def meta(self) -> dict[str, Any]:
@@ -141,6 +145,12 @@ class Built:
         return json.loads(self.parts["match.json"])
 
     @cached_property
+    def rules(self) -> dict[str, Any]:
+        """Rule file name -> {digest, data}: each rule file as parsed when the index was built."""
+        part = self.parts.get("rules.json")
+        return json.loads(part) if part else {}
+
+    @cached_property
     def names(self) -> dict[str, list[str]]:
         """Name words -> entry keys."""
         return json.loads(self.parts["names.json"])
@@ -156,6 +166,26 @@ class Built:
         values = array("I" if self.matching["wide"] else "H")
         values.frombytes(zlib.decompress(self.parts["tokens.bin"][start:start + size]))
         return values.tolist()
+
+
+def rule_digest(text: str) -> str:
+    """The digest that tells whether a rule file is the one the index was built with."""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def rules_part() -> dict[str, Any]:
+    """Each rule file (`licenses/rules/*.yml`) as parsed now, with its digest: a new process
+    then reads the rules without importing a YAML parser."""
+    from opengauge.licenses.library import _yaml
+    from opengauge.licenses.rulebook import RULES
+
+    found: dict[str, Any] = {}
+    for path in sorted(RULES.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        data = _yaml(text)
+        if json.loads(json.dumps(data)) == data:  # only what JSON keeps as it is
+            found[path.name] = {"digest": rule_digest(text), "data": data}
+    return found
 
 
 def _columns(entries: list[Any]) -> dict[str, Any]:
@@ -252,7 +282,7 @@ def build(extra: Path | None = None) -> Built:
                 "retired": retired}
     return Built({
         "index.json": _json(meta), "registry.json": _json(registry), "match.json": _json(matching),
-        "names.json": _json(names), "tokens.bin": bytes(blobs),
+        "names.json": _json(names), "rules.json": _json(rules_part()), "tokens.bin": bytes(blobs),
         "shingle-keys.bin": shingle_keys.tobytes(), "shingle-codes.bin": shingle_codes.tobytes(),
         "shingle-texts.bin": shingle_texts.tobytes(),
     })
@@ -276,11 +306,33 @@ def dump(built: Built) -> bytes:
     return out.getvalue()
 
 
+class _Members(Mapping[str, bytes]):
+    """The members of an index archive, each read (and its CRC checked) on first use: a known
+    license needs the registry and the exact-text digests, not the 5 MB of token arrays."""
+
+    def __init__(self, data: bytes) -> None:
+        self._archive = zipfile.ZipFile(io.BytesIO(data))
+        self._names = self._archive.namelist()
+        self._read: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._read:
+            if name not in self._names:
+                raise KeyError(name)
+            self._read[name] = self._archive.read(name)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def parse(data: bytes) -> Built | None:
     """An index from the bytes of `index.zip`; None when unreadable or of another format."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            built = Built({name: archive.read(name) for name in archive.namelist()})
+        built = Built(_Members(data))
         meta = built.meta
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         return None

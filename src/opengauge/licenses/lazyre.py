@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 
 class Lazy:
@@ -29,6 +30,9 @@ class Lazy:
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.compiled().match(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled().findall(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled().finditer(text)

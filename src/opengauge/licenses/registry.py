@@ -71,8 +71,13 @@ def _spdx_table() -> dict[str, Any]:
 
 
 def spdx_flags(spdx: str | None) -> Any:
-    """The SPDX license list record of `spdx` (None when it is not on the list)."""
-    return _spdx_table().get(spdx.lower()) if spdx else None
+    """The SPDX license list record of `spdx` (None when it is not on the list).
+
+    A `LicenseRef-` id is never on the list (SPDX reserves the prefix for ids outside it), so
+    answering for one needs no list: most AI licenses are known by such ids only."""
+    if not spdx or spdx[:11].lower() == "licenseref-":
+        return None
+    return _spdx_table().get(spdx.lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,10 +156,7 @@ class Rule:
 
 
 def _load(path: Path) -> Rule:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = _parsed(path)
     value = data.get("value") or {}
     return Rule(
         kind=str(data["kind"]), osd=tuple(int(c) for c in data.get("osd") or []),
@@ -185,6 +182,22 @@ class Book:
     def present(self, plain: str) -> frozenset[str]:
         found = set(self.scan.findall(plain))
         return frozenset().union(*(self.covers[w] for w in found)) if found else frozenset()
+
+
+def _parsed(path: Path) -> dict[str, Any]:
+    """A rule file's content: as the license index holds it when the file is the one the index
+    was built with (a new process imports no YAML parser), else parsed now."""
+    from opengauge.licenses import index
+
+    text = path.read_text(encoding="utf-8")
+    known = index.load().rules.get(path.name)
+    if known and known["digest"] == index.rule_digest(text):
+        return dict(known["data"])
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    return data
 
 
 @cache
