@@ -528,3 +528,23 @@ def test_an_unread_non_commercial_purpose_reads_as_the_non_commercial_clause(tmp
     # "solely" without a purpose is no non-commercial clause: open, never a no from it
     path = _mit_with(tmp_path, "The authors trained the model solely on public data.")
     assert ask(path, commercial=True)["commercial"]["answer"] != "no"
+
+
+def test_an_export_law_clause_conditions_the_region_and_a_place_in_unknown_words_does_not() -> None:
+    # FLUX line 35: "... to any individual, entity, or country prohibited by Export Laws"
+    region = ask(AI / "FLUX-Non-Commercial-License-v2.1.txt", region="EU")["region"]
+    assert region["answer"] == "conditional"
+    assert "not where export or sanctions laws forbid it" in region["reason"]
+    assert "line 35" in region["reason"]
+
+
+def test_a_use_limited_by_a_place_opengauge_cannot_locate_leaves_the_region_unknown(
+        tmp_path: Path) -> None:
+    text = (AI / "FLUX-Non-Commercial-License-v2.1.txt").read_text("utf-8").splitlines()
+    text[34] = ("- f. use the FLUX Model or Derivatives for any purpose by anyone domiciled in "
+                "the free city of Elsewhere.")
+    changed = tmp_path / "LICENSE"
+    changed.write_text("\n".join(text) + "\n", "utf-8")
+    region = ask(changed, region="EU")["region"]
+    assert region["answer"] in ("unknown", "no"), region
+    assert region["answer"] != "yes"

@@ -284,7 +284,8 @@ def _missing_policy(texts: list[GoverningText]) -> str | None:
     for text in texts:
         restriction = binding_policy(text)
         lines = restriction.get("lines") or [] if restriction is not None else []
-        if lines and len(prohibited_items(text, restriction)) > lines[-1] - lines[0] + 1:
+        if restriction is not None and lines and \
+                len(prohibited_items(text, restriction)) > lines[-1] - lines[0] + 1:
             continue  # the policy's list of prohibited uses follows the clause in the same text
         if restriction is not None:
             clause = cite(text, restriction)
@@ -662,7 +663,13 @@ def _ask_region(tally: _Tally, texts: list[GoverningText], code: str, covered: f
     scopes: list[str | None] = []
     for text, restriction in _each(texts, "field-of-use"):
         sentence = full_sentence(text, restriction)
-        if BY_PLACE.search(sentence) and not _PLACE.search(sentence):
+        if not BY_PLACE.search(sentence) or _PLACE.search(sentence):
+            continue
+        if EXPORT_LAW.search(sentence):
+            # "to any country prohibited by Export Laws": a duty to follow export law, not a place
+            tally.conditions.append((cite(text, restriction),
+                                     "not where export or sanctions laws forbid it"))
+        else:
             tally.unknown.append(f"{_lines(cite(text, restriction))} limits use by place in words "
                                  f"opengauge cannot locate: \"{_short(sentence)}\"")
     for text, restriction in _each(texts, "territorial"):
