@@ -97,7 +97,7 @@ def _quotes_from(found: dict, question: str, key: str) -> list[dict]:
 
 def test_a_release_whose_publisher_text_was_added_answers_from_that_text() -> None:
     # EXAONE 4.0.1's "EXAONE AI Model License Agreement 1.2" (a table entry): the 1.2 - NC text
-    found = can_i("exaone", Questions(commercial=True, train_on_outputs=True))
+    found = can_i("exaone", Questions(commercial=True, train_on_outputs=True), Session())
     assert [t["label"] for t in found["texts"]] == ["exaone-1.2-nc"]
     commercial = _quotes_from(found, "commercial", "exaone-1.2-nc")
     assert found["answers"][0]["answer"] == "no"
@@ -105,7 +105,7 @@ def test_a_release_whose_publisher_text_was_added_answers_from_that_text() -> No
                for c in commercial)
     assert _quotes_from(found, "train-on-outputs", "exaone-1.2-nc")
     # DBRX's "Databricks Open Model License" (by name), with the use policy it makes binding
-    dbrx = can_i("dbrx", Questions(commercial=True, train_on_outputs=True))
+    dbrx = can_i("dbrx", Questions(commercial=True, train_on_outputs=True), Session())
     assert {t["label"] for t in dbrx["texts"]} == {"databricks-open-model",
                                                   "databricks-open-model-aup"}
     threshold = _quotes_from(dbrx, "commercial", "databricks-open-model")
@@ -114,7 +114,7 @@ def test_a_release_whose_publisher_text_was_added_answers_from_that_text() -> No
     assert dbrx["answers"][1]["answer"] == "no"
     assert any(c["kind"] == "no-model-training" for c in training)
     # LTX-2.3's "LTX-2 Community License Agreement" (by name): the revenue threshold decides
-    ltx = can_i("ltx-video", Questions(commercial=True))
+    ltx = can_i("ltx-video", Questions(commercial=True), Session())
     assert [t["label"] for t in ltx["texts"]] == ["ltx-2-community-2026-01-05"]
     assert ltx["answers"][0]["answer"] == "conditional"
     assert any(c["kind"] == "revenue-threshold"
