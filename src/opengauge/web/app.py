@@ -8,6 +8,7 @@ Every answer goes through `opengauge.api` (via `views.py`); rendered pages are c
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from importlib import resources
@@ -116,6 +117,38 @@ def status_of(error: OpengaugeError) -> int:
     return 500
 
 
+class AfterFirstAnswer:
+    """Runs `job` once, in a background thread, after the first request has been answered:
+    `serve` renders nothing before its first request, and later pages find their templates
+    compiled and leaderboard rows rendered."""
+
+    def __init__(self, job: Callable[[], object]) -> None:
+        self.job = job
+        self.started = threading.Event()
+
+    def answered(self) -> None:
+        if not self.started.is_set():
+            self.started.set()
+            threading.Thread(target=self.job, name="opengauge-warm", daemon=True).start()
+
+
+class WarmAfterFirst:
+    """ASGI middleware: tells `warmer` when the first HTTP response has been sent."""
+
+    def __init__(self, app: Any, warmer: AfterFirstAnswer) -> None:
+        self.app = app
+        self.warmer = warmer
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or self.warmer.started.is_set():
+            await self.app(scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.warmer.answered()
+
+
 def create_app(own: str | None = None, *, check_limit: int = 10, check_window: float = 60.0,
                cache_bytes: int = 64 * 1024 * 1024, warm: bool = True,
                check_workers: int = DEFAULT_WORKERS, check_queue: int = DEFAULT_QUEUE,
@@ -135,9 +168,12 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
     limiter = RateLimiter(check_limit, check_window)
     pool = CheckPool(check_workers, check_queue, check_budget)
     store = Store()  # one store for every check: opened (and created) once, before any runs
-    if warm:
+
+    def warm_up() -> None:
         views.citation()
         pages.warm()
+
+    warmer = AfterFirstAnswer(warm_up) if warm else None
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -163,6 +199,8 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
     app.add_middleware(Headers)
     app.add_middleware(HidePaths, hider=hider)
     app.add_middleware(HeadAsGet)  # outermost: the body is dropped after everything else
+    if warmer is not None:
+        app.add_middleware(WarmAfterFirst, warmer=warmer)
     static = resources.files("opengauge.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
