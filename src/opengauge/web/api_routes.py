@@ -54,8 +54,8 @@ def _dumps(document: Document) -> str:
     return json.dumps(document.envelope(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache,
-           pool: CheckPool, store: Any = None) -> APIRouter:
+def router(views: Views, limiter: RateLimiter, own: api.Own, cache: PageCache,
+           pool: CheckPool) -> APIRouter:
     """The /api routes for one catalog; answers that depend only on the catalog are cached
     (an error raised while building an answer is answered and never cached)."""
 
@@ -152,7 +152,7 @@ def router(views: Views, limiter: RateLimiter, own: str | None, cache: PageCache
         enforce_rate(limiter, request.client.host if request.client else "unknown")
 
         def answer() -> str:
-            report = run_check(target, own, store)
+            report = run_check(target, own)
             used = sorted({r.assessment.source for r in report.frameworks.values()
                            if r.assessment.source})
             return cache.scrub(_dumps(reports_document([report], api.data_snapshots(own, used))))

@@ -160,14 +160,15 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
     each answered within `check_budget` seconds; each client may start `check_limit` checks
     per `check_window` seconds."""
     folder = own_catalog_dir(own)
-    own = str(folder.resolve()) if folder is not None else None  # one form, hidden everywhere
     hider = PathHider([folder] if folder is not None else [])
-    views = Views(own)
+    # one session for the app: its catalog, Hub options and the one store every check shares
+    # (opened, and created, once before any runs)
+    session = api.session(str(folder.resolve()) if folder is not None else None, store=Store())
+    views = Views(session)
     pages = Pages(views, Links("server"))
     cache = PageCache(cache_bytes, hider.text)
     limiter = RateLimiter(check_limit, check_window)
     pool = CheckPool(check_workers, check_queue, check_budget)
-    store = Store()  # one store for every check: opened (and created) once, before any runs
 
     def warm_up() -> None:
         views.citation()
@@ -269,7 +270,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
         filters, _ = parse_filters(list(request.query_params.multi_items()),
                                    views.criteria_refs(framework_id), strict=True)
-        ranking = api.rank(framework_id, own=own, **filters.api_kwargs())
+        ranking = api.rank(framework_id, own=session, **filters.api_kwargs())
         text = CsvFormat().render(ranking_document(ranking))
         name = f"opengauge-{framework_id}.csv"
         return Response(text, media_type="text/csv; charset=utf-8",
@@ -285,7 +286,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
     @app.get("/models/{name}", include_in_schema=False)
     def model_page(request: Request, name: str) -> Response:
-        model_id = api.resolve(name, own)
+        model_id = api.resolve(name, session)
         pins = request.query_params.getlist("snapshot")
         if len(pins) > MAX_PINS:
             raise BadInput(f"snapshot: at most {MAX_PINS} pins")
@@ -293,7 +294,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(f"/models/{model_id}{query}", status_code=308)
         base = str(request.base_url).rstrip("/")
-        check_pins(pins, own)  # errors before anything is cached
+        check_pins(pins, session)  # errors before anything is cached
         return html_page(request, ("model", model_id, tuple(pins), base),
                          lambda: pages.model(model_id, pins, base_url=base))
 
@@ -334,7 +335,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
         target = await _form_target(request)
         request.state.target = target
         _rate_limit(request, limiter)
-        body = await pool.run(lambda: pages.report(run_check(target, own, store), target))
+        body = await pool.run(lambda: pages.report(run_check(target, session), target))
         return HTMLResponse(body)
 
     @app.get("/badge/{name}.svg", include_in_schema=False)
@@ -343,7 +344,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
         views.framework(framework)
         try:
-            model_id = api.resolve(name, own)
+            model_id = api.resolve(name, session)
         except NotFound:
             body, status = model_badge(framework, None, None, name), 404
         else:
@@ -356,7 +357,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
 
     from opengauge.web.api_routes import router
 
-    app.include_router(router(views, limiter, own, cache, pool, store))
+    app.include_router(router(views, limiter, session, cache, pool))
     return app
 
 

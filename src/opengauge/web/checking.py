@@ -79,9 +79,10 @@ def _looks_like_path(text: str) -> bool:
     return any(part in ("..", ".") for part in text.split("/"))
 
 
-def run_check(target: str, own: str | None = None, store: Any = None) -> Report:
+def run_check(target: str, own: api.Own = None, store: Any = None) -> Report:
     """The report for an accepted target (raises BadInput, NotFound, NotAvailable or
-    HubFailure). A server passes its one `store`, shared by its concurrent checks."""
+    HubFailure). A server passes its one session, whose store its concurrent checks share (or
+    a catalog folder and a `store`)."""
     kind = classify(target)
     if kind == "hub":
         if not AUTOMATIC_HUB_CHECKS:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from opengauge import __version__, api
@@ -105,7 +104,7 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
     return filters, notices
 
 
-def check_pins(pins: list[str], own: str | Path | None) -> list[DataSnapshot]:
+def check_pins(pins: list[str], own: api.Own) -> list[DataSnapshot]:
     """Permalink pins (`snapshot=SOURCE@COMMIT`) checked against the loaded data
     (`api.pin_snapshots`): BadInput for too many or malformed pins, NotFound for other data."""
     if len(pins) > MAX_PINS:
@@ -180,7 +179,8 @@ class Board:
 class Views:
     """Page data for one catalog (`own` records or none), with its caches."""
 
-    own: str | Path | None = None
+    own: api.Own = None
+    """The session (or the user's own records folder) every page reads."""
     _boards: dict[str, Board] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _citation: dict[str, Any] | None = None
