@@ -138,3 +138,18 @@ def test_check_names_the_terms_that_govern_a_catalog_model() -> None:
     done = run_cli("check", "olmo-3", "-f", "markdown")
     assert "- **Terms:** Apache License 2.0 (license) — open source; from osai-index OLMo.yaml" \
         in done.stdout
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("table", "license    no curated license string; its terms:"),
+    ("markdown", "- **License:** no curated license string; its terms below"),
+])
+def test_a_release_without_a_curated_license_string_does_not_say_license_unknown(
+        fmt: str, expected: str) -> None:
+    # Llama-2-7B's MOT record names its terms per component, not as one license string: the
+    # license line must not say "unknown" above the identified Llama 2 terms
+    done = run_cli("check", "llama-2-7b", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout
+    assert "Llama 2 Community License Agreement 2023" in done.stdout
+    assert "License:** unknown" not in done.stdout and "license    unknown" not in done.stdout

@@ -90,7 +90,9 @@ class MarkdownFormat(Format):
         for r in document.records:
             lines += [f"## {_escape(headline(r))}", ""]
             lic = r.get("license") or {}
-            lines.append(f"- **License:** {_escape(lic.get('name') or 'unknown')}")
+            named = lic.get("name") or ("no curated license string; its terms below"
+                                        if lic.get("texts") else "unknown")
+            lines.append(f"- **License:** {_escape(named)}")
             if lic.get("analysis"):
                 from opengauge.formats.licenses import analysis_phrase
 

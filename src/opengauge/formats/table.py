@@ -288,7 +288,9 @@ def _legend(framework: Any) -> Text:
 
 
 def _license_line(lic: dict[str, Any]) -> str:
-    line = f"  license    {lic.get('name') or 'unknown'}"
+    name = lic.get("name") or ("no curated license string; its terms:" if lic.get("texts")
+                               else "unknown")
+    line = f"  license    {name}"
     if "open_source" in lic:  # an automatic assessment read the declared terms
         verdict = {True: "open source", False: "not open source"}.get(lic["open_source"],
                                                                       "open source status unknown")
