@@ -15,26 +15,23 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server import free_port
+from server import launched
 
 POLL = 0.01
 TIMEOUT = 60.0
 
 
-def serve_command(port: int) -> list[str]:
-    """`opengauge serve` from this interpreter's environment."""
+def opengauge_program() -> list[str]:
+    """The `opengauge` script of this interpreter's environment (its real start-up is timed)."""
     script = Path(sys.executable).with_name("opengauge")
-    program = [str(script)] if script.exists() else [shutil.which("opengauge") or "opengauge"]
-    return [*program, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    return [str(script)] if script.exists() else [shutil.which("opengauge") or "opengauge"]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -48,36 +45,20 @@ def cpu_seconds(pid: int) -> float:
 
 def first_answer(catalog: str | None) -> tuple[float, float]:
     """(wall seconds, server CPU seconds) from starting the server to its first 200 of `/`."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    with tempfile.TemporaryDirectory(prefix="og-first-") as tmp:
-        env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp, "OPENGAUGE_DATA_DIR": tmp}
-        env.pop("OPENGAUGE_CATALOG", None)
-        if catalog:
-            env["OPENGAUGE_CATALOG"] = catalog
-        started = time.perf_counter()
-        process = subprocess.Popen(serve_command(port), env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        try:
-            while True:
-                try:
-                    with urllib.request.urlopen(url, timeout=5) as answer:
-                        if answer.status == 200:
-                            return time.perf_counter() - started, cpu_seconds(process.pid)
-                except (urllib.error.URLError, ConnectionError):
-                    pass
-                if process.poll() is not None:
-                    raise RuntimeError(f"opengauge serve exited with {process.returncode}")
-                if time.perf_counter() - started > TIMEOUT:
-                    raise RuntimeError(f"no 200 from {url} within {TIMEOUT:.0f} s")
-                time.sleep(POLL)
-        finally:
-            process.terminate()
+    started = time.perf_counter()
+    with launched(catalog, program=opengauge_program()) as (process, base):
+        while True:
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                with urllib.request.urlopen(base + "/", timeout=5) as answer:
+                    if answer.status == 200:
+                        return time.perf_counter() - started, cpu_seconds(process.pid)
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            if process.poll() is not None:
+                raise RuntimeError(f"opengauge serve exited with {process.returncode}")
+            if time.perf_counter() - started > TIMEOUT:
+                raise RuntimeError(f"no 200 from {base}/ within {TIMEOUT:.0f} s")
+            time.sleep(POLL)
 
 
 def main() -> None:

@@ -20,10 +20,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(catalog: str | None = None, args: tuple[str, ...] = (),
-                   env_extra: dict[str, str] | None = None) -> Iterator[str]:
-    """The base URL of a fresh server (its own cache and data folder, `args` added to `serve`,
-    `env_extra` in its environment; stopped on exit)."""
+def launched(catalog: str | None = None, args: tuple[str, ...] = (),
+             env_extra: dict[str, str] | None = None,
+             program: list[str] | None = None) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A fresh `serve` process and its base URL, not yet waited for (its own cache and data
+    folder, `args` added to `serve`, `env_extra` in its environment, `program` instead of this
+    interpreter's CLI; stopped on exit)."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
         env = {**os.environ, "OPENGAUGE_CACHE_DIR": tmp, "OPENGAUGE_DATA_DIR": tmp,
@@ -31,25 +33,33 @@ def running_server(catalog: str | None = None, args: tuple[str, ...] = (),
         env.pop("OPENGAUGE_CATALOG", None)
         if catalog:
             env["OPENGAUGE_CATALOG"] = catalog
+        command = program or [sys.executable, "-c", "from opengauge.cli import main; main()"]
         process = subprocess.Popen(
-            [sys.executable, "-c", "from opengauge.cli import main; main()", "serve",
-             "--host", "127.0.0.1", "--port", str(port), *args],
+            [*command, "serve", "--host", "127.0.0.1", "--port", str(port), *args],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(base + "/api/frameworks", timeout=2):
-                        break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("opengauge serve did not start") from None
-                    time.sleep(0.1)
-            yield base
+            yield process, f"http://127.0.0.1:{port}"
         finally:
             process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
+
+
+@contextlib.contextmanager
+def running_server(catalog: str | None = None, args: tuple[str, ...] = (),
+                   env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """The base URL of a fresh server that answers (see `launched`; stopped on exit)."""
+    with launched(catalog, args, env_extra) as (process, base):
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/frameworks", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("opengauge serve did not start") from None
+                time.sleep(0.1)
+        yield base
