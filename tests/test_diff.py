@@ -6,16 +6,19 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cli_process import run_cli
 from opengauge import api
+from opengauge.assess.report import CuratedLicense, Report
 from opengauge.diff import diff
 from opengauge.errors import BadInput, NotFound
 from opengauge.formats.diffview import rows
-from opengauge.model import Finding, Report
+from opengauge.licenses.result import LicenseResult
+from opengauge.model import Finding
 from reference_data import REFERENCE
 
 
@@ -110,8 +113,9 @@ EU = {"kind": "territorial", "lines": [12, 13], "value": None, "osd": [5],
 
 def _report(version: str, restrictions: list[dict], findings: list[dict]) -> Report:
     report = copy.deepcopy(api.check("llama-3.1"))
-    kept = {k: v for k, v in report.license.items() if k not in ("texts", "text_notes")}
-    report.license = {**kept, "analysis": _analysis(version, restrictions)}  # as an automatic report
+    assert isinstance(report.license, CuratedLicense)
+    report.license = replace(report.license, texts=[], text_notes=[],  # the name's reading alone
+                             analysis=LicenseResult.from_dict(_analysis(version, restrictions)))
     report.findings = [Finding.from_dict(f) for f in findings]
     return report
 

@@ -109,7 +109,7 @@ def test_no_headline_contradicts_its_texts_for_any_catalog_id() -> None:
     for model_id in api.model_ids():
         report = api.check(model_id)
         found = report.context["summary"]
-        closed = [t for t in report.license.get("texts") or []
+        closed = [t for t in report.license_dict().get("texts") or []
                   if t.get("identified") and t.get("open_source") is False]
         if closed:
             assert found["open_source"] is False, model_id
@@ -128,7 +128,7 @@ def test_no_headline_contradicts_its_texts_for_any_mot_release() -> None:
             found = {"mof": Ranked(mof.evaluate(record), 1, 1),
                      "osaid": Ranked(osaid_fw.evaluate(record), 1, 1)}
             texts = catalog_texts(record.subject, found).texts
-            answer = decide([Text.of(t.record) for t in texts],
+            answer = decide([Text.of(t.result) for t in texts],
                             {k: v.assessment for k, v in found.items()})
             if any(t.identified and t.record.get("open_source") is False for t in texts):
                 assert answer.summary["open_source"] is False, record.source_file

@@ -105,7 +105,7 @@ def main() -> None:
                              "resumed_checked": again.checked})
     finally:
         server.stop()
-    print(json.dumps({"analyzer": analyzer.available(), "latency_s": args.latency,
+    print(json.dumps({"latency_s": args.latency,
                       "python": sys.version.split()[0],
                       "cpus": os.cpu_count(), "runs": rows}, indent=2))
 

@@ -97,7 +97,6 @@ def main() -> None:
             facts = gather(str(folder), options, hub=hub)
             times.append(time.perf_counter() - started)
         from opengauge.app.session import Session, SessionConfig
-        from opengauge.assess import analyzer
 
         check = Session(SessionConfig.of(offline=True))
         report = check.check_target(str(folder))  # warm-up (catalog, analyzer index)
@@ -130,7 +129,6 @@ def main() -> None:
             "check_median_s": round(statistics.median(check_times), 4),
             "check_max_s": round(max(check_times), 4),
             "check_new_process_s": round(cold_check, 3),
-            "analyzer": analyzer.available(),
             "osai_score": round(report.frameworks["osai"].assessment.score or 0, 3),
             "weights_endmodel": model["frameworks"]["osai"]["ratings"]["weights_endmodel"],
             "python": sys.version.split()[0],

@@ -16,11 +16,12 @@ from opengauge.app.curated import ModelView, headline_of, summarize
 from opengauge.app.files import export_stem, read_targets, save_exports
 from opengauge.app.session import Session, SessionConfig, forget
 from opengauge.assess.findings import unreachable_messages
+from opengauge.assess.report import Report
 from opengauge.catalog.catalog import Catalog
 from opengauge.catalog.ranking import DEFAULT_FRAMEWORK, Ranking, license_family_of
 from opengauge.catalog.ranking import rank as rank_catalog
 from opengauge.errors import BadInput, NotFound
-from opengauge.model import DataSnapshot, Ranked, Report
+from opengauge.model import DataSnapshot, Ranked
 
 if TYPE_CHECKING:
     from opengauge.assess.batch import BatchRun

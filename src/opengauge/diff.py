@@ -17,7 +17,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from opengauge.model import Ranked, Rating, Report
+from opengauge.assess.report import Report
+from opengauge.model import Ranked, Rating
 
 SUBJECT_FIELDS = ("name", "org", "base_model", "end_model", "release_date", "link", "type")
 RESULT_FIELDS = ("score", "rank", "of", "coverage", "class", "progress", "verdict")
@@ -143,16 +144,24 @@ def _identified(report: Report) -> list[str]:
     """The analyzer's identified licenses as 'name version' texts, sorted."""
     found = set()
     for result in report.license_results():
-        for match in result.get("matches") or []:
-            name = match.get("name") or match.get("key") or match.get("spdx")
-            version = match.get("version")
-            found.add(f"{name} ({match.get('kind', 'license')}"
-                      f"{f', version {version}' if version else ''})")
+        for match in result.matches:
+            name = match.name or match.key or match.spdx
+            version = match.version
+            found.add(f"{name} ({match.kind}{f', version {version}' if version else ''})")
     return sorted(found)
 
 
+def _license_name(report: Report) -> str | None:
+    return report.license.name if report.license is not None else None
+
+
+def _license_rating(report: Report) -> str | None:
+    rating = report.license.rating if report.license is not None else None
+    return rating.level if rating is not None else None
+
+
 def _verdict(report: Report) -> Any:
-    verdicts = [r.get("open_source") for r in report.license_results()]
+    verdicts = [r.open_source for r in report.license_results()]
     return verdicts[0] if len(set(verdicts)) == 1 else (verdicts or None)
 
 
@@ -167,8 +176,7 @@ def _added_removed(a: list[dict], b: list[dict], name: str) -> tuple[list[dict],
 
 
 def _restrictions(report: Report) -> list[dict[str, Any]]:
-    return [r for result in report.license_results() for r in result.get("restrictions") or []
-            if isinstance(r, dict)]
+    return [r.to_dict() for result in report.license_results() for r in result.restrictions]
 
 
 def _findings(report: Report) -> list[dict[str, Any]]:
@@ -182,10 +190,9 @@ def diff(a: Report, b: Report, *, labels: tuple[str, str] | None = None) -> Diff
     result.subject = [Change(f, subject_a[f], subject_b[f]) for f in SUBJECT_FIELDS
                       if subject_a[f] != subject_b[f]]
     result.frameworks = [_framework(k, x, y) for k, x, y in _pairs(a, b)]
-    lic_a, lic_b = a.license or {}, b.license or {}
-    for key in ("name", "rating"):
-        if lic_a.get(key) != lic_b.get(key):
-            result.license.append(Change(key, lic_a.get(key), lic_b.get(key)))
+    for key, value in (("name", _license_name), ("rating", _license_rating)):
+        if value(a) != value(b):
+            result.license.append(Change(key, value(a), value(b)))
     if _identified(a) != _identified(b):
         result.license.append(Change("identified", _identified(a), _identified(b)))
     if _verdict(a) != _verdict(b):

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from opengauge import __version__
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput, NotFound
 from opengauge.filenames import looks_like_path
-from opengauge.model import Report
 from opengauge.store import HistoryRow, Store, default_path
 
 NO_HISTORY_ENV = "OPENGAUGE_NO_HISTORY"

@@ -1,4 +1,4 @@
-"""Core types: evidence, ratings, assessments and the report that `check` returns.
+"""Core types: evidence, ratings, assessments, findings and a report's provenance.
 
 Every rating carries the evidence it rests on. Levels are `open`, `partial`, `closed` or
 `unknown`; `unknown` means no evidence was found, never "probably closed".
@@ -297,27 +297,3 @@ class ReportProvenance:
         return cls(**{k: v for k, v in data.items() if k in known},
                    nulls=frozenset(k for k, v in data.items() if k in known and v is None),
                    extra={k: v for k, v in data.items() if k not in known})
-
-
-@dataclass(slots=True)
-class Report:
-    """What `check` answers: the subject and every section later stages fill in."""
-
-    subject: Subject
-    license: dict[str, Any] = field(default_factory=dict)
-    frameworks: dict[str, Ranked] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    provenance: ReportProvenance = field(default_factory=ReportProvenance)
-    context: dict[str, Any] = field(default_factory=dict)
-
-    def license_results(self) -> list[dict[str, Any]]:
-        """The license analyzer's per-text results: the governing texts (`license['texts']`, a
-        catalog model's license and use-policy texts) when the report has them, else its
-        reading of the license name (`license['analysis']`)."""
-        texts = (self.license or {}).get("texts")
-        if texts:
-            return [t for t in texts if isinstance(t, dict)]
-        analysis = (self.license or {}).get("analysis")
-        if isinstance(analysis, dict):
-            analysis = analysis.get("results", [analysis])
-        return [r for r in analysis or [] if isinstance(r, dict)]

@@ -18,9 +18,12 @@ the 2023 table's LLM-weights feature (never its RL-weights one); `weights_source
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge.model import Assessment, Finding, tri_state
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 EU_FRAMEWORKS = ("osai", "osai-14")
 EU_KEYS = ("weights_endmodel", "licenses", "trainingcode")
@@ -50,17 +53,15 @@ class Text:
     basis: str | None = None
 
     @classmethod
-    def of(cls, record: dict[str, Any]) -> Text:
-        """From a governing-text record (`license.texts[]`) or an analyzer answer."""
-        matches = record.get("matches") or []
-        names = ", ".join(dict.fromkeys(str(m.get("name") or m.get("key")) for m in matches
-                                        if m.get("name") or m.get("key")))
-        identified = bool(record.get("identified")) and (
-            record.get("origin") == "record-note" or any(m.get("key") or m.get("family")
-                                                         for m in matches))
-        return cls(names or str(record.get("label") or record.get("path") or "license text"),
-                   identified, record.get("open_source"), str(record.get("kind") or "license"),
-                   record.get("basis"))
+    def of(cls, text: LicenseResult) -> Text:
+        """From a governing text (`license.texts[]`: the analyzer's answer, annotated)."""
+        names = ", ".join(dict.fromkeys(m.name or str(m.key) for m in text.matches
+                                        if m.name or m.key))
+        notes = text.annotations
+        identified = text.identified and (
+            notes.get("origin") == "record-note" or any(m.key or m.family for m in text.matches))
+        return cls(names or str(notes.get("label") or text.path or "license text"),
+                   identified, text.open_source, str(notes.get("kind") or "license"), text.basis)
 
 
 @dataclass

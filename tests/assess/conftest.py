@@ -14,7 +14,6 @@ import pytest
 
 from hubserver import HubServer
 from opengauge.app.session import Session, SessionConfig
-from opengauge.assess import analyzer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,10 +23,6 @@ from reference_data import REFERENCE  # noqa: E402 (tests/ is on sys.path)
 CARDS = REFERENCE / "hub" / "cards"
 LICENSE_TEXTS = REFERENCE / "licenses"
 needs_cards = pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")
-needs_analyzer = pytest.mark.skipif(
-    not analyzer.available(),
-    reason="needs the license analyzer (opengauge.licenses.analyze_text)")
-
 # What the Hub says about the repositories the reference cards point at (public facts).
 RELATED_MODELS = {
     "mistralai/Mistral-7B-v0.1": {"license": "apache-2.0"},
@@ -78,15 +73,6 @@ def check(hub, store):
         config = SessionConfig.of(own, **{**defaults, **options})
         return Session(config, store=store).check_target(target)
     return run
-
-
-@pytest.fixture
-def no_analyzer(monkeypatch):
-    """Run as if the license analyzer were not installed."""
-    monkeypatch.setattr(analyzer, "_module", lambda: None)
-    analyzer._cache.clear()
-    yield
-    analyzer._cache.clear()
 
 
 def write_safetensors(path: Path, rows: int = 4, cols: int = 4) -> None:

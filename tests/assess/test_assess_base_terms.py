@@ -11,7 +11,7 @@ import pytest
 from opengauge.assess.gate import evaluate, parse
 from opengauge.formats.records import report_record
 
-from .conftest import LICENSE_TEXTS, needs_analyzer, ratings, release, run_cli
+from .conftest import LICENSE_TEXTS, ratings, release, run_cli
 
 MIT = (LICENSE_TEXTS / "scancode" / "mit.LICENSE")
 
@@ -35,7 +35,6 @@ def gate(report, *requires):
     return evaluate(report_record(report), parse(list(requires)))
 
 
-@needs_analyzer
 def test_mit_relabelled_fine_tune_of_llama_2_is_not_open_source(check, tmp_path):
     report = check(str(relabelled(tmp_path, "meta-llama/Llama-2-7b")))
     record = report_record(report)
@@ -51,7 +50,6 @@ def test_mit_relabelled_fine_tune_of_llama_2_is_not_open_source(check, tmp_path)
     assert not outcome["passed"] and outcome["requirements"][0]["reason"] == "not open source"
 
 
-@needs_analyzer
 def test_base_whose_license_is_undetermined_makes_the_terms_unknown(check, hub, tmp_path):
     hub.add_model("org/mystery-base", {"README.md": "# No license in the front matter\n",
                                        "model.safetensors": b"\0" * 16})
@@ -67,7 +65,6 @@ def test_base_whose_license_is_undetermined_makes_the_terms_unknown(check, hub, 
     assert outcome["requirements"][0]["reason"] == "open source status unknown"
 
 
-@needs_analyzer
 def test_fine_tune_of_an_open_base_stays_open_source(check, tmp_path):
     report = check(str(relabelled(tmp_path, "Qwen/Qwen2.5-0.5B")))
     assert report_record(report)["license"]["open_source"] is True
@@ -76,7 +73,6 @@ def test_fine_tune_of_an_open_base_stays_open_source(check, tmp_path):
 
 
 @pytest.mark.slow
-@needs_analyzer
 def test_release_gate_on_the_command_line(hub, tmp_path):
     done = run_cli("check", str(relabelled(tmp_path, "meta-llama/Llama-2-7b")), "-f", "json",
                    "--require", "open-source", env={"OPENGAUGE_HUB_ENDPOINT": hub.url})

@@ -10,8 +10,6 @@ from .conftest import (
     CARDS,
     apache_text,
     card_with,
-    finding_ids,
-    needs_analyzer,
     needs_cards,
     release,
 )
@@ -102,12 +100,6 @@ def test_use_policy_file(check, tmp_path):
     assert found and found[0]["evidence"][0]["locator"]["file"].endswith("USE_POLICY.md")
 
 
-def test_analyzer_unavailable_is_said(check, no_analyzer, tmp_path):
-    report = check(str(release(tmp_path, "LLM360__Amber")))
-    assert "analyzer-unavailable" in finding_ids(report)
-    assert not by_id(report, "license-mismatch")
-
-
 @pytest.mark.slow
 def test_every_finding_has_a_known_id_severity_message_and_evidence(check):
     for slug in sorted(p.name for p in CARDS.iterdir() if p.is_dir()):
@@ -119,7 +111,6 @@ def test_every_finding_has_a_known_id_severity_message_and_evidence(check):
 
 # -- license findings need the analyzer ---------------------------------------------------------
 
-@needs_analyzer
 def test_card_and_license_file_disagree(check, tmp_path):
     llama = (CARDS / "meta-llama__Llama-3.2-1B" / "LICENSE.txt").read_text()
     folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n", files={"LICENSE": llama})
@@ -129,7 +120,6 @@ def test_card_and_license_file_disagree(check, tmp_path):
     assert files == {"README.md", "LICENSE"}
 
 
-@needs_analyzer
 def test_card_and_gguf_metadata_disagree(check, tmp_path):
     from tests.sources.test_gguf import write_gguf
 
@@ -139,14 +129,12 @@ def test_card_and_gguf_metadata_disagree(check, tmp_path):
     assert found and {e["source"] for e in found[0]["evidence"]} == {"card", "gguf"}
 
 
-@needs_analyzer
 def test_agreeing_declarations_are_no_mismatch(check, tmp_path):
     folder = release(tmp_path, card="---\nlicense: apache-2.0\n---\n# M\n",
                      files={"LICENSE": apache_text()})
     assert not by_id(check(str(folder)), "license-mismatch")
 
 
-@needs_analyzer
 def test_fine_tune_more_permissive_than_its_base(check, tmp_path):
     card = card_with("epfl-llm__meditron-7b", license="apache-2.0")
     report = check(str(release(tmp_path, card=card)))
@@ -156,13 +144,11 @@ def test_fine_tune_more_permissive_than_its_base(check, tmp_path):
     assert not by_id(check("epfl-llm/meditron-7b"), "more-permissive-than-base")  # llama2 too
 
 
-@needs_analyzer
 def test_base_under_another_open_license_is_an_info_mismatch(check):
     found = by_id(check("HuggingFaceH4/zephyr-7b-beta"), "license-mismatch")
     assert [(f["severity"], f["against"]) for f in found] == [("info", "base-model")]
 
 
-@needs_analyzer
 def test_noncommercial_training_data_under_a_commercial_model(check, hub, tmp_path):
     hub.add_dataset("org/nc-data", {"license": "cc-by-nc-4.0"})
     folder = release(tmp_path, card="---\nlicense: apache-2.0\ndatasets:\n- org/nc-data\n---\n# M\n")
@@ -173,21 +159,19 @@ def test_noncommercial_training_data_under_a_commercial_model(check, hub, tmp_pa
     assert not by_id(check(str(nc_model)), "noncommercial-training-data")
 
 
-@needs_analyzer
 def test_unidentified_license_file(check, tmp_path):
     folder = release(tmp_path, card="# M\n", files={"LICENSE": "All rights reserved by nobody.\n"})
     found = by_id(check(str(folder)), "license-unidentified")
     assert found and found[0]["severity"] == "warning"
 
 
-@needs_analyzer
 def test_a_restriction_added_to_an_open_license_file_is_reported(check, tmp_path):
     sentence = "Commercial use of the Work is not permitted."
     text = apache_text().replace("3. Grant of Patent License",
                                  f"{sentence}\n\n   3. Grant of Patent License", 1)
     report = check(str(release(tmp_path, card="# M\n", files={"LICENSE": text})))
-    assert report.license["open_source"] is False
-    result = report.license["analysis"]["results"][0]
+    assert report.license_dict()["open_source"] is False
+    result = report.license_dict()["analysis"]["results"][0]
     assert not result["identified"] and result["closest"]["key"] == "apache-2.0"
     line = next(n for n, text_line in enumerate(text.splitlines(), 1) if sentence in text_line)
     assert [(f["kind"], f["quote"], f["lines"]) for f in result["restrictions"]] == \

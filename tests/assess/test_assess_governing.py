@@ -15,7 +15,7 @@ from opengauge.licensenames import is_license_name, license_kind, reads_as_licen
 from opengauge.licenses.inputs import license_files
 from opengauge.sources.licensefiles import scope_of_name
 
-from .conftest import CARDS, LICENSE_TEXTS, finding_ids, needs_analyzer, needs_cards, release, run_cli
+from .conftest import CARDS, LICENSE_TEXTS, finding_ids, needs_cards, release, run_cli
 
 
 def text(relative: str) -> str:
@@ -24,7 +24,7 @@ def text(relative: str) -> str:
 
 
 def declared(report) -> list[tuple[str, str, str]]:
-    return [(r["source"], r["scope"], r["declared"]) for r in report.license["declared"]]
+    return [(r["source"], r["scope"], r["declared"]) for r in report.license_dict()["declared"]]
 
 
 needs_texts = pytest.mark.skipif(not (LICENSE_TEXTS / "ai" / "llama3_1-license.txt").is_file(),
@@ -81,7 +81,6 @@ def test_license_folder_and_check_use_the_same_rule(tmp_path):
     assert "Makefile" not in found and "notes" not in found
 
 
-@needs_analyzer
 @needs_texts
 def test_license_agreements_under_long_names_are_read(check, tmp_path):
     """A model license under a long name beside a code LICENSE (Apache-2.0) is not Apache."""
@@ -91,13 +90,12 @@ def test_license_agreements_under_long_names_are_read(check, tmp_path):
         "LICENSE": apache_text(),
         "DeepSeek LICENSE AGREEMENT": text("scancode/deepseek-la-1.0.LICENSE")})
     report = check(str(folder))
-    names = [r["declared"] for r in report.license["declared"]]
+    names = [r["declared"] for r in report.license_dict()["declared"]]
     assert "DeepSeek LICENSE AGREEMENT" in names
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
     assert report_record(report)["summary"]["open_source"] is False
 
 
-@needs_analyzer
 @needs_texts
 def test_extensionless_license_and_card_link_are_read(check, tmp_path):
     card = ("---\nlicense: other\nlicense_link: terms/MODEL-AGREEMENT.txt\n---\n# M\n"
@@ -107,7 +105,7 @@ def test_extensionless_license_and_card_link_are_read(check, tmp_path):
         "terms/MODEL-AGREEMENT.txt": text("ai/llama3_1-license.txt"),
         "legal-docs/the_text.md": text("ai/llama3_1-use-policy.md")})
     report = check(str(folder))
-    names = [r["declared"] for r in report.license["declared"]]
+    names = [r["declared"] for r in report.license_dict()["declared"]]
     assert "LLAMA3" in names and "terms/MODEL-AGREEMENT.txt" in names
     assert "legal-docs/the_text.md" in names
     assert "license-other-without-file" not in finding_ids(report)
@@ -128,7 +126,6 @@ to the Model License. See [LICENSE-MODEL](LICENSE-MODEL) for more details.
 """
 
 
-@needs_analyzer
 @needs_texts
 def test_code_and_model_licenses_in_separate_files_are_no_mismatch(check, tmp_path):
     from .test_assess_base_terms import mit_text
@@ -139,11 +136,10 @@ def test_code_and_model_licenses_in_separate_files_are_no_mismatch(check, tmp_pa
     scopes = {name: scope for _, scope, name in declared(report)}
     assert scopes["LICENSE-CODE"] == "code" and scopes["LICENSE-MODEL"] == "weights"
     assert "license-mismatch" not in finding_ids(report)
-    assert report.license["open_source"] is False  # the weights' terms decide
-    assert report.license["texts_by_scope"]["code"] == ["LICENSE-CODE"]
+    assert report.license_dict()["open_source"] is False  # the weights' terms decide
+    assert report.license_dict()["texts_by_scope"]["code"] == ["LICENSE-CODE"]
 
 
-@needs_analyzer
 @needs_texts
 def test_readme_statement_scopes_an_unscoped_license_file(check, tmp_path):
     from .test_assess_base_terms import mit_text
@@ -155,10 +151,9 @@ def test_readme_statement_scopes_an_unscoped_license_file(check, tmp_path):
     scopes = {name: scope for _, scope, name in declared(report)}
     assert scopes["LICENSE"] == "code"
     assert "license-mismatch" not in finding_ids(report)
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
 
 
-@needs_analyzer
 @needs_texts
 def test_two_licenses_for_the_same_scope_are_a_mismatch(check, tmp_path):
     from .conftest import apache_text
@@ -172,41 +167,37 @@ def test_two_licenses_for_the_same_scope_are_a_mismatch(check, tmp_path):
 
 # -- the card's own terms -------------------------------------------------------------------------
 
-@needs_analyzer
 @needs_cards
 def test_gated_card_with_license_only_in_extra_gated_prompt(check, tmp_path):
     source = (CARDS / "meta-llama__Llama-3.2-1B" / "README.md").read_text()
     card = "\n".join(line for line in source.split("\n") if not line.startswith("license:"))
     report = check(str(release(tmp_path, card=card)))
     assert "license-missing" not in finding_ids(report)
-    prompt = [r for r in report.license["declared"] if r["source"] == "gated-prompt"]
+    prompt = [r for r in report.license_dict()["declared"] if r["source"] == "gated-prompt"]
     assert prompt and prompt[0]["licenses"][0]["key"] == "llama-3.2-license-2024"
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
 
 
-@needs_analyzer
 def test_prose_must_adhere_to_names_a_license(check, tmp_path):
     card = ("---\nlicense: other\n---\n# M\n\nUsers of this model must adhere to the Llama 3.1 "
             "Community License Agreement.\n")
     report = check(str(release(tmp_path, card=card)))
-    prose = [r for r in report.license["declared"] if r["source"] == "card-prose"]
+    prose = [r for r in report.license_dict()["declared"] if r["source"] == "card-prose"]
     assert prose and prose[0]["licenses"][0]["key"] == "llama-3.1-license-2024"
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
 
 
-@needs_analyzer
 @needs_cards
 def test_a_card_naming_several_governing_licenses_binds_all(check, tmp_path):
     slug = "nvidia__Llama-3.1-Nemotron-Nano-VL-8B-V1"
     report = check(str(release(tmp_path, slug)), offline=True)
-    keys = {m["key"] for r in report.license["declared"] for m in r["licenses"]}
+    keys = {m["key"] for r in report.license_dict()["declared"] for m in r["licenses"]}
     assert {"nvidia-open-model-2025-04-28", "llama-3.1-license-2024"} <= keys
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
     assert "license-mismatch" not in finding_ids(report)
     assert "base-model-unversioned" not in finding_ids(report)  # "Llama-3.1-Nemotron": one
 
 
-@needs_analyzer
 @needs_cards
 @pytest.mark.slow
 def test_can_i_on_a_card_with_several_licenses_says_no_to_800_million_users(tmp_path):
@@ -225,7 +216,6 @@ def relabelled_card(base_line: str, body: str = "# A fine-tune\n") -> str:
     return f"---\n{base_line}license: mit\n---\n{body}"
 
 
-@needs_analyzer
 def test_relabelled_llama_3_1_fine_tune_is_bound_offline(check, tmp_path):
     from .test_assess_base_terms import mit_text
 
@@ -236,16 +226,15 @@ def test_relabelled_llama_3_1_fine_tune_is_bound_offline(check, tmp_path):
     assert record["license"]["open_source"] is False
     assert record["summary"]["open_source"] is False
     assert "more-permissive-than-base" in finding_ids(report)
-    bases = report.license["base_models"]
+    bases = report.license_dict()["base_models"]
     assert any(b["licenses"] and b["licenses"][0]["key"] == "llama-3.1-license-2024"
                for b in bases)
-    restrictions = [r for res in report.license["analysis"]["results"]
+    restrictions = [r for res in report.license_dict()["analysis"]["results"]
                     if res.get("base_model") for r in res.get("restrictions") or []]
     assert restrictions and all(r["source"].startswith("base model meta-llama/Llama-3.1-8B")
                                 for r in restrictions)
 
 
-@needs_analyzer
 def test_relabelled_gguf_with_a_llama_base_is_bound(check, tmp_path):
     gguf = pytest.importorskip("gguf")
     import numpy as np
@@ -265,50 +254,46 @@ def test_relabelled_gguf_with_a_llama_base_is_bound(check, tmp_path):
     writer.close()
     for offline in (True, False):  # online: the local Hub knows the base too
         report = check(str(folder / "model.gguf"), offline=offline)
-        assert report.license["open_source"] is False, offline
+        assert report.license_dict()["open_source"] is False, offline
         assert "more-permissive-than-base" in finding_ids(report)
-        from_hub = [b for b in report.license["base_models"] if b["declared"] == "llama3.1"]
+        from_hub = [b for b in report.license_dict()["base_models"] if b["declared"] == "llama3.1"]
         assert bool(from_hub) is not offline  # online, the Hub's answer about the base joins
 
 
-@needs_analyzer
 @pytest.mark.parametrize("body", [
     "# M\n\nThis model is fine-tuned from Llama 2 on medical notes.\n",
     "# M\n\nA derivative of meta-llama/Llama-2-7b-hf trained on chat data.\n",
 ])
 def test_prose_names_the_base(check, tmp_path, body):
     report = check(str(release(tmp_path, card=relabelled_card("", body))), offline=True)
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
     assert any(b["licenses"] and b["licenses"][0]["key"] == "llama-2-license-2023"
-               for b in report.license["base_models"])
+               for b in report.license_dict()["base_models"])
 
 
-@needs_analyzer
 @pytest.mark.parametrize("body", [
     "# M\n\nOur model is compared with Llama 3 and Mistral 7B on MMLU.\n",
     "# M\n\nIt outperforms Llama 2 on every benchmark.\n",
 ])
 def test_prose_that_only_mentions_a_model_binds_nothing(check, tmp_path, body):
     report = check(str(release(tmp_path, card=relabelled_card("", body))), offline=True)
-    assert report.license["base_models"] == []
-    assert report.license["open_source"] is True
+    assert report.license_dict()["base_models"] == []
+    assert report.license_dict()["open_source"] is True
 
 
-@needs_analyzer
 def test_family_without_version_is_unversioned_unless_one_fits(check, tmp_path):
     report = check(str(release(tmp_path, card=relabelled_card("", "# M\n\nBuilt with Llama.\n"))),
                    offline=True)
     found = [f for f in report.findings if f.id == "base-model-unversioned"]
     assert found and {"llama-2", "llama-3.1"} <= set(found[0].details["candidates"])
-    assert report.license["base_models"] == []
+    assert report.license_dict()["base_models"] == []
     pinned = release(tmp_path / "Llama-3.3-helper", card=relabelled_card(
         "", "# M\n\nBuilt with Llama. This is our Llama 3.3 assistant.\n"))
     report = check(str(pinned), offline=True)
     assert "base-model-unversioned" not in finding_ids(report)
-    assert report.license["open_source"] is False
+    assert report.license_dict()["open_source"] is False
 
 
-@needs_analyzer
 @needs_texts
 def test_code_terms_rate_the_code_and_weights_terms_the_weights(check, tmp_path):
     from .test_assess_base_terms import mit_text

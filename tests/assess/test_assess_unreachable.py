@@ -57,7 +57,7 @@ def test_a_local_folder_answers_from_local_evidence(check, tmp_path, endpoint, r
     found = next(f for f in report.findings if f.id == "hub-unreachable")
     assert found.message.startswith("the Hub could not be reached (")
     assert reason in found.message and found.message.endswith(MESSAGE)
-    assert report.license["declared"][0]["declared"] == "apache-2.0"
+    assert report.license_dict()["declared"][0]["declared"] == "apache-2.0"
 
 
 def test_a_reachable_hub_raises_no_unreachable_finding(check, tmp_path):

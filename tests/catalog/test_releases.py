@@ -106,7 +106,7 @@ def test_a_release_check_rates_that_release_and_names_its_family() -> None:
     assert report.context["family"]["id"] == "pythia"
     assert report.context["family"]["size"] == "70M"
     assert not [f for f in report.findings if f.id == "frameworks-rate-different-releases"]
-    assert report.license["mot"]["release"] == "Pythia-70M.yml"
+    assert report.license_dict()["mot"]["release"] == "Pythia-70M.yml"
     family = api.model("pythia")
     assert "pythia-70m" in [r["id"] for r in family.context["releases"]]
 

@@ -22,9 +22,9 @@ def test_another_generation_never_lends_its_license() -> None:
     assert not same_release(["Grok 2"], ["Grok-1"])
     assert not same_release(["DeepSeek V3.2"], ["DeepSeek-V3"])
     report = api.check("grok-2")  # Grok 2 (EU index); Grok-1.yml is the family `grok` since the split
-    labels = [t["label"] for t in report.license["texts"]]
+    labels = [t["label"] for t in report.license_dict()["texts"]]
     assert labels == ["grok-2-community"]  # not Grok-1.yml's Apache-2.0
-    assert [t["label"] for t in api.check("grok").license["texts"]] == ["apache-2.0"]
+    assert [t["label"] for t in api.check("grok").license_dict()["texts"]] == ["apache-2.0"]
     found = answers("grok-2", commercial=True, train_on_outputs=True)
     assert found["train-on-outputs"]["answer"] == "no"
     assert found["commercial"]["answer"] != "yes"
@@ -65,7 +65,7 @@ def test_a_curated_license_against_the_records_own_note_raises_a_conflict() -> N
     assert "Research purposes only" in conflict["message"] and "Apache" in conflict["message"]
     note = governing.texts[-1]
     assert note.record["origin"] == "record-note" and note.restrictions[0]["kind"] == "non-commercial"
-    headline = decide([Text.of(t.record) for t in governing.texts],
+    headline = decide([Text.of(t.result) for t in governing.texts],
                       {k: v.assessment for k, v in found.items()})
     assert headline.summary["open_source"] is False  # the more restrictive reading decides
     assert rules.answer("commercial", governing.texts).answer == "no"
@@ -76,7 +76,7 @@ def test_a_curated_license_against_the_records_own_note_raises_a_conflict() -> N
 def test_another_releases_permissive_license_raises_no_conflict() -> None:
     codegen = api.check("codegen-2.5")  # Apache-2.0 is CodeGen2's (MOT), not CodeGen2.5's
     assert "curated-license-conflict" not in [f.id for f in codegen.findings]
-    assert not any(t["open_source"] for t in codegen.license["texts"])
+    assert not any(t["open_source"] for t in codegen.license_dict()["texts"])
 
 
 def test_each_framework_names_its_release_and_a_mix_is_a_warning() -> None:

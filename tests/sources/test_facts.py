@@ -1,4 +1,4 @@
-"""The Facts bundle: every fact carries evidence; the license analyzer seam."""
+"""The Facts bundle: every fact carries evidence; license files carry the analyzer's answer."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import shutil
 
 import pytest
 
-import opengauge.licenses
+from opengauge.licenses.result import LicenseResult
 from opengauge.sources.gather import GatherOptions, gather
-from opengauge.sources.licensefiles import analyze_license_text
+from reference_data import REFERENCE
 
 from .conftest import CARDS
 
 LOCAL = GatherOptions(lookups=False)
+MIT_TEXT = (REFERENCE / "licenses" / "scancode" / "mit.LICENSE").read_text().split("---\n", 2)[2]
 
 
 @pytest.mark.skipif(not CARDS.is_dir(), reason="reference cards not present")
@@ -40,20 +41,11 @@ def test_license_link_names_a_license_file(tmp_path):
     assert facts.license_file("LICENSE.md") is None
 
 
-def test_the_analyzer_seam(tmp_path, monkeypatch):
-    (tmp_path / "LICENSE").write_text("MIT License\n")
-    monkeypatch.delattr(opengauge.licenses, "analyze_text", raising=False)
-    assert analyze_license_text("MIT License", "LICENSE") is None  # no analyzer wired
-    assert gather(str(tmp_path), LOCAL).license_files[0].analysis is None
-    seen = []
-
-    def analyze_text(text: str, name: str) -> dict:
-        seen.append(name)
-        return {"spdx": "MIT"}
-
-    monkeypatch.setattr(opengauge.licenses, "analyze_text", analyze_text, raising=False)
-    facts = gather(str(tmp_path), LOCAL)
-    assert facts.license_files[0].analysis == {"spdx": "MIT"}
-    assert seen == ["LICENSE"]
+def test_license_files_carry_the_analyzers_typed_answer(tmp_path):
+    (tmp_path / "LICENSE").write_text(MIT_TEXT)
+    analysis = gather(str(tmp_path), LOCAL).license_files[0].analysis
+    assert isinstance(analysis, LicenseResult)
+    assert analysis.identified and [m.spdx for m in analysis.licenses] == ["MIT"]
+    assert analysis.path == "LICENSE"
     no_analysis = gather(str(tmp_path), GatherOptions(lookups=False, analyze_licenses=False))
     assert no_analysis.license_files[0].analysis is None

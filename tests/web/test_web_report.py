@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 
-from opengauge import api
+from opengauge import api, licenses
+from opengauge.assess.report import AssessedLicense, CuratedLicense
 from opengauge.formats.records import ranked_record
 from opengauge.model import Evidence, Finding, Locator
 from opengauge.web.links import Links
@@ -16,8 +18,8 @@ from opengauge.web.views import Views
 
 def full_report():
     report = api.check("llama-2")
-    report.license["analysis"] = {"family": "Llama 2 Community License", "osd": {"verdict": "fails"},
-                                  "spdx": None, "url": "https://ai.meta.com/llama/license/"}
+    assert isinstance(report.license, CuratedLicense)
+    report.license.analysis = licenses.lookup_name("Llama 2 Community License")
     report.findings = [Finding(
         "field-of-use-restriction", "error",
         "Clause 2 limits use above 700 million monthly users <b>",
@@ -80,8 +82,10 @@ def test_license_restrictions_are_quoted_readably_on_the_model_page(app_client) 
 
 def test_automatic_license_results_render_readably() -> None:
     report = api.check("llama-2")
-    result = report.license["texts"][0]
-    report.license["analysis"] = {"results": [{**result, "path": "LICENSE", "source": "license file"}]}
+    assert isinstance(report.license, CuratedLicense)
+    text = report.license.texts[0]
+    report.license = AssessedLicense(report.license.name, results=[replace(
+        text, path="LICENSE", annotations={**text.annotations, "source": "license file"})])
     html = license_section(Pages(Views(), Links("server")).report(report, "llama-2"))
     assert "from license file <code>LICENSE</code>" in html
     assert "<code>LICENSE</code>, lines 81–87 · conflicts with OSD 5" in html

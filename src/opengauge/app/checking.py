@@ -8,12 +8,14 @@ in `frameworks`, the automatic ones in `context["automatic"]` and where they dis
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from opengauge.assess import engine
 from opengauge.assess import findings as finding_rules
+from opengauge.assess.report import CuratedLicense, Report
 from opengauge.errors import BadInput
-from opengauge.model import Evidence, Locator, Report
+from opengauge.model import Evidence, Locator
 from opengauge.sources.facts import Facts
 from opengauge.sources.target import Target, resolve_target
 
@@ -64,6 +66,13 @@ def catalog_fallback(session: Session, target: Target, error: HubUnreachable) ->
     return result
 
 
+def curated_section(report: Report) -> CuratedLicense:
+    """The license section of a catalog report."""
+    if not isinstance(report.license, CuratedLicense):
+        raise TypeError(f"{report.subject.id}: a catalog report without a curated license section")
+    return report.license
+
+
 def report(session: Session, facts: Facts) -> Report:
     """The Report of an automatic assessment, beside the catalog's records when it has them."""
     dossier, subject, assessed = engine.assess(facts, session.terms())
@@ -78,7 +87,7 @@ def report(session: Session, facts: Facts) -> Report:
     else:
         curated = session.check(model_id)
         result = Report(subject=curated.subject, frameworks=curated.frameworks,
-                        license={**license_section, "curated": curated.license},
+                        license=replace(license_section, curated=curated_section(curated)),
                         findings=finding_rules.find(dossier),
                         provenance=curated.provenance.merged(provenance).set(
                             kind="curated+automatic"))

@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from opengauge import frameworks as framework_registry
+from opengauge.assess.report import CuratedLicense, LicenseRating, Report
 from opengauge.errors import BadInput, NotFound
 from opengauge.identity import table
-from opengauge.model import Assessment, DataSnapshot, Finding, Ranked, Report, ReportProvenance, Subject
+from opengauge.model import Assessment, DataSnapshot, Finding, Ranked, ReportProvenance, Subject
 
 if TYPE_CHECKING:
     from opengauge.app.session import Session
     from opengauge.assess.licensing import CatalogTerms
+    from opengauge.licenses.result import LicenseResult
     from opengauge.verdict import Headline
 
 
@@ -77,18 +79,17 @@ def check(session: Session, target: str) -> Report:
         view.frameworks["mof"] = Ranked(with_normalized_readings(entry.assessment), entry.rank,
                                         entry.of)
     different = releases(view)
-    report = Report(subject=view.subject, frameworks=view.frameworks)
-    report.license = catalog_license(view)
+    section = catalog_license(view)
+    report = Report(subject=view.subject, frameworks=view.frameworks, license=section)
     report.findings = different
     report.provenance = ReportProvenance(
         kind="curated",
         data=[s.to_dict() for s in view.snapshots],
         records={f: record_origin(r.assessment) for f, r in view.frameworks.items()},
     )
-    verdict = headline_of(view.frameworks, report.license.get("texts"))
+    verdict = headline_of(view.frameworks, section.texts)
     report.context["summary"] = verdict.summary
-    conflicts = [Finding.from_dict(f) for f in report.license.get("conflicts", [])]
-    report.findings = [*report.findings, *conflicts, *verdict.findings]
+    report.findings = [*report.findings, *section.conflicts, *verdict.findings]
     report.context.update(view.context)
     from opengauge.compliance.eu_ai_act import evaluate
 
@@ -101,37 +102,35 @@ def record_origin(assessment: Assessment) -> dict[str, Any]:
             "layer": assessment.layer}
 
 
-def catalog_license(view: ModelView) -> dict[str, Any]:
+def catalog_license(view: ModelView) -> CuratedLicense:
     """The catalog's license facts: the curated license name and the EU `licenses` rating.
 
     `analysis` is the license analyzer's reading of the curated name (`licenses.lookup_name`),
     shown beside it; it never replaces the curated value.
     """
-    section: dict[str, Any] = {"name": view.subject.license, "analysis": None}
+    section = CuratedLicense(view.subject.license)
     mof = view.frameworks.get("mof")
     if mof is not None:
         # The MOT's literal license strings and how the MOF reads them; each reading's
         # `normalized` is the license analyzer's reading beside it, never instead of it.
-        section["mot"] = {"release": mof.assessment.source_file,
-                          "readings": mof.assessment.extra.get("license_readings", {})}
-    if view.subject.license:
-        from opengauge import licenses
-
-        section["analysis"] = licenses.lookup_name(view.subject.license).to_dict()
+        section.mot = {"release": mof.assessment.source_file,
+                       "readings": mof.assessment.extra.get("license_readings", {})}
     from opengauge.compliance.texts import catalog_texts
+    from opengauge.licenses import lookup_name
+
+    if view.subject.license:
+        section.analysis = lookup_name(view.subject.license)
 
     governing = catalog_texts(view.subject, view.frameworks)
-    section["texts"] = [t.record for t in governing.texts]
-    section["text_notes"] = governing.notes
-    section["conflicts"] = governing.findings
+    section.texts = [t.result for t in governing.texts]
+    section.text_notes = governing.notes
+    section.conflicts = [Finding.from_dict(f) for f in governing.findings]
     for framework_id in ("osai", "osai-14", "ouc-2023"):
         entry = view.frameworks.get(framework_id)
         rating = entry.assessment.rating("licenses" if framework_id != "ouc-2023" else "license") \
             if entry else None
         if rating is not None:
-            section["rating"] = rating.level
-            section["framework"] = framework_id
-            section["evidence"] = [e.to_dict() for e in rating.evidence]
+            section.rating = LicenseRating(rating.level, framework_id, list(rating.evidence))
             break
     return section
 
@@ -159,13 +158,13 @@ def releases(view: ModelView) -> list[Finding]:
                                       for fid, r in view.frameworks.items()}})]
 
 
-def summarize(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def summarize(found: dict[str, Ranked], texts: list[LicenseResult] | None = None) -> dict[str, Any]:
     """The headline of a catalog model by the one verdict table (`opengauge.verdict`), from its
     governing texts (`license.texts`) and its records."""
     return headline_of(found, texts).summary
 
 
-def headline_of(found: dict[str, Ranked], texts: list[dict[str, Any]] | None = None) -> Headline:
+def headline_of(found: dict[str, Ranked], texts: list[LicenseResult] | None = None) -> Headline:
     """The verdict table's answer (summary and findings) for a catalog model."""
     from opengauge.verdict import Text, decide
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput, NotFound
-from opengauge.model import Report
 
 if TYPE_CHECKING:
     from opengauge.formats.exports import Exported

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from opengauge import history
+from opengauge.assess.report import Report
 from opengauge.errors import OpengaugeError
-from opengauge.model import Report
 from opengauge.store import Store, default_path
 
 

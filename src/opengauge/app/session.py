@@ -13,8 +13,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opengauge.assess.report import Report
 from opengauge.catalog.catalog import Catalog, load
-from opengauge.model import DataSnapshot, Ranked, Report
+from opengauge.model import DataSnapshot, Ranked
 from opengauge.paths import own_catalog_dir
 from opengauge.sources.hub import HubOptions
 from opengauge.store import Store

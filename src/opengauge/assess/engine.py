@@ -14,11 +14,12 @@ import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge import __version__
 from opengauge.assess import licensing
 from opengauge.assess.licensing import CatalogTerms
+from opengauge.assess.report import AssessedLicense, LicenseRating
 from opengauge.catalog.catalog import Catalog
 from opengauge.frameworks import automatic
 from opengauge.model import Assessment, Ranked, ReportProvenance, Subject, tri_state
@@ -29,6 +30,9 @@ from opengauge.sources.licensefiles import SCOPES
 from opengauge.sources.licensepicture import WEIGHTS_SCOPES
 from opengauge.sources.target import Target
 from opengauge.store import Store
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 TYPES_BY_TASK = {
     "image": ("text-to-image", "image-to-image", "unconditional-image-generation",
@@ -131,7 +135,7 @@ def provenance_of(facts: Facts, d: Dossier) -> ReportProvenance:
     found = ReportProvenance(kind="automatic", target=facts.target.to_dict(), **revision_of(facts),
                              assessed_at=datetime.now(UTC).isoformat(timespec="seconds"),
                              tool={"name": "opengauge", "version": __version__},
-                             analyzer=d.licenses.analyzer,
+                             analyzer=True,
                              frameworks=automatic.ids(),
                              files=len(facts.files), listing_truncated=facts.listing_truncated,
                              problems=[{"source": p.source, "kind": p.kind, "message": p.message}
@@ -169,12 +173,12 @@ def headline(d: Dossier, assessed: dict[str, Assessment]) -> Any:
 
     texts = [Text(r.label, r.identified, r.open_source,
                   "use-policy" if r.source == "use-policy" else "license",
-                  (r.result or {}).get("basis"))
+                  r.result.basis if r.result else None)
              for r in [*d.licenses.terms, *d.licenses.base_models]]
     return decide(texts, assessed, terms=d.licenses.open_source)
 
 
-def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
+def license_of(d: Dossier, assessed: dict[str, Assessment]) -> AssessedLicense:
     """The report's license section for an automatic assessment."""
     picture = d.licenses
     eu = assessed.get("osai")
@@ -183,28 +187,28 @@ def license_of(d: Dossier, assessed: dict[str, Assessment]) -> dict[str, Any]:
     basis = "; ".join(f"{r.source} {r.subject + ' ' if r.subject else ''}{r.declared}: "
                       f"{r.label} ({tri_state(r.open_source, *verdicts)})"
                       for r in [*picture.terms, *picture.base_models]) or None
-    results = [{**r.result, "path": r.result.get("path") or r.declared, "source": r.source,
-                "scope": r.scope}
+    results = [_annotated(r.result, r.result.path or r.declared, source=r.source, scope=r.scope)
                for r in picture.model if r.result is not None and r.scope in WEIGHTS_SCOPES]
-    results += [{**r.result, "path": r.result.get("path") or r.declared, "source": "base-model",
-                 "base_model": r.subject, "scope": r.scope,
-                 "restrictions": [{**x, "source": x.get("source") or f"base model {r.subject}"}
-                                  for x in r.result.get("restrictions") or []]}
+    results += [replace(_annotated(r.result, r.result.path or r.declared, source="base-model",
+                                   base_model=r.subject, scope=r.scope),
+                        restrictions=[replace(x, source=x.source or f"base model {r.subject}")
+                                      for x in r.result.restrictions])
                 for r in picture.base_models if r.result is not None]
-    section: dict[str, Any] = {
-        "name": picture.declared_name(), "open_source": picture.open_source,
-        "confidence": picture.confidence, "basis": basis,
-        "analysis": {"results": results} if results else None,
-        "declared": [r.to_dict() for r in picture.model],
-        "texts_by_scope": {scope: [r.declared for r in picture.model if r.scope == scope]
-                           for scope in SCOPES if any(r.scope == scope for r in picture.model)},
-        "base_models": [r.to_dict() for r in picture.base_models],
-        "datasets": [r.to_dict() for r in picture.datasets],
-    }
-    if rating is not None:
-        section.update({"rating": rating.level, "framework": "osai",
-                        "evidence": [e.to_dict() for e in rating.evidence]})
-    return section
+    return AssessedLicense(
+        name=picture.declared_name(), open_source=picture.open_source,
+        confidence=picture.confidence, basis=basis, results=results,
+        declared=[r.declaration() for r in picture.model],
+        texts_by_scope={scope: [r.declared for r in picture.model if r.scope == scope]
+                        for scope in SCOPES if any(r.scope == scope for r in picture.model)},
+        base_models=[r.declaration() for r in picture.base_models],
+        datasets=[r.declaration() for r in picture.datasets],
+        rating=LicenseRating(rating.level, "osai", list(rating.evidence))
+        if rating is not None else None)
+
+
+def _annotated(result: LicenseResult, path: str | None, **notes: Any) -> LicenseResult:
+    """A copy of `result` with its `path` set and `notes` added to its annotations."""
+    return replace(result, path=path, annotations={**result.annotations, **notes})
 
 
 def model_card_of(d: Dossier) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Each finding has a stable `id` (listed in `FINDINGS`, documented in docs/rating-rules.md and
 used by `--deny`), a `severity` (`error`, `warning` or `info`), a one-line `message` and the
-`evidence` it rests on. Findings that compare licenses need the license analyzer; without it
-they are not reported (never guessed), and `analyzer-unavailable` says so.
+`evidence` it rests on. `analyzer-unavailable` is retired (the analyzer is part of opengauge):
+it is never raised, and stays known so that `--deny` lists naming it still work.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from opengauge.assess.report import Report
 from opengauge.licensenames import reads_as_license
-from opengauge.model import Evidence, Finding, Report
+from opengauge.model import Evidence, Finding
 from opengauge.sources.dossier import FILLED_WORDS, Dossier
 from opengauge.sources.facts import SECTION_KINDS
 from opengauge.sources.licensefiles import license_kind
@@ -49,8 +50,8 @@ FINDINGS: dict[str, str] = {
                                 "note saying research only or non-commercial",
     "frameworks-rate-different-releases": "the frameworks of one check rate different releases "
                                           "of a family (catalog reports)",
-    "analyzer-unavailable": "the license analyzer is not installed, so license findings and "
-                            "license-dependent ratings are unknown",
+    "analyzer-unavailable": "retired: never raised (the analyzer is part of opengauge); kept so "
+                            "that --deny lists naming it still work",
 }
 SEVERITIES = ("error", "warning", "info")
 
@@ -67,9 +68,9 @@ def _comparable(reading: LicenseReading) -> tuple[frozenset[str], frozenset[str]
     """(license keys or family markers, families) of a reading."""
     keys, families = set(), set()
     for match in reading.licenses:
-        if match.get("family"):
-            families.add(str(match["family"]))
-        keys.add(str(match["key"]) if match.get("key") else f"family:{match.get('family')}")
+        if match.family:
+            families.add(match.family)
+        keys.add(match.key if match.key else f"family:{match.family}")
     return frozenset(keys), frozenset(families)
 
 
@@ -214,14 +215,14 @@ def gated_eu_excluded(d: Dossier) -> list[Finding]:
                              "(extra_gated_eu_disallowed: true)", [card.eu_disallowed.evidence]))
     for reading in d.licenses.terms:
         for restriction in reading.restrictions:
-            quote = str(restriction.get("quote") or "")
-            if restriction.get("kind") == "territorial" and (
+            quote = restriction.quote
+            if restriction.kind == "territorial" and (
                     "European Union" in quote or " EU " in f" {quote} "):
                 found.append(finding(
                     "gated-eu-excluded", "warning" if found else "error",
                     f"{_where(reading)} excludes users in the European Union: \"{quote[:160]}\"",
                     [Evidence(reading.evidence.source, reading.evidence.locator, quote[:200],
-                              f"lines {restriction.get('lines')}")]))
+                              f"lines {restriction.lines}")]))
                 break
     return found
 
@@ -244,7 +245,7 @@ def license_missing(d: Dossier) -> list[Finding]:
 def license_unidentified(d: Dossier) -> list[Finding]:
     return [finding("license-unidentified", "warning" if r.source == "license-file" else "info",
                     f"{_where(r)} ('{r.declared}'): the analyzer could not identify it"
-                    + (f" ({r.result.get('note')})" if r.result and r.result.get("note") else ""),
+                    + (f" ({r.note})" if r.note else ""),
                     [r.cited()]) for r in d.licenses.unidentified]
 
 
@@ -330,21 +331,12 @@ def evidence_unreadable(d: Dossier) -> list[Finding]:
                     problems=[f"{p.kind}: {p.message}"[:300] for p in problems[:20]])]
 
 
-def analyzer_unavailable(d: Dossier) -> list[Finding]:
-    if d.licenses.analyzer:
-        return []
-    return [finding("analyzer-unavailable", "info",
-                    "the license analyzer is not installed: license-dependent ratings are "
-                    "unknown and license findings are not checked",
-                    [d.where("opengauge.licenses.analyze_text is not available")])]
-
-
 RULES: tuple[Callable[[Dossier], list[Finding]], ...] = (
     license_mismatch, license_other_without_file, gated_eu_excluded, more_permissive_than_base,
     noncommercial_training_data, license_missing, license_unidentified, license_link_broken,
     acceptable_use_policy, gated_access, related_not_found, base_model_unversioned, card_unfilled,
     hub_unreachable,
-    evidence_unreadable, analyzer_unavailable,
+    evidence_unreadable,
 )
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -17,12 +17,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge.assess import analyzer
 from opengauge.model import Evidence
 from opengauge.sources.facts import Facts, RelatedRepo
 from opengauge.sources.licensepicture import NO_LICENSE_IDS, LicensePicture, LicenseReading
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,15 @@ def _id_reading(source: str, value: str, evidence: Evidence, subject: str | None
     result = None
     if text.lower() not in NO_LICENSE_IDS:
         result = analyzer.lookup_name(text) if name else analyzer.lookup_id(text)
-        if result is not None and not result.get("identified") and not name:
+        if not result.identified and not name:
             by_name = analyzer.lookup_name(text)
-            result = by_name if by_name and by_name.get("identified") else result
+            result = by_name if by_name.identified else result
     return LicenseReading(source, text, evidence, result, subject, scope)
 
 
 def read(facts: Facts, terms: CatalogTerms) -> LicensePicture:
     """The license picture of `facts`; `terms` binds base models to catalog families."""
-    picture = LicensePicture(analyzer=analyzer.available())
+    picture = LicensePicture()
     card = facts.card
     if card is not None:
         for fact in card.licenses:
@@ -63,13 +66,10 @@ def read(facts: Facts, terms: CatalogTerms) -> LicensePicture:
         if item.kind == "notice":
             continue
         source = "use-policy" if item.kind == "use-policy" else "license-file"
-        result = analyzer.as_dict(item.analysis) if picture.analyzer else None
-        if picture.analyzer and result is None:
-            result = analyzer.analyze_text(item.text, item.name)
+        result = item.analysis or analyzer.analyze_text(item.text, item.name)
         picture.model.append(LicenseReading(source, item.name, item.evidence, result,
                                             scope=item.scope))
-    if picture.analyzer:
-        picture.model += card_terms(facts, picture.model)
+    picture.model += card_terms(facts, picture.model)
     for weight in facts.weights.gguf:
         meta = weight.gguf
         if meta is None:
@@ -84,10 +84,9 @@ def read(facts: Facts, terms: CatalogTerms) -> LicensePicture:
         break  # quantizations of one model share their metadata; one is enough
     picture.base_models = [_related(r, "base-model") for r in facts.base_models if r.found]
     picture.datasets = [_related(r, "dataset") for r in facts.datasets if r.found]
-    if picture.analyzer:
-        bases = base_terms(facts, picture.base_models, terms)
-        picture.base_models += bases.readings
-        picture.unversioned = bases.unversioned
+    bases = base_terms(facts, picture.base_models, terms)
+    picture.base_models += bases.readings
+    picture.unversioned = bases.unversioned
     return picture
 
 
@@ -101,8 +100,8 @@ def _related(repo: RelatedRepo, source: str) -> LicenseReading:
     return LicenseReading(source, "", repo.evidence, None, repo.repo_id)
 
 
-def _identified(result: dict[str, Any] | None) -> bool:
-    return bool(result and result.get("identified") and result.get("matches"))
+def _identified(result: LicenseResult | None) -> bool:
+    return bool(result and result.identified and result.matches)
 
 
 def card_terms(facts: Facts, declared: list[LicenseReading]) -> list[LicenseReading]:
@@ -117,6 +116,7 @@ def card_terms(facts: Facts, declared: list[LicenseReading]) -> list[LicenseRead
              if r.source in ("license-file", "use-policy")}
     for term in facts.card_terms:
         file = card.file if card is not None else "README.md"
+        result: LicenseResult | None
         if term.kind == "gated-prompt":
             source, label = "gated-prompt", "extra_gated_prompt"
             result = analyzer.analyze_text(term.text, f"{file}#extra_gated_prompt")
@@ -230,15 +230,18 @@ def families_of_name(name: str, context: str, catalog_ids: set[str]) -> tuple[st
 def _family_readings(family: str, subject: str, evidence: Evidence, how: str,
                      terms: CatalogTerms) -> list[LicenseReading]:
     """The governing texts of a catalog family as base-model readings (weights scope)."""
+    from opengauge.licenses.result import LicenseResult
+
     readings = []
     for record in terms.family_texts(family):
         label = str(record.get("label") or family)
-        record["restrictions"] = [{**r, "source": f"base model {subject} ({label})"}
-                                  for r in record.get("restrictions") or []]
+        result = LicenseResult.from_dict(record)
+        for restriction in result.restrictions:
+            restriction.source = f"base model {subject} ({label})"
         note = f"{how}; the identity table maps it to the catalog family {family}"
         readings.append(LicenseReading(
             "base-model", label, Evidence(evidence.source, evidence.locator, evidence.quote, note),
-            record, subject, "weights"))
+            result, subject, "weights"))
     return readings
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from opengauge.assess.report import AssessedLicense, CuratedLicense, Report
 from opengauge.compliance import NOTICE, rules
 from opengauge.compliance.texts import (
     GoverningText,
@@ -23,7 +24,9 @@ from opengauge.compliance.texts import (
 )
 from opengauge.errors import BadInput
 from opengauge.filenames import READABLE_WEIGHT_SUFFIXES, looks_like_path
-from opengauge.model import Report
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 
 class Checker(Protocol):
@@ -81,11 +84,12 @@ class Governing:
     """False when a catalog model's weights are not released (`verdict.weights_released`)."""
 
 
-def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
-    """Governing texts from their records in a report (`license.texts`), with their text read
-    again from the registry or the file where possible."""
+def revive(results: list[LicenseResult]) -> list[GoverningText]:
+    """Governing texts from a report's (`license.texts`), with their text read again from the
+    registry or the file where possible."""
     texts = []
-    for record in records:
+    for result in results:
+        record = result.to_dict()
         text = None
         if record.get("origin") == "registry" and record.get("label"):
             found = registry_file(str(record["label"]))
@@ -97,24 +101,22 @@ def revive(records: list[dict[str, Any]]) -> list[GoverningText]:
                 text = read_file(Path(str(record["path"]))).text
             except Exception:  # unreadable now: quotes only
                 text = None
-        texts.append(GoverningText(dict(record), text))
+        texts.append(GoverningText(record, text))
     return texts
 
 
-def report_texts(report: Any) -> tuple[list[GoverningText], list[str]]:
+def report_texts(report: Report) -> tuple[list[GoverningText], list[str]]:
     """The governing texts of a `check` report: the catalog's resolved texts
     (`license.texts`), else the automatic assessment's analyzer answers."""
-    section = report.license or {}
-    if section.get("texts") or section.get("text_notes"):  # a catalog model's own strings
-        return revive(section.get("texts") or []), list(section.get("text_notes") or [])
-    analysis = section.get("analysis") or {}
-    results = analysis.get("results") if isinstance(analysis, dict) else None
-    if results:
-        texts = from_results(results, "declared in the repository")
+    section = report.license
+    if isinstance(section, CuratedLicense) and (section.texts or section.text_notes):
+        return revive(section.texts), list(section.text_notes)  # a catalog model's own strings
+    if isinstance(section, AssessedLicense) and section.results:
+        texts = from_results(section.results, "declared in the repository")
         return add_policies(texts), []
-    curated = section.get("curated") or {}
-    if curated.get("texts"):
-        return revive(curated["texts"]), list(curated.get("text_notes") or [])
+    curated = section.curated if isinstance(section, AssessedLicense) else None
+    if curated is not None and curated.texts:
+        return revive(curated.texts), list(curated.text_notes)
     return [], ["the report names no license text"]
 
 

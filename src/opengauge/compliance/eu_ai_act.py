@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from opengauge.assess.report import AssessedLicense, CuratedLicense, Report
 from opengauge.compliance import NOTICE, gpai
 from opengauge.compliance.monetisation import monetisation
-from opengauge.model import Assessment, Evidence, Locator, Report, tri_state
+from opengauge.model import Assessment, Evidence, Locator, tri_state
 from opengauge.sources import scale
 
 if TYPE_CHECKING:
@@ -278,17 +279,17 @@ def usage_headings(card: Any) -> list[Evidence]:
 
 def license_records(report: Report) -> list[dict[str, Any]]:
     """The governing license and use-policy texts of `report` as the analyzer answered."""
-    section = report.license or {}
-    if section.get("texts"):
-        return list(section["texts"])
-    analysis = section.get("analysis") or {}
-    results = analysis.get("results") if isinstance(analysis, dict) else None
-    if results:
+    section = report.license
+    if isinstance(section, CuratedLicense):
+        return [t.to_dict() for t in section.texts]
+    if section is None:
+        return []
+    if section.results:
         from opengauge.compliance.texts import add_policies, from_results
 
-        return [t.record for t in add_policies(from_results(results, "declared in the repository"))]
-    curated = section.get("curated") or {}
-    return list(curated.get("texts") or [])
+        return [t.record for t in add_policies(from_results(section.results,
+                                                            "declared in the repository"))]
+    return [t.to_dict() for t in section.curated.texts] if section.curated else []
 
 
 def _license(report: Report) -> Item:
@@ -305,7 +306,7 @@ def _license(report: Report) -> Item:
         return Item("license", article, name, "met",
                     [*_declared_evidence(report), *(_text_evidence(r) for r in records)],
                     f"open source by the license analyzer: {labels}")
-    declared = (report.license or {}).get("open_source")
+    declared = report.license.open_source if isinstance(report.license, AssessedLicense) else None
     if not records and declared in (True, False):
         return Item("license", article, name, "met" if declared else "not-met",
                     _declared_evidence(report),
@@ -318,8 +319,8 @@ def _license(report: Report) -> Item:
 
 def _declared_evidence(report: Report) -> list[Evidence]:
     """Where a repository declares its license (card field, license file), when it does."""
-    return [Evidence.from_dict(d["evidence"]) for d in (report.license or {}).get("declared") or []
-            if isinstance(d, dict) and isinstance(d.get("evidence"), dict)]
+    section = report.license
+    return [d.evidence for d in section.declared] if isinstance(section, AssessedLicense) else []
 
 
 def _text_evidence(record: dict[str, Any]) -> Evidence:

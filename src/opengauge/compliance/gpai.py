@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from opengauge.model import Evidence, Locator, Report
+from opengauge.assess.report import Report
+from opengauge.model import Evidence, Locator
 
 GPAI_COMPUTE = 1e23
 """The guidelines' indicative training compute for a general-purpose AI model (FLOP)."""

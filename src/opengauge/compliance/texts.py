@@ -19,10 +19,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge import frontmatter
 from opengauge.model import Ranked, Subject
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 NO_LICENSE = frozenset({"", "unclear", "unknown", "unlicensed", "undisclosed", "none", "na", "n/a",
                         "other", "proprietary"})
@@ -78,6 +81,14 @@ class GoverningText:
     """The analyzer's answer plus `label`, `path`, `origin`, `why`, `kind`, `grants`."""
     text: str | None = None
     """The text itself when known (line numbers as in `record`)."""
+
+    @property
+    def result(self) -> LicenseResult:
+        """The record as the analyzer's typed result (the extra keys as annotations): what a
+        report's license section holds."""
+        from opengauge.licenses.result import LicenseResult
+
+        return LicenseResult.from_dict(self.record)
 
     @property
     def kind(self) -> str:
@@ -319,12 +330,12 @@ def from_files(results: list[Any], why: str = "given") -> list[GoverningText]:
     return texts
 
 
-def from_results(results: list[dict[str, Any]], why: str) -> list[GoverningText]:
+def from_results(results: list[LicenseResult], why: str) -> list[GoverningText]:
     """Governing texts from analyzer answers already in a report (no text at hand: clauses
     are cited by their quotes)."""
     texts = []
     for result in results:
-        record = dict(result)
+        record = result.to_dict()
         name = Path(str(record.get("path") or "")).name
         if not _governs(record, name):
             continue

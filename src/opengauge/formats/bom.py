@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from opengauge.assess.report import AssessedLicense, Report
 from opengauge.formats.properties import report_properties
 from opengauge.identity import slugify
-from opengauge.model import Evidence, Rating, Report
+from opengauge.model import Evidence, Rating
 
 # Curated license strings that state no license at all.
 NO_LICENSE = frozenset({"unknown", "unclear", "undisclosed", "na", "n/a", "none", "not specified"})
@@ -230,13 +231,11 @@ def _concluded(report: Report) -> list[LicenseFacts]:
     """Licenses the analyzer identified (matches of kind `license`), when its results are present."""
     found: list[LicenseFacts] = []
     for result in report.license_results():
-        if not result.get("identified", True):
+        if not result.identified:
             continue
-        for match in result.get("matches") or []:
-            if match.get("kind", "license") != "license":
-                continue
-            spdx = match.get("spdx")
-            facts = license_facts(match.get("name") or match.get("key"))
+        for match in result.licenses:
+            spdx = match.spdx
+            facts = license_facts(match.name or match.key)
             if facts is None:
                 continue
             if isinstance(spdx, str) and spdx.startswith("LicenseRef-"):
@@ -251,12 +250,12 @@ def _declared(report: Report) -> LicenseFacts | None:
     """The declared license. A repository with no card declares its license by a file; the
     declaration is then what the analyzer identified in that file (never the file's name), and
     nothing when it identified nothing."""
-    lic = report.license or {}
-    name = lic.get("name") or report.subject.license
-    for entry in lic.get("declared") or []:
-        if entry.get("source") != "license-file" or entry.get("declared") != name:
+    lic = report.license
+    name = (lic.name if lic is not None else None) or report.subject.license
+    for entry in lic.declared if isinstance(lic, AssessedLicense) else []:
+        if entry.source != "license-file" or entry.declared != name:
             continue
-        found = entry.get("licenses") if entry.get("identified") else None
+        found = entry.licenses if entry.identified else None
         if not found:
             return None
         spdx = [str(f["spdx"]) for f in found if f.get("spdx")

@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any
 
 from opengauge import __version__
+from opengauge.assess.report import Report
 from opengauge.errors import CheckFailed
 from opengauge.formats.bom import BomFacts, LicenseFacts, gather
-from opengauge.model import Report
 
 SPEC_VERSION = "1.6"
 REFERENCE_TYPES = {

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from importlib import import_module
 from typing import Any
 
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput
-from opengauge.model import Report
 
 # name -> (module, file suffix, JSON?)
 EXPORTS: dict[str, tuple[str, str, bool]] = {

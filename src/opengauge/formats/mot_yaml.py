@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from opengauge import __version__
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput
 from opengauge.formats.osai_yaml import scalar
-from opengauge.model import Assessment, Rating, Report
+from opengauge.model import Assessment, Rating
 
 FRAMEWORK = {"name": "Model Openness Framework", "version": "1.0", "date": "2024-12-15"}
 # MOT component (in the MOT's order) -> (description, EU parameters behind it).

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from opengauge import __version__
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput
-from opengauge.model import Rating, Report, Subject
+from opengauge.model import Rating, Subject
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ATTRIBUTION = ("Data: European Open Source AI Index, https://osai-index.eu, CC-BY-4.0; Liesenfeld & "

@@ -26,10 +26,14 @@ keys.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge import __version__
-from opengauge.model import Ranked, Report
+from opengauge.assess.report import Report
+from opengauge.model import Ranked
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 PREFIX = "opengauge"
 
@@ -86,9 +90,9 @@ def framework_properties(framework_id: str, entry: Ranked) -> list[tuple[str, st
     return out
 
 
-def _text_of(result: dict[str, Any]) -> str | None:
+def _text_of(result: LicenseResult) -> str | None:
     """The text a result's line numbers refer to: a governing text's label, else its path."""
-    where = result.get("label") or result.get("path")
+    where = result.annotations.get("label") or result.path
     return str(where) if where else None
 
 
@@ -101,36 +105,38 @@ def _located(item: Any, where: str | None) -> Any:
 
 def license_properties(report: Report) -> list[tuple[str, str]]:
     """The curated license facts and, when present, the analyzer's verdict and restrictions."""
-    lic = report.license or {}
+    lic = report.license
     out: list[tuple[str, str]] = []
-    if lic.get("name"):
-        out.append((name("license", "name"), str(lic["name"])))
-    if lic.get("rating"):
-        out.append((name("license", "rating"), str(lic["rating"])))
+    if lic is not None and lic.name:
+        out.append((name("license", "name"), str(lic.name)))
+    if lic is not None and lic.rating is not None and lic.rating.level:
+        out.append((name("license", "rating"), lic.rating.level))
     results = report.license_results()
     if results:
         out.append((name("license", "open_source"), text(_verdict(results))))
     for result in results:
         where = _text_of(result)
-        if result.get("basis"):
-            out.append((name("license", "basis"), text(result["basis"])))
+        if result.basis:
+            out.append((name("license", "basis"), text(result.basis)))
         if where:
             out.append((name("license", "text"), text(
-                {"text": where, "kind": result.get("kind") or "license",
-                 "open_source": result.get("open_source"), "basis": result.get("basis")})))
-        for match in result.get("matches") or []:
+                {"text": where, "kind": result.annotations.get("kind") or "license",
+                 "open_source": result.open_source, "basis": result.basis})))
+        for match in result.matches:
             out.append((name("license", "match"), text(_located(
-                {k: match.get(k) for k in ("key", "spdx", "name", "version", "kind")}, where))))
-        for violation in result.get("osd_violations") or []:
+                {"key": match.key, "spdx": match.spdx, "name": match.name,
+                 "version": match.version, "kind": match.kind}, where))))
+        for violation in result.osd_violations:
             out.append((name("license", "osd_violation"), text(_located(violation, where))))
-        for restriction in result.get("restrictions") or []:
-            out.append((name("license", "restriction"), text(_located(restriction, where))))
+        for restriction in result.restrictions:
+            out.append((name("license", "restriction"), text(_located(restriction.to_dict(),
+                                                                      where))))
     return out
 
 
-def _verdict(results: list[dict[str, Any]]) -> bool | None:
+def _verdict(results: list[LicenseResult]) -> bool | None:
     """Open source when every text is, not when any is not, else unknown (None)."""
-    verdicts = [r.get("open_source") for r in results]
+    verdicts = [r.open_source for r in results]
     if any(v is False for v in verdicts):
         return False
     return True if verdicts and all(v is True for v in verdicts) else None

@@ -12,16 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge import __version__
-from opengauge.model import (
-    Assessment,
-    DataSnapshot,
-    Finding,
-    Ranked,
-    Rating,
-    Report,
-    ReportProvenance,
-    Subject,
-)
+from opengauge.assess.report import Report, license_section
+from opengauge.model import Assessment, DataSnapshot, Finding, Ranked, Rating, ReportProvenance, Subject
 
 SCHEMA_VERSION = "1.0"
 
@@ -122,7 +114,7 @@ def report_record(report: Report) -> dict[str, Any]:
         "org": report.subject.org,
         "subject": report.subject.to_dict(),
         "summary": report.context.get("summary"),
-        "license": report.license,
+        "license": report.license_dict(),
         "frameworks": {f: ranked_record(r, evidence=True) for f, r in report.frameworks.items()},
         "findings": [f.to_dict() for f in report.findings],
         "provenance": report.provenance.to_dict(),
@@ -166,7 +158,7 @@ def report_from_record(record: dict[str, Any]) -> Report:
     return Report(
         subject=Subject.from_dict(record.get("subject") or {"id": record["id"],
                                                             "name": record.get("name") or record["id"]}),
-        license=record.get("license") or {},
+        license=license_section(record.get("license")),
         frameworks={f: ranked_from_record(r) for f, r in (record.get("frameworks") or {}).items()},
         findings=[Finding.from_dict(f) for f in record.get("findings") or []],
         provenance=ReportProvenance.from_dict(record.get("provenance") or {}),

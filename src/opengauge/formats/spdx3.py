@@ -23,9 +23,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from opengauge import __version__
+from opengauge.assess.report import Report
 from opengauge.errors import CheckFailed
 from opengauge.formats.bom import BomFacts, LicenseFacts, gather, spdx_expression
-from opengauge.model import Report
 
 CONTEXT = "https://spdx.org/rdf/3.0.1/spdx-context.jsonld"
 SPEC_VERSION = "3.0.1"

@@ -54,8 +54,7 @@ def _under_release(d: Dossier, component: str, presence: list[Evidence], confide
         primary = picture.code_license
         license_id = primary.license_string
     if license_id is None or primary is None:
-        why = ("the license analyzer is not installed" if not picture.analyzer
-               else "the release's license was not identified")
+        why = "the release's license was not identified"
         return Found(True, None, [_noted(e, f"present; its license is not known ({why})")
                                   for e in presence])
     cited = primary.cited()
@@ -280,4 +279,4 @@ def assess(d: Dossier, subject: Subject) -> Assessment:
     record = Assessment(subject=subject, framework="mof", ratings=component_ratings(found),
                         provenance="automatic")
     assessed = finish(mof.framework().evaluate(record), found)
-    return mof.with_normalized_readings(assessed) if d.licenses.analyzer else assessed
+    return mof.with_normalized_readings(assessed)

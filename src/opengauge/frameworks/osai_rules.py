@@ -139,9 +139,6 @@ def datasources_endmodel(d: Dossier) -> Rating:
     available = [k for k in kinds if k != "unavailable"]
     if all(k == "open" for k in kinds):
         return _rating(dim, "open", evidence, "medium")
-    if available and not d.licenses.analyzer and "gated" not in available:
-        return _rating(dim, "unknown", [_noted(evidence[0], "the datasets' licenses are not read "
-                                               "without the license analyzer"), *evidence[1:]], None)
     if available:
         return _rating(dim, "partial", evidence, "medium")
     return _rating(dim, "partial", evidence, "low")
@@ -294,8 +291,7 @@ def licenses(d: Dossier) -> Rating:
         return _rating("licenses", "closed", cited, picture.confidence)
     if verdict is None:
         declared = [r.cited() for r in [*picture.terms, *picture.undetermined_bases]]
-        why = ("the license analyzer is not installed" if not picture.analyzer
-               else "the base model's license was not identified" if picture.undetermined_bases
+        why = ("the base model's license was not identified" if picture.undetermined_bases
                else "no declared license was identified")
         return _rating("licenses", "unknown", declared or [d.where(
             f"no license declared in the card, a license file or GGUF metadata ({why})")], None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge.licenses import rulebook
@@ -38,17 +38,28 @@ class Finding:
     value: dict[str, Any] | None = None
     source: str | None = None
     """Set when the clause comes from a license's reference text, not from the input (the key)."""
+    layout: tuple[str, ...] | None = field(default=None, compare=False)
+    """The keys of the record it was read from (`from_dict`), written back the same way."""
 
     @property
     def osd(self) -> list[int]:
-        return list(OSD[self.kind])
+        return list(OSD.get(self.kind, []))
 
     def to_dict(self) -> dict[str, Any]:
         data = {"kind": self.kind, "quote": self.quote, "lines": list(self.lines),
                 "value": self.value, "osd": self.osd}
         if self.source:
             data["source"] = self.source
-        return data
+        if self.layout is None:
+            return data
+        return {**{k: data[k] for k in self.layout if k in data},
+                **({"source": self.source} if self.source and "source" not in self.layout else {})}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The finding a `to_dict()` was made from (`osd` follows from the kind)."""
+        return cls(str(data["kind"]), str(data.get("quote") or ""), list(data.get("lines") or []),
+                   data.get("value"), data.get("source"), layout=tuple(data))
 
 
 # --- value extractors (named in the rule files) -------------------------------------------

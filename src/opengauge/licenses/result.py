@@ -38,6 +38,8 @@ class Match:
     """A copy cut short at its start or end: part of the license is missing (`coverage`)."""
     members: list[str] | None = None
     """For a family known only by name (`gpl`, `gemma`): the licenses it may be."""
+    layout: tuple[str, ...] | None = field(default=None, compare=False)
+    """The keys of the record it was read from (`from_dict`), written back the same way."""
 
     @classmethod
     def of(cls, entry: License, score: float, lines: list[int] | None, via: str,
@@ -58,7 +60,19 @@ class Match:
             data["statement"] = self.statement
         if self.members is not None:
             data["members"] = self.members
-        return data
+        return data if self.layout is None else {k: data[k] for k in self.layout if k in data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Match:
+        """The match a `to_dict()` was made from."""
+        return cls(data.get("key"), data.get("spdx"), str(data.get("name") or ""),
+                   data.get("family"), data.get("version"), str(data.get("kind") or "license"),
+                   float(data.get("score") or 0.0), data.get("lines"), str(data.get("via") or ""),
+                   coverage=data.get("coverage"), owner=data.get("owner"),
+                   category=data.get("category"), osi_approved=data.get("osi_approved"),
+                   fsf_libre=data.get("fsf_libre"), statement=data.get("statement"),
+                   truncated=bool(data.get("truncated")), members=data.get("members"),
+                   layout=tuple(data))
 
 
 @dataclass
@@ -85,8 +99,46 @@ class LicenseResult:
     """The id looked up (`opengauge license --id`)."""
     error: str | None = None
     """Why a file of a folder could not be read (the other fields are then empty)."""
+    annotations: dict[str, Any] = field(default_factory=dict)
+    """Keys a later stage added to the answer (a governing text's `label`, `origin`, `why`,
+    `kind`, `grants`); written after the analyzer's own."""
+    layout: tuple[str, ...] | None = None
+    """The keys, in order, of the record this result was read from (`from_dict`): it is written
+    back with exactly those keys, plus annotations added since."""
+
+    @property
+    def licenses(self) -> list[Match]:
+        """The matches of kind `license` (use policies and exceptions apart)."""
+        return [m for m in self.matches if m.kind == "license"]
 
     def to_dict(self) -> dict[str, Any]:
+        data = {**self._fields(), **self.annotations}
+        if self.layout is None:
+            return data
+        kept = {k: data[k] for k in self.layout if k in data}
+        added = {k: v for k, v in data.items()
+                 if k not in kept and (k in self.annotations or k in ("id", "error"))}
+        return {**kept, **added}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LicenseResult:
+        """The result a `to_dict()` was made from: typed fields, other keys as annotations,
+        and the record's key order (`layout`) so that it is written back unchanged."""
+        own = {k: data[k] for k in _RESULT_KEYS if k in data}
+        return cls(
+            path=own.get("path"), identified=bool(own.get("identified")),
+            matches=[Match.from_dict(m) for m in own.get("matches") or []],
+            closest=own.get("closest"),
+            restrictions=[Finding.from_dict(r) for r in own.get("restrictions") or []],
+            open_source=own.get("open_source"), basis=own.get("basis"),
+            osd_violations=list(own.get("osd_violations") or []),
+            text_coverage=own.get("text_coverage"), unexplained=list(own.get("unexplained") or []),
+            contains=list(own.get("contains") or []), note=own.get("note"),
+            warnings=list(own.get("warnings") or []), id=own.get("id"), error=own.get("error"),
+            annotations={k: v for k, v in data.items() if k not in _RESULT_KEYS},
+            layout=tuple(data))
+
+    def _fields(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "path": self.path,
             "identified": self.identified,
@@ -107,3 +159,8 @@ class LicenseResult:
         if self.error is not None:
             data["error"] = self.error
         return data
+
+
+_RESULT_KEYS = frozenset(("id", "path", "identified", "matches", "closest", "restrictions",
+                          "open_source", "basis", "osd_violations", "text_coverage", "unexplained",
+                          "contains", "note", "warnings", "error"))

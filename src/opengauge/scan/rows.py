@@ -144,25 +144,25 @@ def row_of(facts: Facts, depth: str, listed: Listed | None = None,
     for reading in picture.model:
         scope = reading.source
         for match in reading.licenses:
-            item = (match.get("key"), match.get("name"), match.get("version"), scope)
+            item = (match.key, match.name, match.version, scope)
             if item not in seen:
                 seen.add(item)
                 licenses.append(dict(zip(("key", "name", "version", "scope"),
                                          [None if v is None else str(v) for v in item],
                                          strict=True)))
-    restrictions = sorted({str(r.get("kind")) for reading in picture.terms
-                           for r in reading.restrictions if r.get("kind")})
+    restrictions = sorted({r.kind for reading in picture.terms
+                           for r in reading.restrictions if r.kind})
     regions = []
     card = facts.card
     if card is not None and card.eu_disallowed is not None and card.eu_disallowed.value:
         regions.append("EU")
     for reading in picture.terms:
         for restriction in reading.restrictions:
-            if restriction.get("kind") == "territorial":
-                value = restriction.get("value")
+            if restriction.kind == "territorial":
+                value = restriction.value
                 regions.extend(str(v) for v in (value if isinstance(value, list) else [value])
                                if v)
-    bases = [{"id": r.subject, "licenses": sorted({str(m.get("key") or m.get("name"))
+    bases = [{"id": r.subject, "licenses": sorted({str(m.key or m.name)
                                                    for m in r.licenses}) or [r.declared],
               "open_source": r.open_source} for r in picture.base_models]
     known = {b["id"] for b in bases}

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from opengauge.model import Evidence
 from opengauge.sources.target import Target
+
+if TYPE_CHECKING:
+    from opengauge.licenses.result import LicenseResult
 
 T = TypeVar("T")
 
@@ -99,7 +102,8 @@ class CardFacts:
 
 @dataclass
 class LicenseFile:
-    """A license, use policy or notice file, its text and (once wired) the analyzer's answer."""
+    """A license, use policy or notice file, its text and the analyzer's answer (None when the
+    source was asked not to analyze)."""
 
     name: str
     kind: str
@@ -107,7 +111,7 @@ class LicenseFile:
     size: int
     evidence: Evidence
     truncated: bool = False
-    analysis: Any = None
+    analysis: LicenseResult | None = None
     why: str = "name"
     """Why it was read: `name`, `content` (an extension-less license text) or `card link`."""
     scope: str = "unknown"

@@ -5,15 +5,13 @@ extension-less top-level text files whose content reads as a license; and files 
 to inside the repository (`license_link`, or a Markdown link whose text or target names a
 license). Each text keeps its locator, why it was read and what it governs (`scope`, from its
 name: LICENSE-CODE, LICENSE-MODEL, MODEL_LICENSE, ...). Identifying the license is the
-analyzer's job, reached through the one seam `analyze_license_text`. The card's own license
+analyzer's job (`opengauge.licenses.analyze_text`). The card's own license
 texts (its license section, `extra_gated_prompt`, prose) are read by `cardterms`.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from opengauge.licensenames import (
@@ -31,9 +29,6 @@ MAX_LICENSE_BYTES = 1 << 20
 MAX_LICENSE_FILES = 20
 MAX_EXTENSIONLESS = 10
 SCOPES = ("weights", "code", "data", "docs", "unknown")
-
-ANALYZER_MODULE = "opengauge.licenses"
-ANALYZER_FUNCTION = "analyze_text"
 
 _SCOPE_WORDS = (
     ("code", re.compile(r"(?:^|[-_. /])code(?:$|[-_. ])", re.IGNORECASE)),
@@ -58,20 +53,6 @@ def scope_of_name(name: str) -> str:
     stem = base.rsplit(".", 1)[0] if "." in base.rsplit("/", 1)[-1] else base
     found = [scope for scope, pattern in _SCOPE_WORDS if pattern.search(stem)]
     return found[0] if len(found) == 1 else "unknown"
-
-
-def analyze_license_text(text: str, name: str) -> Any:
-    """THE SEAM to the license analyzer: `opengauge.licenses.analyze_text(text, name)`.
-
-    Returns None while that function does not exist (the analyzer is built separately);
-    once it does, every license file's `analysis` holds its answer.
-    """
-    try:
-        module = importlib.import_module(ANALYZER_MODULE)
-    except ImportError:
-        return None
-    analyze = getattr(module, ANALYZER_FUNCTION, None)
-    return analyze(text, name) if callable(analyze) else None
 
 
 def card_links(facts: Facts, names: set[str], repo_id: str | None = None) -> list[str]:
@@ -161,7 +142,9 @@ class LicenseFilesSource(Source):
             item = LicenseFile(found.name, kind, text, found.size or len(text.encode()), evidence,
                                truncated, why=why, scope=scope_of_name(found.name))
             if self.analyze:
-                item.analysis = analyze_license_text(text, found.name)
+                from opengauge.licenses import analyze_text
+
+                item.analysis = analyze_text(text, found.name)
             facts.license_files.append(item)
         if len(candidates) > MAX_LICENSE_FILES:
             facts.problem(SOURCE, f"{len(candidates)} license files; only the first "

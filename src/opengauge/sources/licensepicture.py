@@ -7,9 +7,13 @@ picture, the rating rules and findings read it (through the dossier).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengauge.model import Evidence, tri_state
+
+if TYPE_CHECKING:
+    from opengauge.licenses.clauses import Finding
+    from opengauge.licenses.result import LicenseResult, Match
 
 NO_LICENSE_IDS = frozenset({"other", "unknown", "none", "n/a", "na", ""})
 NONCOMMERCIAL = "non-commercial"
@@ -17,6 +21,39 @@ WEIGHTS_SCOPES = ("weights", "unknown")
 CARD_TERMS = ("card-section", "gated-prompt", "card-prose")
 """Sources of the card's own terms: they add to the declarations (a card naming several
 governing licenses binds all of them) and are never a `license-mismatch`."""
+
+
+@dataclass(slots=True)
+class Declaration:
+    """One declaration of terms as the report shows it (`license.declared[]`,
+    `license.base_models[]`, `license.datasets[]`)."""
+
+    source: str
+    declared: str
+    subject: str | None
+    scope: str
+    identified: bool
+    licenses: list[dict[str, Any]]
+    """Each identified license: `key`, `spdx`, `name`, `family`, `version`."""
+    open_source: bool | None
+    restrictions: list[str]
+    """The restriction kinds found."""
+    note: str | None
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "declared": self.declared, "subject": self.subject,
+                "scope": self.scope, "identified": self.identified, "licenses": self.licenses,
+                "open_source": self.open_source, "restrictions": self.restrictions,
+                "note": self.note, "evidence": self.evidence.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Declaration:
+        return cls(str(data.get("source") or ""), str(data.get("declared") or ""),
+                   data.get("subject"), str(data.get("scope") or "unknown"),
+                   bool(data.get("identified")), list(data.get("licenses") or []),
+                   data.get("open_source"), list(data.get("restrictions") or []),
+                   data.get("note"), Evidence.from_dict(data.get("evidence") or {"source": ""}))
 
 
 @dataclass
@@ -27,7 +64,9 @@ class LicenseReading:
     """`card`, `card-name`, `license-file`, `use-policy`, `gguf`, `base-model` or `dataset`."""
     declared: str
     evidence: Evidence
-    result: dict[str, Any] | None = None
+    result: LicenseResult | None = None
+    """The analyzer's answer (for a base model bound through the catalog: its governing text's
+    record, read back as a result); None when nothing was read."""
     subject: str | None = None
     """The repository the declaration is about, for base models and datasets."""
     scope: str = "unknown"
@@ -35,46 +74,49 @@ class LicenseReading:
 
     @property
     def identified(self) -> bool:
-        return bool(self.result and self.result.get("identified") and self.licenses)
+        return bool(self.result and self.result.identified and self.licenses)
 
     @property
-    def licenses(self) -> list[dict[str, Any]]:
+    def licenses(self) -> list[Match]:
         """The analyzer's matches of kind `license` (use policies are kept apart)."""
-        if not self.result:
-            return []
-        return [m for m in self.result.get("matches") or [] if m.get("kind", "license") == "license"]
+        return self.result.licenses if self.result else []
 
     @property
     def keys(self) -> frozenset[str]:
         """What identifies the licenses: their keys, else `family:NAME`."""
         found = set()
-        for match in self.result.get("matches") or [] if self.result else []:
-            if match.get("key"):
-                found.add(str(match["key"]))
-            elif match.get("family"):
-                found.add(f"family:{match['family']}")
+        for match in self.result.matches if self.result else []:
+            if match.key:
+                found.add(match.key)
+            elif match.family:
+                found.add(f"family:{match.family}")
         return frozenset(found)
 
     @property
     def open_source(self) -> bool | None:
         """The analyzer's verdict (None when it has none or is absent)."""
-        return self.result.get("open_source") if self.result else None
+        return self.result.open_source if self.result else None
 
     @property
-    def restrictions(self) -> list[dict[str, Any]]:
-        return list(self.result.get("restrictions") or []) if self.result else []
+    def restrictions(self) -> list[Finding]:
+        return list(self.result.restrictions) if self.result else []
 
     @property
     def noncommercial(self) -> bool:
-        return any(r.get("kind") == NONCOMMERCIAL for r in self.restrictions)
+        return any(r.kind == NONCOMMERCIAL for r in self.restrictions)
+
+    @property
+    def note(self) -> str | None:
+        """The analyzer's note (why a license was not identified, ...)."""
+        return self.result.note if self.result else None
 
     @property
     def license_string(self) -> str | None:
         """The license as one string for literal comparisons (SPDX id, else its name)."""
         for match in self.licenses:
-            for key in ("spdx", "name", "key"):
-                if match.get(key):
-                    return str(match[key])
+            for value in (match.spdx, match.name, match.key):
+                if value:
+                    return str(value)
         return None
 
     def cited(self) -> Evidence:
@@ -84,12 +126,12 @@ class LicenseReading:
         if self.result is None and self.declared.strip().lower() in NO_LICENSE_IDS:
             note = f"'{self.declared}' names no license" if self.declared else "no license declared"
         elif self.result is None:
-            note = "not read: the license analyzer is not installed"
+            note = "not read by the license analyzer"
         elif not self.identified:
-            note = (self.result.get("note") or "license not identified") + f"; {verdict}"
+            note = (self.result.note or "license not identified") + f"; {verdict}"
         else:
             note = f"{self.label}: {verdict}"
-        kinds = sorted({str(r["kind"]) for r in self.restrictions if r.get("kind")})
+        kinds = sorted({r.kind for r in self.restrictions if r.kind})
         if kinds:
             note += f" (restrictions: {', '.join(kinds)})"
         if self.subject:
@@ -99,25 +141,22 @@ class LicenseReading:
     @property
     def label(self) -> str:
         """How messages name what the analyzer found ('Apache License 2.0'), else the text."""
-        names = [str(m.get("name") or m.get("key")) for m in self.licenses if m.get("name") or m.get("key")]
-        return ", ".join(dict.fromkeys(names)) if names else self.declared
+        names = [m.name or m.key for m in self.licenses if m.name or m.key]
+        return ", ".join(dict.fromkeys(str(n) for n in names)) if names else self.declared
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "declared": self.declared, "subject": self.subject,
-                "scope": self.scope, "identified": self.identified,
-                "licenses": [{k: m.get(k) for k in ("key", "spdx", "name", "family", "version")}
-                             for m in self.licenses],
-                "open_source": self.open_source,
-                "restrictions": sorted({r.get("kind") for r in self.restrictions if r.get("kind")}),
-                "note": (self.result or {}).get("note"),
-                "evidence": self.evidence.to_dict()}
+    def declaration(self) -> Declaration:
+        """The reading as the report shows it."""
+        return Declaration(self.source, self.declared, self.subject, self.scope, self.identified,
+                           [{"key": m.key, "spdx": m.spdx, "name": m.name, "family": m.family,
+                             "version": m.version} for m in self.licenses],
+                           self.open_source, sorted({r.kind for r in self.restrictions if r.kind}),
+                           self.note, self.evidence)
 
 
 @dataclass
 class LicensePicture:
     """Every license declaration of a target, and the verdict on the release's own terms."""
 
-    analyzer: bool
     model: list[LicenseReading] = field(default_factory=list)
     base_models: list[LicenseReading] = field(default_factory=list)
     datasets: list[LicenseReading] = field(default_factory=list)
@@ -214,9 +253,7 @@ class LicensePicture:
 
     @property
     def unidentified(self) -> list[LicenseReading]:
-        """Declarations the analyzer could not identify (only meaningful with the analyzer)."""
-        if not self.analyzer:
-            return []
+        """Declarations the analyzer could not identify."""
         return [r for r in self.terms if not r.identified]
 
     def declared_name(self) -> str | None:
@@ -228,6 +265,6 @@ class LicensePicture:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": [r.to_dict() for r in self.model],
-                "base_models": [r.to_dict() for r in self.base_models],
-                "datasets": [r.to_dict() for r in self.datasets]}
+        return {"model": [r.declaration().to_dict() for r in self.model],
+                "base_models": [r.declaration().to_dict() for r in self.base_models],
+                "datasets": [r.declaration().to_dict() for r in self.datasets]}

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengauge import api
+from opengauge.assess.report import Report
 from opengauge.errors import BadInput, NetworkError, NotFound, OpengaugeError
 from opengauge.filenames import written_as_path
-from opengauge.model import Report
 
 _log = logging.getLogger("opengauge.web")
 
