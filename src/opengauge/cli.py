@@ -298,7 +298,8 @@ def serve(
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
-    gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
+    # a long-running process: the web app turns the cycle collector (which main() switches off
+    # for one-shots) back on once it has answered its first request
     run_server(host, port, str(catalog) if catalog else None, str(scan) if scan else None,
                check_workers=check_workers, check_queue=check_queue, check_budget=check_budget,
                check_rate=check_rate)
