@@ -13,7 +13,11 @@ from markupsafe import Markup, escape
 from opengauge.formats.inert import xml_clean
 from opengauge.formats.licenses import match_how
 from opengauge.web.links import Links
+from opengauge.web.precompile import PACKAGE, PrecompiledLoader
 from opengauge.web.views import LEVEL_GLYPH, safe_url
+
+PRECOMPILED: str | None = PACKAGE
+"""The package with the templates' code compiled ahead of time (`precompile.py`), else None."""
 
 
 def _percent(value: Any) -> str:
@@ -61,9 +65,11 @@ def _inert(value: Any) -> Any:
 
 @cache
 def environment() -> Environment:
-    """Templates from the package, autoescaped (HTML and SVG), undefined names are errors."""
+    """Templates from the package, autoescaped (HTML and SVG), undefined names are errors;
+    their code compiled ahead of time where it is current (`PRECOMPILED`)."""
+    templates = PackageLoader("opengauge.web", "templates")
     env = Environment(
-        loader=PackageLoader("opengauge.web", "templates"),
+        loader=templates if PRECOMPILED is None else PrecompiledLoader(templates, PRECOMPILED),
         autoescape=select_autoescape(["html", "svg", "xml"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
