@@ -29,6 +29,9 @@ from jinja2 import BaseLoader, Environment, Template
 
 PACKAGE = "opengauge.web.compiled"
 NOTICE = "# Generated from opengauge/web/templates/{name} by `python -m opengauge.web.precompile`.\n"
+INIT = ('"""The templates\' code compiled ahead of time by `python -m opengauge.web.precompile`\n'
+        '(see `opengauge/web/precompile.py`); do not edit these modules, regenerate them."""\n\n'
+        'JINJA_VERSION = "{version}"\n')
 
 _LEXER_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string",
                    "variable_end_string", "comment_start_string", "comment_end_string",
@@ -119,6 +122,10 @@ def generate(environment: Environment, folder: Path) -> list[str]:
     for stale in folder.glob("t_*.py"):
         if stale.name not in written:
             stale.unlink()
+    init = folder / "__init__.py"
+    text = INIT.format(version=jinja2.__version__)
+    if not init.exists() or init.read_text("utf-8") != text:
+        init.write_text(text, "utf-8")
     return sorted(written)
 
 

@@ -56,6 +56,8 @@ def _locator(locator: dict[str, Any] | None) -> str:
 def _inert(value: Any) -> Any:
     """Every value a template prints loses the characters XML forbids (then autoescaping
     escapes it, or it is our own markup)."""
+    if type(value) in (str, Markup) and value.isascii() and value.isprintable():
+        return value  # no character XML forbids: the common case, tested without a regex
     if isinstance(value, Markup):
         return Markup(xml_clean(str(value)))
     if isinstance(value, str):
