@@ -46,6 +46,7 @@ def unreachable_messages(reports: list[Report]) -> list[str]:
 
     return messages(reports)
 
+
 def session(own: Own = None, *, store: Store | None = None, **hub: Any) -> Session:
     """The session for the own records `own` (else `$OPENGAUGE_CATALOG`) and the Hub options
     `hub` (`offline`, `endpoint`, `token`, `timeout`); catalogs are loaded once per folder.

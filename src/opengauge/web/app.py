@@ -402,7 +402,7 @@ async def _form_target(request: Request) -> str:
 def collect_from_now_on() -> None:
     """Turn the cycle collector back on. `serve` keeps it off from its start to its first
     answer: its passes over the tens of thousands of small objects that importing FastAPI and
-    loading the catalog create cost about a tenth of a second there and free almost nothing.
+    loading the catalog create cost 0.05-0.1 s there and free almost nothing.
     Cyclic garbage made so far is collected once, and what start-up built and still holds is
     moved out of the collector's way (`gc.freeze`: it lives as long as the server)."""
     gc.collect()
