@@ -15,7 +15,6 @@ from opengauge import frameworks as framework_registry
 from opengauge.app.curated import ModelView, headline_of, summarize
 from opengauge.app.files import export_stem, read_targets, save_exports
 from opengauge.app.session import Session, SessionConfig, forget
-from opengauge.assess.findings import unreachable_messages
 from opengauge.assess.report import Report
 from opengauge.catalog.catalog import Catalog
 from opengauge.catalog.ranking import DEFAULT_FRAMEWORK, Ranking, license_family_of
@@ -39,6 +38,14 @@ Own = str | Path | Session | None
 __all__ = ["DEFAULT_FRAMEWORK", "ModelView", "Own", "Ranking", "Session", "SessionConfig", "export_stem",
            "headline_of", "license_family_of", "read_targets", "save_exports", "summarize",
            "unreachable_messages"]
+
+
+def unreachable_messages(reports: list[Report]) -> list[str]:
+    """The `hub-unreachable` messages of `reports` (`assess.findings`, imported on first use:
+    the web app's first page needs no findings)."""
+    from opengauge.assess.findings import unreachable_messages as messages
+
+    return messages(reports)
 
 
 def session(own: Own = None, *, store: Store | None = None, **hub: Any) -> Session:

@@ -298,7 +298,8 @@ def serve(
     """Run the leaderboard web app and its JSON API (FastAPI on uvicorn)."""
     from opengauge.web.app import serve as run_server
 
-    gc.enable()  # a long-running process: main() switches the cycle collector off for one-shots
+    # a long-running process: the web app turns the cycle collector (which main() switches off
+    # for one-shots) back on once it has answered its first request
     run_server(host, port, str(catalog) if catalog else None, str(scan) if scan else None,
                check_workers=check_workers, check_queue=check_queue, check_budget=check_budget,
                check_rate=check_rate)
@@ -513,15 +514,21 @@ def catalog_import(
             warn(f"duplicate in {item['source']}: {dupe}")
 
 
+ALONE: dict[str, Any] = {"license": license_command, "serve": serve}
+"""Commands run in an app of their own (`_app_for`)."""
+
+
 def _app_for(argv: list[str]) -> typer.Typer:
-    """The app to run: for `opengauge license ...` one with that command only, the same for
-    it (building every command's options costs a new process more than reading a license)."""
-    if argv[1:2] != ["license"]:
+    """The app to run: for `opengauge license ...` and `opengauge serve ...` one with that
+    command only, the same for it (building every command's options costs a new process about
+    70 ms: more than reading a license, and much of the time `serve` takes to its first answer)."""
+    command = ALONE.get(argv[1]) if len(argv) > 1 else None
+    if command is None:
         return app
     alone = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True,
                         add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
     alone.callback()(main_options)
-    alone.command("license")(license_command)
+    alone.command(argv[1])(command)
     return alone
 
 

@@ -70,7 +70,8 @@ def bundled_root() -> Path:
 @cache
 def bundled_snapshots() -> dict[str, dict]:
     """`data/snapshots.yml`: each bundled source's upstream, commit, date and attribution."""
-    return yaml.safe_load((bundled_root() / "snapshots.yml").read_text("utf-8"))
+    text = (bundled_root() / "snapshots.yml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader
 
 
 def imported_root() -> Path:

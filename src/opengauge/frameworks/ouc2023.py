@@ -26,7 +26,7 @@ class OpeningUpChatGPT(LevelScoredFramework):
 
     def __init__(self) -> None:
         text = resources.files("opengauge.frameworks").joinpath("data", "ouc-2023.yml")
-        data = yaml.safe_load(text.read_text("utf-8"))
+        data = yaml.load(text.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         self.name = data["name"]
         self.url = data["url"]
         self.citation = " ".join(data["citation"].split())

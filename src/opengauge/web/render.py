@@ -13,7 +13,11 @@ from markupsafe import Markup, escape
 from opengauge.formats.inert import xml_clean
 from opengauge.formats.licenses import match_how
 from opengauge.web.links import Links
+from opengauge.web.precompile import PACKAGE, PrecompiledLoader
 from opengauge.web.views import LEVEL_GLYPH, safe_url
+
+PRECOMPILED: str | None = PACKAGE
+"""The package with the templates' code compiled ahead of time (`precompile.py`), else None."""
 
 
 def _percent(value: Any) -> str:
@@ -52,6 +56,8 @@ def _locator(locator: dict[str, Any] | None) -> str:
 def _inert(value: Any) -> Any:
     """Every value a template prints loses the characters XML forbids (then autoescaping
     escapes it, or it is our own markup)."""
+    if type(value) in (str, Markup) and value.isascii() and value.isprintable():
+        return value  # no character XML forbids: the common case, tested without a regex
     if isinstance(value, Markup):
         return Markup(xml_clean(str(value)))
     if isinstance(value, str):
@@ -61,9 +67,11 @@ def _inert(value: Any) -> Any:
 
 @cache
 def environment() -> Environment:
-    """Templates from the package, autoescaped (HTML and SVG), undefined names are errors."""
+    """Templates from the package, autoescaped (HTML and SVG), undefined names are errors;
+    their code compiled ahead of time where it is current (`PRECOMPILED`)."""
+    templates = PackageLoader("opengauge.web", "templates")
     env = Environment(
-        loader=PackageLoader("opengauge.web", "templates"),
+        loader=templates if PRECOMPILED is None else PrecompiledLoader(templates, PRECOMPILED),
         autoescape=select_autoescape(["html", "svg", "xml"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
