@@ -199,3 +199,11 @@ def test_page_cache_keeps_within_its_byte_budget() -> None:
     assert built.count("h") == 1  # the newest is still cached
     cache.get("a", lambda: page("a"))
     assert built.count("a") == 2  # the oldest was evicted and rebuilt
+
+
+def test_organisations_differing_only_in_case_are_listed_in_a_fixed_order() -> None:
+    """The filter's organisation list is sorted ignoring case, then by the exact spelling, so the
+    page is the same whatever the order of the set it came from (Python's hash seed)."""
+    orgs = Views().board("ouc-2023").options["orgs"]
+    assert orgs == sorted(orgs, key=lambda org: (org.casefold(), org))
+    assert orgs.index("TogetherComputer") + 1 == orgs.index("togethercomputer")

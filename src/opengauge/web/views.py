@@ -244,7 +244,7 @@ class Views:
             })
         options = {
             "types": sorted({t for r in rows for t in r["types"]}),
-            "orgs": sorted({r["org"] for r in rows if r["org"]}, key=str.casefold),
+            "orgs": sorted({r["org"] for r in rows if r["org"]}, key=lambda org: (org.casefold(), org)),
             "families": [f for f in api.license_families() if any(r["family"] == f for r in rows)],
         }
         return Board(described, rows, options, snapshot_records(ranking.snapshots))
