@@ -1,11 +1,13 @@
 """What a name says before any file is opened: weight files, and targets written as paths.
 
-Two weight-suffix tables, for two questions:
+Two weight-suffix tables, for two questions (and the shard indexes beside them):
 
 - `WEIGHT_FILE_SUFFIXES`: a file in a repository that holds model weights (any format), for
   counting and describing a release's weights;
 - `READABLE_WEIGHT_SUFFIXES`: a weights file opengauge reads itself as a target (GGUF,
-  safetensors and a safetensors index).
+  safetensors and a safetensors index);
+- `WEIGHT_INDEX_SUFFIXES`: an index naming a release's weight shards (no weights itself, but a
+  sign that a folder holds a model).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 WEIGHT_FILE_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5",
                         ".msgpack", ".nemo", ".tflite", ".mlmodel", ".llamafile", ".npz")
 READABLE_WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".safetensors.index.json")
+WEIGHT_INDEX_SUFFIXES = (".safetensors.index.json", ".bin.index.json")
 TEXT_FILE_SUFFIXES = (".json", ".txt", ".md", ".license", ".licence")
 """Files a target may name besides weights: a config, a card, a license text."""
 

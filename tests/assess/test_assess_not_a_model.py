@@ -14,6 +14,8 @@ from .conftest import release, run_cli
     (["README.md"], {"card"}), (["config.json"], {"config"}), (["tokenizer.model"], {"tokenizer"}),
     (["original/consolidated.00.pth"], {"weights"}), (["q4/m.gguf"], {"gguf"}),
     (["LICENSE"], {"license"}), (["LICENSES/Apache-2.0.txt"], {"license"}),
+    (["model.safetensors.index.json"], {"weights"}), (["m/pytorch_model.bin.index.json"], {"weights"}),
+    (["model.llamafile"], {"weights"}), (["flax/weights.npz"], {"weights"}),
 ])
 def test_what_counts_as_a_model(names, kinds):
     assert model_evidence(names) == kinds
@@ -22,6 +24,7 @@ def test_what_counts_as_a_model(names, kinds):
 @pytest.mark.parametrize("names", [
     ["notes.txt", "data.csv"], ["alternatives/DROP_POLICY.7.gz"], ["java/security/java.policy"],
     ["a/b/c/config.json"], ["docs/deep/README.md"], ["src/main.py", "Makefile"], [],
+    ["a/b/c/model.safetensors"], ["index.json"],
 ])
 def test_what_does_not(names):
     assert model_evidence(names) == set()

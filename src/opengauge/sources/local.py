@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opengauge.errors import BadInput
+from opengauge.filenames import WEIGHT_FILE_SUFFIXES, WEIGHT_INDEX_SUFFIXES
 from opengauge.limits import inside, read_regular, special_kind
 from opengauge.model import Locator
 from opengauge.sources.bytesource import FileSource
@@ -191,8 +192,6 @@ CONFIGS = ("config.json", "adapter_config.json", "params.json", "generation_conf
            "model_index.json", "config.yaml")
 TOKENIZERS = ("tokenizer.json", "tokenizer.model", "tokenizer_config.json", "vocab.json",
               "vocab.txt", "merges.txt", "spiece.model", "sentencepiece.bpe.model")
-WEIGHTS = (".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".h5", ".msgpack",
-           ".safetensors.index.json", ".bin.index.json", ".tflite", ".mlmodel", ".nemo")
 LOOKED_FOR = ("a model card (README.md)", "a config (config.json)", "a tokenizer",
               "weights (.safetensors, .bin, .pt, ...)", "a GGUF file", "a license file")
 
@@ -215,7 +214,7 @@ def model_evidence(names: list[str]) -> set[str]:
             found.add("tokenizer")
         elif base.endswith(".gguf") and depth <= 2:
             found.add("gguf")
-        elif base.endswith(WEIGHTS) and depth <= 2:
+        elif base.endswith(WEIGHT_FILE_SUFFIXES + WEIGHT_INDEX_SUFFIXES) and depth <= 2:
             found.add("weights")
         elif (depth == 0 and license_kind(name) == "license") or (
                 depth == 1 and name.lower().startswith("licenses/")):
