@@ -120,7 +120,7 @@ def _releases(value: str | None) -> bool:
     if value.lower() in RELEASES_ON:
         return True
     raise BadInput(f"releases must be 1 or true (every MOT release) or 0 or false (one row per "
-                   f"family), not '{value[:40]}'")
+                   f"family), not {value[:40]!r}")
 
 
 def check_pins(pins: list[str], own: api.Own) -> list[DataSnapshot]:
