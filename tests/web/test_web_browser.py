@@ -153,6 +153,28 @@ def test_filters_apply_without_reload_and_match_the_server(page: Watched, live_s
     assert page.errors == []
 
 
+def test_the_release_view_keeps_its_switch_through_filters(page: Watched, live_server: str) -> None:
+    p = page.page
+    p.goto(live_server + "/leaderboard/mof?releases=1")
+    assert len(visible_ids(p)) == 273
+    p.evaluate("window.__still = true")
+    p.select_option("#f-org", "Meta")
+    expected = ids_of(api.rank("mof", releases=True, org="Meta"))
+    assert expected and visible_ids(p) == expected
+    assert "org=Meta" in p.url and "releases=1" in p.url  # the shareable URL keeps the view
+    assert p.get_attribute("#csv-link", "href") == "/leaderboard/mof.csv?org=Meta&releases=1"
+    assert p.get_attribute("#json-link", "href") == "/api/ranking?framework=mof&org=Meta&releases=1"
+    families = p.locator("#release-switch a[data-releases='0']")
+    assert families.get_attribute("href") == "/leaderboard/mof?org=Meta"
+    assert p.evaluate("window.__still") is True
+    families.click()
+    p.wait_for_url(re.compile(r"/leaderboard/mof\?org=Meta$"))
+    assert visible_ids(p) == ids_of(api.rank("mof", org="Meta"))
+    assert p.eval_on_selector_all("#board tbody tr", "r => r.length") == len(api.ranked("mof"))
+    shot(p, "release-view-switched-to-families")
+    assert page.errors == []
+
+
 def test_readable_without_javascript(browser, live_server: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     p = context.new_page()

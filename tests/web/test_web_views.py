@@ -69,6 +69,31 @@ def test_parse_filters_rejects_bad_values(items: list[tuple[str, str]]) -> None:
         parse_filters(items, OSAI_CRITERIA, strict=True)
 
 
+@pytest.mark.parametrize(("value", "releases"), [("1", True), ("true", True), ("TRUE", True),
+                                                 ("0", False), ("false", False), ("", False)])
+def test_parse_filters_reads_the_release_view(value: str, releases: bool) -> None:
+    filters, _ = parse_filters([("releases", value), ("org", "Meta")], OSAI_CRITERIA, strict=True)
+    assert filters.releases is releases
+    assert filters.api_kwargs()["releases"] is releases
+    assert filters.params() == ({"org": "Meta", "releases": "1"} if releases else {"org": "Meta"})
+    assert not Filters(releases=releases).active  # a view, not a filter: no row is hidden
+    assert (filters.key() == Filters(org="Meta").key()) is not releases
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=20))
+def test_any_other_release_value_is_refused_naming_the_parameter(value: str) -> None:
+    if value.strip().lower() in ("", "1", "true", "0", "false"):
+        assert parse_filters([("releases", value)], OSAI_CRITERIA, strict=False)[0]
+        return
+    for strict in (True, False):
+        with pytest.raises(BadInput) as caught:
+            parse_filters([("releases", value)], OSAI_CRITERIA, strict=strict)
+        message = str(caught.value)
+        assert message.startswith("releases must be 1 or true (every MOT release) or 0 or false")
+        assert message.endswith(f"not {value.strip()[:40]!r}") and "\n" not in message
+
+
 def test_sort_names_the_bad_value_and_what_is_expected() -> None:
     for strict in (True, False):
         with pytest.raises(BadInput) as caught:

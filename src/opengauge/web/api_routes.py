@@ -124,11 +124,14 @@ def router(views: Views, limiter: RateLimiter, own: api.Own, cache: PageCache,
         license_family: Annotated[str | None, Query(description="A license family.")] = None,
         q: Annotated[str | None, Query(description="Free text: id, name, organisation, license.")] = None,
         top: Annotated[int | None, Query(ge=1, description="Keep the first N.")] = None,
+        releases: Annotated[str | None, Query(
+            description="1 or true: every MOT release (frameworks mof, osaid), not one row per "
+                        "family; 0 or false (the default): one row per family.")] = None,
     ) -> Response:
-        """The same document as `opengauge rank -f json`. Any criterion of the framework is a
-        filter too, with a level or a comma list of levels: `trainingcode=open`,
-        `licenses=open,partial`. Ranks are ordinals within the filtered view."""
-        del type, org, license_family, q  # read with the criteria from the query string below
+        """The same document as `opengauge rank -f json` (`releases=1` is `--releases`). Any
+        criterion of the framework is a filter too, with a level or a comma list of levels:
+        `trainingcode=open`, `licenses=open,partial`. Ranks are ordinals within the filtered view."""
+        del type, org, license_family, q, releases  # read with the criteria from the query string below
         criteria = views.criteria_refs(framework)
         items = [(k, v) for k, v in request.query_params.multi_items() if k not in ("framework", "top")]
         filters, _ = parse_filters(items, criteria, strict=True)

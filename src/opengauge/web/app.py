@@ -282,7 +282,7 @@ def create_app(own: str | None = None, *, check_limit: int = 10, check_window: f
                                    views.criteria_refs(framework_id), strict=True)
         ranking = api.rank(framework_id, own=session, **filters.api_kwargs())
         text = CsvFormat().render(ranking_document(ranking))
-        name = f"opengauge-{framework_id}.csv"
+        name = f"opengauge-{framework_id}{'-releases' if filters.releases else ''}.csv"
         return Response(text, media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 

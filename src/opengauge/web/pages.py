@@ -18,7 +18,7 @@ class Pages:
     def __init__(self, views: Views, links: Links) -> None:
         self.views = views
         self.links = links
-        self._rows: dict[tuple[str, int], dict[str, tuple[str, str, str]]] = {}
+        self._rows: dict[tuple[str, bool, int], dict[str, tuple[str, str, str]]] = {}
         self._marker = f"\ue000{secrets.token_hex(8)}\ue000"  # text XML allows: kept by render
 
     def render(self, template: str, *, depth: int = 0, **context: Any) -> str:
@@ -30,7 +30,7 @@ class Pages:
                     *, depth: int = 1) -> str:
         context = self.views.leaderboard(framework_id, filters)
         context["notices"] = [*(notices or []), *context["notices"]]
-        parts = self._row_parts(framework_id, depth)
+        parts = self._row_parts(framework_id, depth, filters.releases)
         context["rows_html"] = Markup("".join(
             f"{a}{' hidden' if item['view_rank'] is None else ''}{b}{item['view_rank'] or ''}{c}"
             for item in context["rows"]
@@ -51,11 +51,13 @@ class Pages:
         for described in self.views.frameworks():
             self._row_parts(described["id"], 1)
 
-    def _row_parts(self, framework_id: str, depth: int) -> dict[str, tuple[str, str, str]]:
-        """Each row of a framework's board rendered once, split where a view fills it in."""
-        key = (framework_id, depth)
+    def _row_parts(self, framework_id: str, depth: int,
+                   releases: bool = False) -> dict[str, tuple[str, str, str]]:
+        """Each row of a framework's board (of its families, or of every MOT release with
+        `releases`) rendered once, split where a view fills it in."""
+        key = (framework_id, releases, depth)
         if key not in self._rows:
-            board = self.views.board(framework_id)
+            board = self.views.board(framework_id, releases)
             macro = environment().get_template("_board.html").module.row  # type: ignore[attr-defined]
             links = self.links.at(depth)
             parts = {}

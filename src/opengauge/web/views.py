@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from opengauge import __version__, api
@@ -21,6 +21,9 @@ from opengauge.model import LEVELS, DataSnapshot
 LEVEL_RANK = {"open": 3, "partial": 2, "closed": 1, "unknown": 0}
 LEVEL_GLYPH = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
 FILTER_NAMES = ("type", "org", "license_family", "q")
+RELEASES = "releases"
+RELEASES_ON = ("1", "true")
+RELEASES_OFF = ("0", "false")
 VIEW_NAMES = ("sort", "order")
 MAX_PARAM_LENGTH = 200
 MAX_PINS = 10
@@ -41,6 +44,8 @@ class Filters:
     levels: tuple[tuple[str, str], ...] = ()
     sort: str | None = None
     order: str | None = None
+    releases: bool = False
+    """Every MOT release (`opengauge rank --releases`), not one row per family."""
 
     @property
     def active(self) -> bool:
@@ -49,7 +54,8 @@ class Filters:
     def api_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `api.rank`."""
         return {"type": self.type, "org": self.org, "license_family": self.license_family,
-                "levels": dict(self.levels) or None, "query": self.query}
+                "levels": dict(self.levels) or None, "query": self.query,
+                "releases": self.releases}
 
     def params(self, *, with_view: bool = True) -> dict[str, str]:
         """The view as query parameters (what a shareable URL carries)."""
@@ -57,13 +63,15 @@ class Filters:
                  "q": self.query}
         found = {k: v for k, v in named.items() if v}
         found.update(dict(self.levels))
+        if self.releases:
+            found[RELEASES] = RELEASES_ON[0]
         if with_view:
             found.update({k: v for k, v in (("sort", self.sort), ("order", self.order)) if v})
         return found
 
     def key(self) -> tuple:
         return (self.type, self.org, self.license_family, self.query, self.levels, self.sort,
-                self.order)
+                self.order, self.releases)
 
 
 def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
@@ -76,7 +84,7 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
         value = raw.strip()
         if len(value) > MAX_PARAM_LENGTH:
             raise BadInput(f"parameter '{name[:40]}': at most {MAX_PARAM_LENGTH} characters")
-        if name in FILTER_NAMES or name in VIEW_NAMES:
+        if name in FILTER_NAMES or name in VIEW_NAMES or name == RELEASES:
             if value:
                 values[name] = value
         elif name in criteria:
@@ -84,7 +92,7 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
                 levels[name] = value
         elif strict:
             raise BadInput(f"unknown parameter '{name[:40]}' (expected type, org, license_family, "
-                           f"q, sort, order or a criterion: {', '.join(criteria)})")
+                           f"q, releases, sort, order or a criterion: {', '.join(criteria)})")
         else:
             notices.append(f"ignored unknown parameter '{name[:40]}'")
     order = values.get("order")
@@ -100,8 +108,19 @@ def parse_filters(items: list[tuple[str, str]], criteria: list[str], *,
             raise BadInput(f"{ref}: level must be open, partial, closed or unknown "
                            f"(comma-separated), not '{value}'")
     filters = Filters(values.get("type"), values.get("org"), values.get("license_family"),
-                      values.get("q"), tuple(sorted(levels.items())), values.get("sort"), order)
+                      values.get("q"), tuple(sorted(levels.items())), values.get("sort"), order,
+                      _releases(values.get(RELEASES)))
     return filters, notices
+
+
+def _releases(value: str | None) -> bool:
+    """The `releases` parameter: 1 or true for every MOT release, 0, false or none for families."""
+    if value is None or value.lower() in RELEASES_OFF:
+        return False
+    if value.lower() in RELEASES_ON:
+        return True
+    raise BadInput(f"releases must be 1 or true (every MOT release) or 0 or false (one row per "
+                   f"family), not {value[:40]!r}")
 
 
 def check_pins(pins: list[str], own: api.Own) -> list[DataSnapshot]:
@@ -181,7 +200,7 @@ class Views:
 
     own: api.Own = None
     """The session (or the user's own records folder) every page reads."""
-    _boards: dict[str, Board] = field(default_factory=dict)
+    _boards: dict[tuple[str, bool], Board] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _citation: dict[str, Any] | None = None
     _frameworks: list[dict[str, Any]] | None = None
@@ -211,17 +230,19 @@ class Views:
         return [c["ref"] for c in self.framework(framework_id)["criteria"]]
 
     # -- leaderboard ----------------------------------------------------------------------
-    def board(self, framework_id: str) -> Board:
-        board = self._boards.get(framework_id)
+    def board(self, framework_id: str, releases: bool = False) -> Board:
+        """The framework's full board: one row per family, or per MOT release (`releases`)."""
+        key = (framework_id, releases)
+        board = self._boards.get(key)
         if board is None:
             with self._lock:
-                board = self._boards.get(framework_id) or self._build_board(framework_id)
-                self._boards[framework_id] = board
+                board = self._boards.get(key) or self._build_board(framework_id, releases)
+                self._boards[key] = board
         return board
 
-    def _build_board(self, framework_id: str) -> Board:
+    def _build_board(self, framework_id: str, releases: bool) -> Board:
         described = self.framework(framework_id)
-        ranking = api.rank(framework_id, own=self.own)
+        ranking = api.rank(framework_id, own=self.own, releases=releases)
         rows = []
         for entry in ranking.entries:
             record = ranked_record(entry, evidence=True)
@@ -250,7 +271,7 @@ class Views:
         return Board(described, rows, options, snapshot_records(ranking.snapshots))
 
     def leaderboard(self, framework_id: str, filters: Filters) -> dict[str, Any]:
-        board = self.board(framework_id)
+        board = self.board(framework_id, filters.releases)
         visible: dict[str, int] | None = None
         if filters.active:
             ranking = api.rank(framework_id, own=self.own, **filters.api_kwargs())
@@ -271,11 +292,23 @@ class Views:
         count = len(visible) if visible is not None else len(rows)
         return {"board": board, "framework": board.framework, "rows": shown, "count": count,
                 "total": len(board.rows), "filters": filters, "sort": sort,
+                "release_switch": self._release_switch(framework_id, filters),
+                "view_base": Filters(releases=filters.releases).params(),
                 "order": filters.order or (_default_order(sort) if sort else "asc"),
                 "notices": notices, "params": filters.params(),
                 "filter_params": filters.params(with_view=False),
                 "level_choices": [("open", "open"), ("partial", "partial"), ("closed", "closed"),
                                   ("unknown", "unknown"), ("open,partial", "open or partial")]}
+
+    def _release_switch(self, framework_id: str, filters: Filters) -> dict[str, Any] | None:
+        """For a framework that rates MOT releases: the release count and the query of each
+        view (families, releases) with the current filters and sort; None otherwise."""
+        count = len(api.ranked(framework_id, self.own, releases=True))
+        if not count:
+            return None
+        return {"count": count, "on": filters.releases,
+                "families": replace(filters, releases=False).params(),
+                "releases": replace(filters, releases=True).params()}
 
     # -- models ---------------------------------------------------------------------------
     def model_page(self, name: str, pins: list[str] | None = None) -> dict[str, Any]:

@@ -106,6 +106,8 @@
     var f = readFilters(form);
     FILTER_NAMES.forEach(function (name) { if (f[name]) { params.set(name, f[name]); } });
     f.levels.forEach(function (pair) { params.set(pair[0], pair[1]); });
+    var releases = form.elements.releases;  // the view (every MOT release), kept with the filters
+    if (releases && releases.value) { params.set("releases", releases.value); }
     var filtersOnly = params.toString();
     var sort = table.getAttribute("data-sort");
     if (sort) {
@@ -145,6 +147,12 @@
         link.setAttribute("href", params.filters ? base + joiner + params.filters : base);
       });
     }
+    Array.prototype.forEach.call(document.querySelectorAll("#release-switch a[data-releases]"), function (link) {
+      var query = new URLSearchParams(params.all);
+      if (link.getAttribute("data-releases") === "1") { query.set("releases", "1"); } else { query.delete("releases"); }
+      var text = query.toString();
+      link.setAttribute("href", window.location.pathname + (text ? "?" + text : ""));
+    });
     var url = window.location.pathname + (params.all ? "?" + params.all : "") + window.location.hash;
     window.history.replaceState(null, "", url);
   }

@@ -36,10 +36,12 @@ def block_content(context, missing=missing, environment=environment):
     l_0_framework = resolve('framework')
     l_0_frameworks = resolve('frameworks')
     l_0_links = resolve('links')
+    l_0_release_switch = resolve('release_switch')
     l_0_notices = resolve('notices')
     l_0_filters = resolve('filters')
     l_0_board = resolve('board')
     l_0_dict = resolve('dict')
+    l_0_view_base = resolve('view_base')
     l_0_count = resolve('count')
     l_0_total = resolve('total')
     l_0_filter_params = resolve('filter_params')
@@ -84,6 +86,23 @@ def block_content(context, missing=missing, environment=environment):
         yield escape(environment.finalize(environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'url')))
         yield '</a>'
     yield '</p>\n\n'
+    if ((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch) and (not environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'static'))):
+        pass
+        yield '<p class="view-switch" id="release-switch">Rows:\n  <a href="'
+        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'leaderboard'), environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'id'), environment.getattr((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch), 'families'), _block_vars=_block_vars)))
+        yield '" data-releases="0"'
+        if (not environment.getattr((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch), 'on')):
+            pass
+            yield ' aria-current="true"'
+        yield '>one row per family</a>\n  · <a href="'
+        yield escape(environment.finalize(context.call(environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'leaderboard'), environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'id'), environment.getattr((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch), 'releases'), _block_vars=_block_vars)))
+        yield '" data-releases="1"'
+        if environment.getattr((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch), 'on'):
+            pass
+            yield ' aria-current="true"'
+        yield '>every release ('
+        yield escape(environment.finalize(environment.getattr((undefined(name='release_switch') if l_0_release_switch is missing else l_0_release_switch), 'count')))
+        yield ')</a></p>\n'
     for l_1_notice in (undefined(name='notices') if l_0_notices is missing else l_0_notices):
         _loop_vars = {}
         pass
@@ -93,7 +112,11 @@ def block_content(context, missing=missing, environment=environment):
     l_1_notice = missing
     yield '\n<form id="filters" class="filters" method="get" action="'
     yield escape(environment.finalize(context.call(environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'leaderboard'), environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'id'), _block_vars=_block_vars)))
-    yield '" role="search" aria-label="Filter and sort the leaderboard">\n  <div class="field">\n    <label for="f-q">Search</label>\n    <input id="f-q" type="search" name="q" value="'
+    yield '" role="search" aria-label="Filter and sort the leaderboard">\n'
+    if environment.getattr((undefined(name='filters') if l_0_filters is missing else l_0_filters), 'releases'):
+        pass
+        yield '<input type="hidden" name="releases" value="1">'
+    yield '  <div class="field">\n    <label for="f-q">Search</label>\n    <input id="f-q" type="search" name="q" value="'
     yield escape(environment.finalize((environment.getattr((undefined(name='filters') if l_0_filters is missing else l_0_filters), 'query') or '')))
     yield '" maxlength="200" placeholder="name, organisation, license">\n  </div>\n  <div class="field">\n    <label for="f-type">Type</label>\n    <select id="f-type" name="type">\n      <option value="">any</option>\n'
     for l_1_t in environment.getattr(environment.getattr((undefined(name='board') if l_0_board is missing else l_0_board), 'options'), 'types'):
@@ -213,7 +236,7 @@ def block_content(context, missing=missing, environment=environment):
         pass
         yield ' selected'
     yield '>descending</option>\n    </select>\n  </div>\n  <div class="actions">\n    <button type="submit">Apply</button>\n    <a href="'
-    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'leaderboard'), environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'id'), _block_vars=_block_vars)))
+    yield escape(environment.finalize(context.call(environment.getattr((undefined(name='links') if l_0_links is missing else l_0_links), 'leaderboard'), environment.getattr((undefined(name='framework') if l_0_framework is missing else l_0_framework), 'id'), (undefined(name='view_base') if l_0_view_base is missing else l_0_view_base), _block_vars=_block_vars)))
     yield '" id="reset">Reset</a>\n  </div>\n</form>\n\n<p class="count"><span id="count" role="status" aria-live="polite">'
     yield escape(environment.finalize((undefined(name='count') if l_0_count is missing else l_0_count)))
     yield ' of '
@@ -328,5 +351,5 @@ def block_content(context, missing=missing, environment=environment):
     yield '>No models match these filters.</p>\n'
 
 blocks = {'title': block_title, 'content': block_content}
-debug_info = '1=12&2=17&3=29&4=59&7=61&8=65&12=75&13=77&15=87&17=95&20=97&26=99&33=113&40=127&43=141&44=144&47=148&49=153&50=157&52=163&61=179&62=181&63=185&65=194&72=208&73=212&78=216&82=218&83=222&84=233&87=241&88=244&94=247&95=253&98=259&99=262&100=275&102=305&103=307&104=309&105=311&106=313&107=315&108=317&112=323&116=325'
+debug_info = '1=12&2=17&3=29&4=61&7=63&8=67&12=77&13=79&15=89&17=92&18=98&20=106&22=114&23=116&26=120&32=122&39=136&46=150&49=164&50=167&53=171&55=176&56=180&58=186&67=202&68=204&69=208&71=217&78=231&79=235&84=239&88=241&89=245&90=256&93=264&94=267&100=270&101=276&104=282&105=285&106=298&108=328&109=330&110=332&111=334&112=336&113=338&114=340&118=346&122=348'
 # Generated from opengauge/web/templates/leaderboard.html by `python -m opengauge.web.precompile`.
