@@ -57,6 +57,7 @@ def test_rank_osaid_json_contract_and_order() -> None:
     assert "llama-2" not in passing
 
 
+@pytest.mark.slow
 def test_rank_mof_table_and_csv() -> None:
     table = run_cli("rank", "--framework", "mof", "--top", "3", "--format", "table").stdout
     assert "Class I " in table and "III %" in table and "Model architecture" in table
@@ -86,6 +87,7 @@ def test_check_shows_mof_and_osaid_beside_the_eu_index() -> None:
     assert "Code fails:" in table
 
 
+@pytest.mark.slow
 def test_show_and_compare_gain_the_columns() -> None:
     shown = run_cli("show", "olmo", "--format", "markdown").stdout
     assert "Class I (Open Science Model)" in shown and "## OLMo-1B-hf — OSI Open Source AI" in shown

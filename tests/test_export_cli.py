@@ -19,6 +19,7 @@ def test_export_one_model_writes_the_bom_to_stdout() -> None:
     assert bom["bomFormat"] == "CycloneDX" and bom["metadata"]["component"]["name"] == "Llama 2"
 
 
+@pytest.mark.slow
 def test_batch_export_gives_a_json_array_in_list_order(tmp_path: Path) -> None:
     targets = tmp_path / "targets.txt"
     targets.write_text("# our inventory\nolmo-3\n\nLlama 2\nllama2\n", "utf-8")

@@ -47,6 +47,7 @@ def test_the_config_is_frozen_small_and_picklable(tmp_path):
                                                                    True, 3.0)
 
 
+@pytest.mark.slow
 def test_a_rebuilt_session_in_another_process_sees_an_equal_catalog(tmp_path):
     config = SessionConfig.of(own_records(tmp_path / "mine"))
     here = catalog_view(config)

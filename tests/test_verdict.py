@@ -104,6 +104,7 @@ def test_catalog_headlines_follow_their_texts() -> None:
     assert chatgpt["basis"].startswith("ouc-2023: llmweights, license, opencode")
 
 
+@pytest.mark.slow
 def test_no_headline_contradicts_its_texts_for_any_catalog_id() -> None:
     checked = 0
     for model_id in api.model_ids():

@@ -67,6 +67,7 @@ def test_hub_faults_are_survived_and_nothing_is_lost(hub, store, options, tmp_pa
     assert len(store.batch_results(result.batch)) == len(HUB_IDS)
 
 
+@pytest.mark.slow
 def test_a_rerun_resumes_and_retries_only_the_failures(hub, store, options, tmp_path):
     fault = hub.fault(f"/api/models/{HUB_IDS[3]}", "status", status=503, times=999)
     path = write_list(tmp_path, HUB_IDS)
@@ -108,6 +109,7 @@ def test_an_interrupted_batch_keeps_what_was_done(hub, store, options, tmp_path)
     assert all(i.status == "done" for i in resumed.items)
 
 
+@pytest.mark.slow
 def test_concurrency_is_bounded_by_jobs(hub, store, options, tmp_path):
     for repo_id in HUB_IDS:
         hub.fault(f"/api/models/{repo_id}", "delay", delay=0.2)

@@ -79,6 +79,7 @@ def test_releases_resolve_by_id_file_name_and_name(name: str, expected: str) -> 
     assert api.resolve(name) == expected
 
 
+@pytest.mark.slow
 def test_a_name_several_releases_share_is_refused_with_the_candidates() -> None:
     with pytest.raises(AmbiguousName) as info:
         api.resolve("Meta-Llama-3-70B-Instruct")
@@ -183,6 +184,7 @@ STILL_MIXED = {  # docs/frameworks.md, "Family review": kept as one family, and 
     "nanbeige", "olmo-3", "olmo-3-rl-zero-code"}
 
 
+@pytest.mark.slow
 def test_the_ids_that_still_mix_releases_are_the_documented_ones() -> None:
     mixed = set()
     for model_id in api.model_ids():

@@ -139,6 +139,7 @@ def dataset(snapshot, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_rows_follow_the_cards(dataset, snapshot):
     rows = rows_of(dataset)
     assert [r["id"] for r in rows] == sorted(snapshot[1])
@@ -188,6 +189,7 @@ def test_a_shard_larger_than_a_batch_streams_every_row_once_in_order(snapshot, t
     assert not list(out.glob(".part-*.tmp"))
 
 
+@pytest.mark.slow
 def test_census_numbers_match_their_sql(dataset):
     import duckdb
 

@@ -45,6 +45,7 @@ def other_host():
     server.server_close()
 
 
+@pytest.mark.slow
 def test_a_download_trickling_one_byte_at_a_time_hits_the_total_deadline(hub, client):
     hub.add_model("org/slow", {"README.md": CARD})
     hub.fault("/org/slow/resolve/", "trickle", delay=0.4, size=200, times=5)
@@ -52,6 +53,7 @@ def test_a_download_trickling_one_byte_at_a_time_hits_the_total_deadline(hub, cl
         client(deadline=1.5, timeout=5.0).file("org/slow", "README.md", "main")
 
 
+@pytest.mark.slow
 def test_a_model_info_trickling_hits_the_total_deadline(hub, client):
     hub.add_model("org/slow", {"README.md": CARD})
     hub.fault("/api/models/org/slow", "trickle", delay=0.4, size=200, times=5)

@@ -120,6 +120,7 @@ def test_cached_pages_are_answered_while_checks_are_blocked(slow_hub: HubServer)
         assert app.state.pool.in_flight == 0
 
 
+@pytest.mark.slow
 def test_a_check_over_its_budget_is_answered_503(slow_hub: HubServer) -> None:
     app = create_app(check_limit=100, check_workers=1, check_queue=0, check_budget=1)
     with running(app) as address:
@@ -134,6 +135,7 @@ def test_a_check_over_its_budget_is_answered_503(slow_hub: HubServer) -> None:
         assert get(address, "GET", "/api/check?target=org/slow-1")[0] == 200
 
 
+@pytest.mark.slow
 def test_the_form_answers_503_over_the_budget(slow_hub: HubServer) -> None:
     app = create_app(check_limit=100, check_workers=1, check_queue=0, check_budget=1)
     with TestClient(app) as client:

@@ -118,6 +118,7 @@ def _pages() -> dict[str, tuple[int, bytes]]:
         return {url: (r.status_code, r.content) for url in PAGES for r in (client.get(url),)}
 
 
+@pytest.mark.slow
 def test_pages_are_byte_identical_with_and_without_precompiled_code(
         monkeypatch: pytest.MonkeyPatch) -> None:
     environment.cache_clear()

@@ -40,6 +40,7 @@ def test_after_first_runs_after_the_first_answer_even_without_warming() -> None:
         assert done.wait(10)
 
 
+@pytest.mark.slow
 def test_serve_collects_cycles_only_after_its_first_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     """The cycle collector is off while `serve` starts and answers its first request, on after."""
     import uvicorn
@@ -70,6 +71,7 @@ def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_the_first_page_loads_neither_the_license_analyzer_nor_the_findings() -> None:
     """`/` needs the catalog, the ranking and the templates; the analyzer (its index and
     clause rules) and the report findings wait for the pages that use them."""
