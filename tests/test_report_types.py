@@ -30,7 +30,7 @@ def same_json(a: object, b: object) -> bool:
 
 @pytest.fixture(scope="module")
 def session() -> Session:
-    return Session(SessionConfig())
+    return Session(SessionConfig(offline=True))
 
 
 @pytest.mark.slow
@@ -76,11 +76,14 @@ JSON_SCALARS = st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size
 MATCHES = st.fixed_dictionaries({"name": st.text(max_size=10)},
                                 optional={"key": st.none() | st.text(max_size=6),
                                           "kind": st.sampled_from(["license", "use-policy"]),
-                                          "score": st.floats(0, 1), "version": JSON_SCALARS})
+                                          "score": st.floats(0, 1), "version": JSON_SCALARS,
+                                          "statement": st.none() | st.text(max_size=5),
+                                          "members": st.none() | st.lists(st.text(max_size=3))})
 RESTRICTIONS = st.fixed_dictionaries(
     {"kind": st.sampled_from(["non-commercial", "user-threshold", "territorial"])},
     optional={"quote": st.text(max_size=10), "lines": st.lists(st.integers(1, 99), max_size=2),
-              "value": st.none(), "source": st.text(min_size=1, max_size=5)})
+              "value": st.none(), "osd": st.lists(st.integers(1, 10), max_size=3),
+              "source": st.none() | st.text(min_size=1, max_size=5)})
 RECORDS = st.fixed_dictionaries(
     {}, optional={"id": st.text(max_size=5), "path": st.none() | st.text(max_size=8),
                   "identified": st.booleans(), "matches": st.lists(MATCHES, max_size=2),
@@ -129,3 +132,29 @@ def test_the_analyzer_seam_answers_typed_results_and_caches_them() -> None:
     assert not refused.identified and refused.note
     assert list(refused.to_dict()) == ["identified", "matches", "restrictions", "open_source",
                                        "basis", "osd_violations", "note"]
+
+
+def test_a_refused_license_id_keeps_the_declared_path_in_every_output(session: Session,
+                                                                       tmp_path) -> None:
+    """An id the analyzer does not know: its result is written with the declaration as its path
+    (after the keys the refusal has), and can-i names the declaration, not "license"."""
+    from opengauge.app.checking import check_target
+    from opengauge.compliance.can_i import report_texts
+
+    (tmp_path / "README.md").write_text("---\nlicense: acme-model-license-9\n---\n# M\n")
+    (tmp_path / "config.json").write_text("{}")
+    report = check_target(session, str(tmp_path))
+    [result] = report.license_dict()["analysis"]["results"]
+    assert result["path"] == "acme-model-license-9" and not result["identified"]
+    assert list(result)[-3:] == ["path", "source", "scope"]
+    texts, _ = report_texts(report)
+    assert [t.label for t in texts] == ["acme-model-license-9"]
+
+
+def test_a_stored_restriction_keeps_its_recorded_criteria() -> None:
+    """A report stored by another version: `diff` compares the criteria it recorded."""
+    stored = {"kind": "user-threshold", "quote": "700 million", "lines": [4, 4], "value": None,
+              "osd": [99]}
+    result = LicenseResult.from_dict({"identified": False, "restrictions": [stored]})
+    assert result.restrictions[0].osd == [99]
+    assert result.to_dict()["restrictions"] == [stored]

@@ -158,18 +158,22 @@ def releases(view: ModelView) -> list[Finding]:
                                       for fid, r in view.frameworks.items()}})]
 
 
-def summarize(found: dict[str, Ranked], texts: list[LicenseResult] | None = None) -> dict[str, Any]:
+def summarize(found: dict[str, Ranked],
+              texts: list[LicenseResult] | list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The headline of a catalog model by the one verdict table (`opengauge.verdict`), from its
     governing texts (`license.texts`) and its records."""
     return headline_of(found, texts).summary
 
 
-def headline_of(found: dict[str, Ranked], texts: list[LicenseResult] | None = None) -> Headline:
-    """The verdict table's answer (summary and findings) for a catalog model."""
+def headline_of(found: dict[str, Ranked],
+                texts: list[LicenseResult] | list[dict[str, Any]] | None = None) -> Headline:
+    """The verdict table's answer (summary and findings) for a catalog model; `texts` are the
+    governing texts, typed or as their JSON records (`license.texts[]`)."""
+    from opengauge.licenses.result import LicenseResult
     from opengauge.verdict import Text, decide
 
-    return decide([Text.of(t) for t in texts or []],
-                  {f: r.assessment for f, r in found.items()})
+    typed = [t if isinstance(t, LicenseResult) else LicenseResult.from_dict(t) for t in texts or []]
+    return decide([Text.of(t) for t in typed], {f: r.assessment for f, r in found.items()})
 
 
 def snapshot_report(session: Session, name: str, framework_id: str, layer: str | None,

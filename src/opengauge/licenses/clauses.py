@@ -40,26 +40,32 @@ class Finding:
     """Set when the clause comes from a license's reference text, not from the input (the key)."""
     layout: tuple[str, ...] | None = field(default=None, compare=False)
     """The keys of the record it was read from (`from_dict`), written back the same way."""
+    recorded_osd: list[int] | None = field(default=None, compare=False)
+    """The criteria the record it was read from gave (a report stored by another version)."""
 
     @property
     def osd(self) -> list[int]:
+        if self.recorded_osd is not None:
+            return list(self.recorded_osd)
         return list(OSD.get(self.kind, []))
 
     def to_dict(self) -> dict[str, Any]:
         data = {"kind": self.kind, "quote": self.quote, "lines": list(self.lines),
                 "value": self.value, "osd": self.osd}
-        if self.source:
-            data["source"] = self.source
         if self.layout is None:
-            return data
+            return {**data, **({"source": self.source} if self.source else {})}
+        data["source"] = self.source
         return {**{k: data[k] for k in self.layout if k in data},
                 **({"source": self.source} if self.source and "source" not in self.layout else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
-        """The finding a `to_dict()` was made from (`osd` follows from the kind)."""
-        return cls(str(data["kind"]), str(data.get("quote") or ""), list(data.get("lines") or []),
-                   data.get("value"), data.get("source"), layout=tuple(data))
+        """The finding a `to_dict()` was made from (its recorded `osd` kept)."""
+        osd = data.get("osd")
+        return cls(str(data.get("kind") or ""), str(data.get("quote") or ""),
+                   list(data.get("lines") or []), data.get("value"), data.get("source"),
+                   layout=tuple(data),
+                   recorded_osd=[int(n) for n in osd] if isinstance(osd, list) else None)
 
 
 # --- value extractors (named in the rule files) -------------------------------------------

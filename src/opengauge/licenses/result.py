@@ -56,11 +56,12 @@ class Match:
                 "truncated": self.truncated,
                 "owner": self.owner, "category": self.category,
                 "osi_approved": self.osi_approved, "fsf_libre": self.fsf_libre}
-        if self.statement is not None:
-            data["statement"] = self.statement
-        if self.members is not None:
-            data["members"] = self.members
-        return data if self.layout is None else {k: data[k] for k in self.layout if k in data}
+        optional = {"statement": self.statement, "members": self.members}
+        if self.layout is None:
+            return {**data, **{k: v for k, v in optional.items() if v is not None}}
+        data.update(optional)
+        return {**{k: data[k] for k in self.layout if k in data},
+                **{k: v for k, v in optional.items() if v is not None and k not in self.layout}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Match:
@@ -116,8 +117,8 @@ class LicenseResult:
         if self.layout is None:
             return data
         kept = {k: data[k] for k in self.layout if k in data}
-        added = {k: v for k, v in data.items()
-                 if k not in kept and (k in self.annotations or k in ("id", "error"))}
+        added = {k: v for k, v in data.items() if k not in kept and (
+            k in self.annotations or _set_since_read(v))}
         return {**kept, **added}
 
     @classmethod
@@ -159,6 +160,12 @@ class LicenseResult:
         if self.error is not None:
             data["error"] = self.error
         return data
+
+
+def _set_since_read(value: Any) -> bool:
+    """Whether a field missing from the record it was read from has been given a value since
+    (a path set on a refused id's answer): then it is written, after the record's keys."""
+    return value is not None and value is not False and value != []
 
 
 _RESULT_KEYS = frozenset(("id", "path", "identified", "matches", "closest", "restrictions",
