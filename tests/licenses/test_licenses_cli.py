@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from license_fixtures import RESTRICTED, library_text, restricted
 
+from cli_process import alone_and_whole
+
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "opengauge.cli", "license", *args], input=stdin,
@@ -154,14 +156,8 @@ def test_the_license_command_loads_no_catalog() -> None:
 @pytest.mark.parametrize("args", [["license", "--help"], ["license", "--bogus"],
                                   ["license", "--jobs", "0", "x"], ["license"]])
 def test_the_license_command_alone_answers_as_within_the_whole_app(args: list[str]) -> None:
-    from typer.testing import CliRunner
-
     from opengauge import cli
 
-    alone = cli._app_for(["opengauge", *args])
-    assert alone is not cli.app
-    runner = CliRunner()
-    whole = runner.invoke(cli.app, args, prog_name="opengauge")
-    single = runner.invoke(alone, args, prog_name="opengauge")
-    assert (single.exit_code, single.output) == (whole.exit_code, whole.output)
+    single, whole = alone_and_whole(args)
+    assert single == whole
     assert cli._app_for(["opengauge", "rank"]) is cli.app

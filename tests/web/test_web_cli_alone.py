@@ -4,8 +4,8 @@ exactly as within the whole app."""
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
 
+from cli_process import alone_and_whole
 from opengauge import cli
 
 
@@ -13,13 +13,9 @@ from opengauge import cli
                                   ["serve", "--port", "70000"], ["serve", "--check-workers", "0"],
                                   ["serve", "--bogus"], ["serve", "extra"]])
 def test_serve_alone_answers_as_within_the_whole_app(args: list[str]) -> None:
-    alone = cli._app_for(["opengauge", *args])
-    assert alone is not cli.app
-    runner = CliRunner()
-    whole = runner.invoke(cli.app, args, prog_name="opengauge")
-    single = runner.invoke(alone, args, prog_name="opengauge")
-    assert whole.exit_code != 0 or args[-1] == "--help"
-    assert (single.exit_code, single.output) == (whole.exit_code, whole.output)
+    single, whole = alone_and_whole(args)
+    assert whole[0] != 0 or args[-1] == "--help"
+    assert single == whole
 
 
 def test_other_commands_use_the_whole_app() -> None:

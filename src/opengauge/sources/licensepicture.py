@@ -263,8 +263,3 @@ class LicensePicture:
             if found:
                 return ", ".join(found)
         return None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"model": [r.declaration().to_dict() for r in self.model],
-                "base_models": [r.declaration().to_dict() for r in self.base_models],
-                "datasets": [r.declaration().to_dict() for r in self.datasets]}
